@@ -1,0 +1,177 @@
+//! The `apertium` engine: rule-based, offline, the default.
+//!
+//! One long-lived pipeline per language pair ([`pipeline`]), fed the stream format
+//! ([`stream`]); pairs discovered from the installed modes ([`modes`]).
+
+pub mod modes;
+pub mod pipeline;
+pub mod stream;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+use super::{Engine, EngineError, LanguagePair, Translation};
+use crate::config::ApertiumConfig;
+use crate::segment::Segment;
+use pipeline::{Pipeline, PipelineError};
+
+/// The Apertium engine.
+pub struct Apertium {
+    modes_dir: PathBuf,
+    timeout: Duration,
+    pipelines: Mutex<HashMap<String, Arc<Pipeline>>>,
+}
+
+impl Apertium {
+    /// An engine reading modes from the configured directory.
+    pub fn new(config: &ApertiumConfig) -> Apertium {
+        Apertium {
+            modes_dir: config.modes_dir.clone(),
+            timeout: Duration::from_secs(config.timeout_seconds.max(1)),
+            pipelines: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The installed modes.
+    pub fn installed(&self) -> Vec<modes::Mode> {
+        modes::discover(&self.modes_dir)
+    }
+
+    fn mode_for(&self, pair: &LanguagePair) -> Result<modes::Mode, EngineError> {
+        if which("apertium-wblank-mode").is_none() || which("lt-proc").is_none() {
+            return Err(EngineError::NotInstalled {
+                engine: "apertium".into(),
+                install: format!(
+                    "apt-get install apertium {}",
+                    modes::package_hint(&pair.source, &pair.target)
+                        .split(' ')
+                        .next()
+                        .unwrap_or("apertium-eng-spa")
+                ),
+            });
+        }
+        let installed = self.installed();
+        modes::find(&installed, &pair.source, &pair.target)
+            .cloned()
+            .ok_or_else(|| EngineError::PairMissing {
+                engine: "apertium".into(),
+                pair: pair.to_string(),
+                installed: if installed.is_empty() {
+                    "-".into()
+                } else {
+                    installed
+                        .iter()
+                        .map(|m| m.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+                install: format!(
+                    "apt-get install {}",
+                    modes::package_hint(&pair.source, &pair.target)
+                ),
+            })
+    }
+
+    fn pipeline_for(&self, mode: &modes::Mode) -> Result<Arc<Pipeline>, EngineError> {
+        let mut pipelines = self
+            .pipelines
+            .lock()
+            .map_err(|_| failed("pipeline table poisoned"))?;
+        if let Some(p) = pipelines.get(&mode.name) {
+            return Ok(Arc::clone(p));
+        }
+        let command = mode_command(mode)?;
+        // `-g` keeps unknown-word marks (`*word`) so the checks can see them; the tagger
+        // option stays empty.
+        let p = Arc::new(Pipeline::start(
+            command,
+            vec!["-g".into(), String::new()],
+            self.timeout,
+        ));
+        pipelines.insert(mode.name.clone(), Arc::clone(&p));
+        Ok(p)
+    }
+}
+
+fn failed(detail: &str) -> EngineError {
+    EngineError::Failed {
+        engine: "apertium".into(),
+        detail: detail.to_string(),
+    }
+}
+
+/// The mode's pipeline as a null-framed shell command (`apertium-wblank-mode -z`). Running the
+/// pipeline directly, rather than `apertium -z`, is what makes it answer request by request.
+fn mode_command(mode: &modes::Mode) -> Result<String, EngineError> {
+    let out = std::process::Command::new("apertium-wblank-mode")
+        .arg("-z")
+        .arg(&mode.path)
+        .output()
+        .map_err(|e| failed(&format!("apertium-wblank-mode: {e}")))?;
+    if !out.status.success() {
+        return Err(failed(&String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// Finds a program on PATH.
+pub fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+#[async_trait]
+impl Engine for Apertium {
+    fn name(&self) -> &'static str {
+        "apertium"
+    }
+
+    fn prepare(&self, pair: &LanguagePair) -> Result<(), EngineError> {
+        self.mode_for(pair).map(|_| ())
+    }
+
+    fn fingerprint(&self, pair: &LanguagePair) -> String {
+        match self.mode_for(pair) {
+            Ok(mode) => format!("apertium/{}", mode.name),
+            Err(_) => format!("apertium/{pair}"),
+        }
+    }
+
+    async fn translate(
+        &self,
+        pair: &LanguagePair,
+        segments: &[Segment],
+    ) -> Result<Vec<Result<Translation, EngineError>>, EngineError> {
+        let mode = self.mode_for(pair)?;
+        let pipeline = self.pipeline_for(&mode)?;
+        let seconds = self.timeout.as_secs();
+        let requests = segments.iter().map(|segment| {
+            let pipeline = Arc::clone(&pipeline);
+            async move {
+                let raw = pipeline.translate(stream::deformat(segment)).await;
+                match raw {
+                    Ok(raw) => {
+                        let (segment, unknown_words) = stream::reformat(&raw, &segment.text());
+                        Ok(Translation {
+                            segment,
+                            unknown_words,
+                        })
+                    }
+                    Err(PipelineError::Timeout) => Err(EngineError::Timeout {
+                        engine: "apertium".into(),
+                        seconds,
+                    }),
+                    Err(PipelineError::Failed(detail)) => Err(failed(&detail)),
+                }
+            }
+        });
+        Ok(futures::future::join_all(requests).await)
+    }
+}

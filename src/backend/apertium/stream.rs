@@ -1,0 +1,336 @@
+//! Apertium's stream format: protected segments in, translated pieces out.
+//!
+//! Measured on eng→spa (see the project notes): a superblank `[…]` comes back byte-exact at
+//! its position, which suits atoms (code, URLs); a word-bound blank `[[…]]words[[/]]` is
+//! attached to each word and travels with it when the grammar reorders ("the red *house*" →
+//! "la *casa* roja"), which suits paired markup. So paired placeholders become word-bound
+//! blanks carrying the ids of every open tag (`[[v:1;2]]`), atoms become `[aN]`, and pairs
+//! with no words inside become `[oN]`/`[cN]`. On the way back, each pair spans from its first
+//! to its last word, crossing spans are widened until they nest.
+//!
+//! Deformatting follows `apertium-destxt`: stream-special characters are backslash-escaped,
+//! `~` travels as a superblank, and `.[]` is appended (the tagger wants a sentence end; the
+//! added period is removed again). With `-g`, unknown words come back as `*word` (also `#`,
+//! `@` for generation and transfer gaps): the marks are removed and the words reported.
+
+use crate::segment::{Piece, Segment};
+
+/// Characters `apertium-destxt` escapes with a backslash.
+const SPECIAL: &[char] = &['\\', '^', '$', '@', '[', ']', '{', '}', '/', '<', '>'];
+
+/// Turns a protected segment into one request of the null-framed stream (without the NUL).
+pub fn deformat(segment: &Segment) -> String {
+    let mut out = String::new();
+    let mut open: Vec<u32> = Vec::new();
+    let pieces = &segment.pieces;
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Text(t) => {
+                if open.is_empty() {
+                    escape_into(&mut out, t);
+                } else {
+                    let trimmed = t.trim();
+                    let lead = &t[..t.len() - t.trim_start().len()];
+                    let trail = &t[t.trim_end().len()..];
+                    escape_into(&mut out, lead);
+                    if !trimmed.is_empty() {
+                        let ids: Vec<String> = open.iter().map(u32::to_string).collect();
+                        out.push_str(&format!("[[v:{}]]", ids.join(";")));
+                        escape_into(&mut out, trimmed);
+                        out.push_str("[[/]]");
+                    }
+                    escape_into(&mut out, trail);
+                }
+            }
+            Piece::Open(id) => {
+                open.push(*id);
+                if !pair_has_words(&pieces[i + 1..], *id) {
+                    out.push_str(&format!("[o{id}]"));
+                }
+            }
+            Piece::Close(id) => {
+                open.retain(|o| o != id);
+                if !pair_has_words_before(&pieces[..i], *id) {
+                    out.push_str(&format!("[c{id}]"));
+                }
+            }
+            Piece::Atom(id) => out.push_str(&format!("[a{id}]")),
+        }
+    }
+    out.push_str(".[]");
+    out
+}
+
+fn pair_has_words(after_open: &[Piece], id: u32) -> bool {
+    for p in after_open {
+        match p {
+            Piece::Close(c) if *c == id => return false,
+            Piece::Text(t) if !t.trim().is_empty() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn pair_has_words_before(before_close: &[Piece], id: u32) -> bool {
+    for p in before_close.iter().rev() {
+        match p {
+            Piece::Open(o) if *o == id => return false,
+            Piece::Text(t) if !t.trim().is_empty() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+            out.push(c);
+        } else if c == '~' {
+            out.push_str("[~]");
+        } else if c == '\0' || (c.is_control() && c != ' ') {
+            // NUL would end the request; other controls are layout the segment has lost.
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// One item of the reply, before pairs are rebuilt.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Text { text: String, tags: Vec<u32> },
+    Atom(u32),
+    Open(u32),
+    Close(u32),
+}
+
+/// Parses one reply. `source_text` is the segment's source text, used to tell unknown-word
+/// marks from literal `*`/`#` the author wrote (Apertium drops the escapes of those).
+pub fn reformat(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
+    let body = raw.strip_suffix("[]").unwrap_or(raw);
+    let body = body.strip_suffix('.').unwrap_or(body);
+    let mut items: Vec<Item> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut tags: Vec<u32> = Vec::new();
+    let chars: Vec<char> = body.chars().collect();
+    let mut i = 0;
+    let push_char = |items: &mut Vec<Item>, tags: &[u32], c: char| match items.last_mut() {
+        Some(Item::Text { text, tags: t }) if t.as_slice() == tags => text.push(c),
+        _ => items.push(Item::Text {
+            text: c.to_string(),
+            tags: tags.to_vec(),
+        }),
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if i + 1 < chars.len() => {
+                push_char(&mut items, &tags, chars[i + 1]);
+                i += 2;
+            }
+            '[' if chars.get(i + 1) == Some(&'[') => {
+                let (content, next) = read_until(&chars, i + 2, "]]");
+                tags = if content == "/" {
+                    Vec::new()
+                } else {
+                    content
+                        .strip_prefix("v:")
+                        .map(|ids| ids.split(';').filter_map(|n| n.parse().ok()).collect())
+                        .unwrap_or_default()
+                };
+                i = next;
+            }
+            '[' => {
+                let (content, next) = read_until(&chars, i + 1, "]");
+                match placeholder(&content) {
+                    Some(item) => items.push(item),
+                    None => {
+                        for ch in content.chars() {
+                            push_char(&mut items, &tags, ch);
+                        }
+                    }
+                }
+                i = next;
+            }
+            '*' | '#' | '@' if is_mark(&chars, i, source_text) => {
+                let word: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
+                    .collect();
+                unknown.push(word);
+                i += 1;
+            }
+            c => {
+                push_char(&mut items, &tags, c);
+                i += 1;
+            }
+        }
+    }
+    unknown.sort();
+    unknown.dedup();
+    (rebuild(items), unknown)
+}
+
+/// Reads up to `end`, unescaping; returns the content and the index after `end`.
+fn read_until(chars: &[char], from: usize, end: &str) -> (String, usize) {
+    let end: Vec<char> = end.chars().collect();
+    let mut out = String::new();
+    let mut i = from;
+    while i < chars.len() {
+        if chars[i] == '\\' && i + 1 < chars.len() {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if chars[i..].starts_with(&end) {
+            return (out, i + end.len());
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    (out, chars.len())
+}
+
+fn placeholder(content: &str) -> Option<Item> {
+    let (kind, num) = content.split_at_checked(1)?;
+    let id: u32 = num.parse().ok()?;
+    match kind {
+        "a" => Some(Item::Atom(id)),
+        "o" => Some(Item::Open(id)),
+        "c" => Some(Item::Close(id)),
+        _ => None,
+    }
+}
+
+/// A mark is `*`, `#` or `@` at a word start, followed by a letter, and not something the
+/// source itself contains (`*Kim` written by the author stays).
+fn is_mark(chars: &[char], i: usize, source_text: &str) -> bool {
+    let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+    let next_is_letter = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+    if !(at_word_start && next_is_letter) {
+        return false;
+    }
+    let written: String = chars[i..]
+        .iter()
+        .take_while(|c| **c == chars[i] || c.is_alphanumeric())
+        .collect();
+    !source_text.contains(&written)
+}
+
+/// Items → pieces: each pair opens before its first tagged word and closes after its last.
+fn rebuild(items: Vec<Item>) -> Segment {
+    // Span of each pair id over item indices.
+    let mut spans: Vec<(u32, usize, usize)> = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        if let Item::Text { text, tags } = item {
+            if text.trim().is_empty() {
+                continue;
+            }
+            for id in tags {
+                match spans.iter_mut().find(|(i, _, _)| i == id) {
+                    Some(span) => span.2 = k,
+                    None => spans.push((*id, k, k)),
+                }
+            }
+        }
+    }
+    nest(&mut spans);
+    let mut pieces = Vec::new();
+    for (k, item) in items.into_iter().enumerate() {
+        let mut opening: Vec<&(u32, usize, usize)> =
+            spans.iter().filter(|(_, first, _)| *first == k).collect();
+        opening.sort_by_key(|s| std::cmp::Reverse(s.2)); // outer first
+        for (id, _, _) in opening {
+            pieces.push(Piece::Open(*id));
+        }
+        match item {
+            Item::Text { text, .. } => pieces.push(Piece::Text(text)),
+            Item::Atom(id) => pieces.push(Piece::Atom(id)),
+            Item::Open(id) => pieces.push(Piece::Open(id)),
+            Item::Close(id) => pieces.push(Piece::Close(id)),
+        }
+        let mut closing: Vec<&(u32, usize, usize)> =
+            spans.iter().filter(|(_, _, last)| *last == k).collect();
+        closing.sort_by_key(|s| std::cmp::Reverse(s.1)); // inner first
+        for (id, _, _) in closing {
+            pieces.push(Piece::Close(*id));
+        }
+    }
+    Segment::from_pieces(pieces)
+}
+
+/// Widens crossing spans until every pair of spans is nested or disjoint.
+fn nest(spans: &mut [(u32, usize, usize)]) {
+    loop {
+        let mut changed = false;
+        for a in 0..spans.len() {
+            for b in 0..spans.len() {
+                let (_, a1, a2) = spans[a];
+                let (_, b1, b2) = spans[b];
+                // a starts first (or same) and b crosses a's end.
+                if a != b && a1 <= b1 && b1 <= a2 && b2 > a2 {
+                    spans[a].2 = b2;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(canonical: &str) -> Segment {
+        Segment::parse_canonical(canonical)
+    }
+
+    #[test]
+    fn deformat_escapes_wraps_pairs_and_marks_atoms() {
+        let s = seg("The <1>big red</1> dog <2/> a/b [x] ~ <3></3>.");
+        assert_eq!(
+            deformat(&s),
+            "The [[v:1]]big red[[/]] dog [a2] a\\/b \\[x\\] [~] [o3][c3]..[]"
+        );
+    }
+
+    #[test]
+    fn reformat_rebuilds_pairs_from_moved_words() {
+        // The measured reply shape: each word carries its blank, words reordered.
+        let raw = "La [[v:1]]casa[[/]] [[v:1]]roja[[/]] y [a2] el *Zorblax.[]";
+        let (out, unknown) = reformat(raw, "The red house and the Zorblax");
+        assert_eq!(out.canonical(), "La <1>casa roja</1> y <2/> el Zorblax");
+        assert_eq!(unknown, vec!["Zorblax".to_string()]);
+    }
+
+    #[test]
+    fn reformat_spans_split_words_and_nests_crossing_pairs() {
+        let raw = "[[v:1]]a[[/]] b [[v:1;2]]c[[/]] [[v:2]]d[[/]].[]";
+        let (out, _) = reformat(raw, "");
+        // Pair 1 spans a..c, pair 2 spans c..d: crossing, so 1 widens to d.
+        assert_eq!(out.canonical(), "<1>a b <2>c d</2></1>");
+    }
+
+    #[test]
+    fn literal_asterisks_from_the_source_are_not_marks() {
+        let (out, unknown) = reformat("Precios *subieron 5*.[]", "Prices *rose 5*");
+        assert_eq!(out.canonical(), "Precios subieron 5*");
+        assert_eq!(unknown, vec!["subieron".to_string()]);
+        let (out, unknown) = reformat("Nota *Kim.[]", "Note *Kim");
+        assert_eq!(out.canonical(), "Nota *Kim");
+        assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn escaped_specials_come_back_literal() {
+        let (out, _) = reformat("a \\@ b \\[c\\] d \\\\ e \\/ f.[]", "");
+        assert_eq!(out.text(), "a @ b [c] d \\ e / f");
+    }
+}

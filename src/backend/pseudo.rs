@@ -1,0 +1,106 @@
+//! The `pseudo` engine: pseudo-localization for layout testing.
+//!
+//! Letters get accents (so untranslated strings and encoding bugs stand out), the text grows
+//! by about 35 % (German and French run that much longer than English), and the whole segment
+//! is bracketed (so truncation shows). Placeholders are untouched, so markup must survive.
+
+use async_trait::async_trait;
+
+use super::{Engine, EngineError, LanguagePair, Translation};
+use crate::segment::{Piece, Segment};
+
+/// Pseudo-localizes segments.
+pub struct Pseudo;
+
+/// How much longer pseudo-localized text is than its source, as a fraction.
+pub const EXPANSION: f64 = 0.35;
+
+fn accent(c: char) -> char {
+    const FROM: &str = "aAbcCdDeEgGhHiIjkKlLnNoOrRsStTuUwWyYzZ";
+    const TO: &str = "åÅƀçÇđĐéÉĝĜĥĤîÎĵķĶļĻñÑöÖŕŔšŠţŢûÛŵŴýÝžŽ";
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(c)
+}
+
+/// Pseudo-localizes one segment.
+pub fn pseudo_localize(segment: &Segment) -> Segment {
+    let letters = segment
+        .text()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    let padding = ((letters as f64) * EXPANSION).ceil() as usize;
+    let mut pieces = vec![Piece::Text("⟦".to_string())];
+    for piece in &segment.pieces {
+        pieces.push(match piece {
+            Piece::Text(t) => Piece::Text(t.chars().map(accent).collect()),
+            other => other.clone(),
+        });
+    }
+    pieces.push(Piece::Text(format!(
+        " {}⟧",
+        "·".repeat(padding.saturating_sub(1))
+    )));
+    Segment::from_pieces(pieces)
+}
+
+#[async_trait]
+impl Engine for Pseudo {
+    fn name(&self) -> &'static str {
+        "pseudo"
+    }
+
+    fn prepare(&self, _: &LanguagePair) -> Result<(), EngineError> {
+        Ok(())
+    }
+
+    fn fingerprint(&self, _: &LanguagePair) -> String {
+        "pseudo/1".to_string()
+    }
+
+    async fn translate(
+        &self,
+        _: &LanguagePair,
+        segments: &[Segment],
+    ) -> Result<Vec<Result<Translation, EngineError>>, EngineError> {
+        Ok(segments
+            .iter()
+            .map(|s| {
+                Ok(Translation {
+                    segment: pseudo_localize(s),
+                    unknown_words: Vec::new(),
+                })
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_expands_brackets_and_keeps_placeholders() {
+        let src = Segment::from_pieces([
+            Piece::Text("Read the ".into()),
+            Piece::Open(1),
+            Piece::Text("report".into()),
+            Piece::Close(1),
+            Piece::Text(" today".into()),
+        ]);
+        let out = pseudo_localize(&src);
+        let text = out.text();
+        assert!(text.starts_with('⟦') && text.ends_with('⟧'));
+        assert!(text.contains("ŕépöŕţ"), "{text}");
+        let placeholders: Vec<&Piece> = out
+            .pieces
+            .iter()
+            .filter(|p| !matches!(p, Piece::Text(_)))
+            .collect();
+        assert_eq!(placeholders, vec![&Piece::Open(1), &Piece::Close(1)]);
+        let grown = text.chars().count() as f64 / src.text().chars().count() as f64;
+        assert!((1.3..1.6).contains(&grown), "grew by {grown}");
+    }
+}

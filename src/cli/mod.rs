@@ -1,0 +1,138 @@
+//! Command-line layer: parses flags, sets the UI language, dispatches to one module per
+//! subcommand, and turns errors into messages and exit codes.
+//!
+//! Exit codes: 0 all done; 1 some inputs or outputs failed (the rest was done); 2 nothing was
+//! done (bad flags, configuration, or a missing engine or language pair).
+
+mod engines;
+mod progress;
+mod segment;
+mod translate;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use verso::i18n;
+use verso::msg;
+
+#[derive(Parser)]
+#[command(name = "verso", version, propagate_version = true)]
+struct Cli {
+    /// The language of verso's own messages (BCP 47); defaults to LANG.
+    #[arg(long, global = true, value_name = "LANG")]
+    ui_lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Translate(translate::Args),
+    Segment(segment::Args),
+    Engines(engines::Args),
+}
+
+/// Exit code when some work failed and the rest was done.
+pub const EXIT_PARTIAL: u8 = 1;
+/// Exit code when nothing was done.
+pub const EXIT_NOTHING_DONE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    i18n::init(prescan_ui_lang().as_deref());
+    let matches = localized_command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let result = match cli.command {
+        Command::Translate(args) => translate::run(args),
+        Command::Segment(args) => segment::run(args),
+        Command::Engines(args) => engines::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                i18n::render(&msg!("cli-error", reason = format!("{e:#}")))
+            );
+            ExitCode::from(EXIT_NOTHING_DONE)
+        }
+    }
+}
+
+/// `--ui-lang` must be known before clap renders help, so it is read ahead of parsing.
+fn prescan_ui_lang() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--ui-lang=")
+            .map(str::to_string)
+            .or_else(|| {
+                (a == "--ui-lang")
+                    .then(|| args.get(i + 1).cloned())
+                    .flatten()
+            })
+    })
+}
+
+/// The clap command with every about and help text taken from Fluent: `about-<command>` and
+/// `help-<command>-<arg>` (`verso` for the top level).
+pub fn localized_command() -> clap::Command {
+    let cmd = localize(Cli::command(), "verso");
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |sub| localize(sub, name))
+    })
+}
+
+fn localize(cmd: clap::Command, name: &str) -> clap::Command {
+    let mut cmd = match i18n::render_id(&format!("about-{name}")) {
+        Some(about) => cmd.about(about),
+        None => cmd,
+    };
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .filter(|id| id != "help" && id != "version")
+        .collect();
+    for id in ids {
+        if let Some(help) = i18n::render_id(&format!("help-{name}-{id}")) {
+            cmd = cmd.mut_arg(id.as_str(), |a| a.help(help));
+        }
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has its about/help text in the shipped Fluent files.
+    #[test]
+    fn every_command_and_argument_has_fluent_help() {
+        let cmd = Cli::command();
+        let mut missing = Vec::new();
+        let mut check = |c: &clap::Command, name: &str| {
+            if i18n::render_id(&format!("about-{name}")).is_none() {
+                missing.push(format!("about-{name}"));
+            }
+            for a in c.get_arguments() {
+                let id = a.get_id().to_string();
+                if id != "help"
+                    && id != "version"
+                    && i18n::render_id(&format!("help-{name}-{id}")).is_none()
+                {
+                    missing.push(format!("help-{name}-{id}"));
+                }
+            }
+        };
+        check(&cmd, "verso");
+        for sub in cmd.get_subcommands() {
+            check(sub, sub.get_name());
+        }
+        assert!(missing.is_empty(), "missing Fluent ids: {missing:?}");
+    }
+}

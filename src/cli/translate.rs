@@ -1,0 +1,118 @@
+//! `verso translate PATH... --to es[,ca]`: the main job.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use verso::backend;
+use verso::config::Config;
+use verso::format::ReadOptions;
+use verso::i18n;
+use verso::locale;
+use verso::memory::Memory;
+use verso::msg;
+use verso::output;
+use verso::pipeline::{self, Job};
+
+use super::progress::Console;
+
+/// Flags of `verso translate`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_name = "LOCALES")]
+    to: Option<String>,
+    #[arg(long, value_name = "LOCALE")]
+    from: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    engine: Option<String>,
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    #[arg(long, value_name = "FILE")]
+    memory: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let config = Config::load(args.config.as_deref())?;
+    let t = &config.translate;
+    let source = locale::parse(args.from.as_deref().unwrap_or(&t.from))?;
+    let targets = match &args.to {
+        Some(list) => locale::parse_list(list)?,
+        None => {
+            t.to.iter()
+                .map(|tag| locale::parse(tag))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    anyhow::ensure!(!targets.is_empty(), i18n::render(&msg!("cli-no-targets")));
+    let engine_name = args.engine.clone().unwrap_or_else(|| t.engine.clone());
+    let engine = backend::build(&engine_name, &config)?;
+    let memory_path = args
+        .memory
+        .clone()
+        .unwrap_or_else(|| config.memory.path.clone());
+    let memory = Arc::new(Memory::open(&memory_path)?);
+    let out_dir = args.out.clone().unwrap_or_else(|| t.out.clone());
+    let job = Job {
+        paths: args.paths.clone(),
+        source,
+        targets,
+        engine,
+        memory,
+        out_dir: out_dir.clone(),
+        jobs: args.jobs.unwrap_or(t.jobs),
+        read_options: ReadOptions {
+            front_matter_keys: config.markdown.front_matter_keys.clone(),
+        },
+        extensions: t.extensions.clone(),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("tokio runtime")?;
+    let console = Console::new();
+    let report = runtime.block_on(pipeline::run(&job, &console));
+    console.finish();
+    let report = report?;
+    if let Some(path) = &args.report {
+        let json = serde_json::to_string_pretty(&report)?;
+        output::write_atomic(path, json.as_bytes())
+            .with_context(|| i18n::render(&msg!("output-write", path = path, reason = "")))?;
+    }
+    let totals = &report.totals;
+    eprintln!(
+        "{}",
+        i18n::render(&msg!(
+            "summary",
+            files = totals.files,
+            outputs = totals.outputs,
+            blocks = totals.blocks,
+            hits = totals.memory_hits,
+            calls = totals.engine_calls,
+            issues = totals.issues,
+            failures = totals.failures,
+            seconds = totals.seconds
+        ))
+    );
+    if totals.outputs > 0 {
+        for target in &report.to {
+            eprintln!(
+                "{}",
+                i18n::render(&msg!("summary-output", dir = out_dir.join(target)))
+            );
+        }
+    }
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::EXIT_PARTIAL)
+    })
+}

@@ -1,0 +1,218 @@
+//! Configuration: `config/verso.toml` holds the documented defaults (compiled in), a project's
+//! `verso.toml` or `--config FILE` overrides them, flags override both.
+//!
+//! Unknown keys are errors naming the key and the line, because a misspelt key silently
+//! ignored is a setting the user believes is on. Secrets never live here: engines read keys
+//! from the environment.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::i18n::{Localized, Message};
+use crate::msg;
+
+/// The shipped defaults, the same file users copy and edit.
+pub const DEFAULTS: &str = include_str!("../config/verso.toml");
+
+/// The file looked for in the working directory when `--config` is not given.
+pub const PROJECT_FILE: &str = "verso.toml";
+
+/// All settings.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// `[translate]`.
+    pub translate: TranslateConfig,
+    /// `[memory]`.
+    pub memory: MemoryConfig,
+    /// `[markdown]`.
+    pub markdown: MarkdownConfig,
+    /// `[engines.*]`.
+    pub engines: EnginesConfig,
+}
+
+/// `[translate]`: what `verso translate` does without flags.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TranslateConfig {
+    /// Source language (BCP 47).
+    pub from: String,
+    /// Target languages (BCP 47).
+    pub to: Vec<String>,
+    /// Engine name.
+    pub engine: String,
+    /// Output directory; files go to `<out>/<locale>/<relative path>`.
+    pub out: PathBuf,
+    /// Segments in flight per engine.
+    pub jobs: usize,
+    /// File extensions read when walking directories.
+    pub extensions: Vec<String>,
+}
+
+/// `[memory]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MemoryConfig {
+    /// The SQLite file.
+    pub path: PathBuf,
+}
+
+/// `[markdown]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Front-matter keys whose values are translated.
+    pub front_matter_keys: Vec<String>,
+}
+
+/// `[engines]`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct EnginesConfig {
+    /// `[engines.apertium]`.
+    pub apertium: ApertiumConfig,
+}
+
+/// `[engines.apertium]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApertiumConfig {
+    /// Where the `.mode` files are.
+    pub modes_dir: PathBuf,
+    /// Seconds without a reply before the pipeline is restarted.
+    pub timeout_seconds: u64,
+}
+
+impl Default for TranslateConfig {
+    fn default() -> Self {
+        TranslateConfig {
+            from: "en".into(),
+            to: vec!["es".into()],
+            engine: "apertium".into(),
+            out: PathBuf::from("out"),
+            jobs: 64,
+            extensions: vec!["md".into(), "markdown".into(), "txt".into()],
+        }
+    }
+}
+
+impl Default for MemoryConfig {
+    fn default() -> Self {
+        MemoryConfig {
+            path: PathBuf::from(".verso/memory.sqlite"),
+        }
+    }
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            front_matter_keys: ["title", "description", "summary", "lead"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+impl Default for ApertiumConfig {
+    fn default() -> Self {
+        ApertiumConfig {
+            modes_dir: PathBuf::from("/usr/share/apertium/modes"),
+            timeout_seconds: 30,
+        }
+    }
+}
+
+/// A configuration file that could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::describe(self))]
+pub enum ConfigError {
+    /// The file could not be read.
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The file is not valid, or has an unknown key.
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line, when known.
+        line: usize,
+        /// What the TOML reader said (it names the key).
+        reason: String,
+    },
+}
+
+impl Localized for ConfigError {
+    fn message(&self) -> Message {
+        match self {
+            ConfigError::Read { path, reason } => {
+                msg!("config-read", path = path, reason = reason)
+            }
+            ConfigError::Invalid { path, line, reason } => {
+                msg!("config-invalid", path = path, line = *line, reason = reason)
+            }
+        }
+    }
+}
+
+impl Config {
+    /// Parses a configuration text; `path` is for messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| crate::document::line_of(text, s.start))
+                .unwrap_or(0);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                reason: e.message().to_string(),
+            }
+        })
+    }
+
+    /// Loads `explicit` if given, else `./verso.toml` if present, else the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None if Path::new(PROJECT_FILE).is_file() => PathBuf::from(PROJECT_FILE),
+            None => return Ok(Config::default()),
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Read {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        Config::parse(&text, &path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_is_exactly_the_defaults() {
+        let parsed = Config::parse(DEFAULTS, Path::new("config/verso.toml")).expect("parses");
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_naming_key_and_line() {
+        let err = Config::parse(
+            "[translate]\nfrom = \"en\"\njbos = 3\n",
+            Path::new("v.toml"),
+        )
+        .expect_err("unknown key");
+        match err {
+            ConfigError::Invalid { line, reason, .. } => {
+                assert_eq!(line, 3);
+                assert!(reason.contains("jbos"), "{reason}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Finds the articles to translate: files as given, directories walked recursively.
+//!
+//! Each input keeps its path relative to the directory it was found under, so the output
+//! mirrors the input tree. Hidden files and directories are skipped, and so is the output
+//! directory when it lies inside an input directory (translating last run's output would be
+//! a costly surprise).
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Localized, Message};
+use crate::msg;
+
+/// One article to translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Where it goes under `<out>/<locale>/`.
+    pub relative: PathBuf,
+}
+
+/// A path given on the command line that yields nothing.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::describe(self))]
+pub enum InputError {
+    /// The path does not exist.
+    Missing {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file with an extension verso does not read.
+    Unsupported {
+        /// The path.
+        path: PathBuf,
+        /// The extensions read.
+        extensions: String,
+    },
+    /// A directory could not be walked.
+    Walk {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Localized for InputError {
+    fn message(&self) -> Message {
+        match self {
+            InputError::Missing { path } => msg!("input-missing", path = path),
+            InputError::Unsupported { path, extensions } => {
+                msg!("input-unsupported", path = path, extensions = extensions)
+            }
+            InputError::Walk { path, reason } => {
+                msg!("input-walk", path = path, reason = reason)
+            }
+        }
+    }
+}
+
+impl InputError {
+    /// The path the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            InputError::Missing { path }
+            | InputError::Unsupported { path, .. }
+            | InputError::Walk { path, .. } => path,
+        }
+    }
+}
+
+/// Collects inputs in a stable order (sorted within each directory).
+pub fn collect(
+    paths: &[PathBuf],
+    extensions: &[String],
+    exclude: &[PathBuf],
+) -> (Vec<Input>, Vec<InputError>) {
+    let wanted = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    };
+    let excluded: Vec<PathBuf> = exclude
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        let meta = std::fs::symlink_metadata(root);
+        if meta.is_err() {
+            errors.push(InputError::Missing { path: root.clone() });
+            continue;
+        }
+        if !root.is_dir() {
+            if wanted(root) {
+                let name = root.file_name().map(PathBuf::from).unwrap_or_default();
+                inputs.push(Input {
+                    path: root.clone(),
+                    relative: name,
+                });
+            } else {
+                errors.push(InputError::Unsupported {
+                    path: root.clone(),
+                    extensions: extensions.join(", "),
+                });
+            }
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+                let is_excluded = e.file_type().is_dir()
+                    && std::fs::canonicalize(e.path())
+                        .map(|c| excluded.contains(&c))
+                        .unwrap_or(false);
+                !hidden && !is_excluded
+            });
+        for entry in walker {
+            match entry {
+                Ok(e) if !e.file_type().is_dir() && wanted(e.path()) => {
+                    let relative = e
+                        .path()
+                        .strip_prefix(root)
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|_| e.path().to_path_buf());
+                    inputs.push(Input {
+                        path: e.path().to_path_buf(),
+                        relative,
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(InputError::Walk {
+                    path: e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone()),
+                    reason: e.to_string(),
+                }),
+            }
+        }
+    }
+    (inputs, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_sorted_skipping_hidden_and_output_directories() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for f in [
+            "b.md",
+            "a.txt",
+            "sub/c.markdown",
+            ".hidden/d.md",
+            "out/es/e.md",
+            "f.pdf",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, "x").expect("write");
+        }
+        let exts: Vec<String> = ["md", "markdown", "txt"].map(String::from).to_vec();
+        let (inputs, errors) = collect(&[root.to_path_buf()], &exts, &[root.join("out")]);
+        let rel: Vec<String> = inputs
+            .iter()
+            .map(|i| i.relative.display().to_string())
+            .collect();
+        assert_eq!(rel, vec!["a.txt", "b.md", "sub/c.markdown"]);
+        assert!(errors.is_empty());
+        let (_, errors) = collect(&[root.join("nope.md"), root.join("f.pdf")], &exts, &[]);
+        assert!(matches!(errors[0], InputError::Missing { .. }));
+        assert!(matches!(errors[1], InputError::Unsupported { .. }));
+    }
+}

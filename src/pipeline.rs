@@ -1,0 +1,441 @@
+//! Drives a batch: inputs → documents → memory → engine → restore → atomic output → report.
+//!
+//! Work is planned per target locale. Every block's protected segment is looked up in the
+//! memory first; what is missing is deduplicated (a credit line repeated in fifty articles is
+//! sent once), cut into batches of the engine's size, and kept in flight up to `jobs` segments.
+//! Each batch is committed to the memory as it arrives, and each file is written (atomically)
+//! as soon as its last block is in, so a killed run loses at most the batches in flight and a
+//! rerun asks the engine only for what is missing. One file's problem is reported and the rest
+//! of the batch goes on.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures::StreamExt;
+use unic_langid::LanguageIdentifier;
+
+use crate::backend::{Engine, EngineError, LanguagePair, Translation};
+use crate::document::{BlockId, Document};
+use crate::format::{self, ReadOptions};
+use crate::i18n::{self, Localized, Message};
+use crate::inputs::{self, Input};
+use crate::memory::{Memory, MemoryError};
+use crate::msg;
+use crate::output;
+use crate::report::{Failure, FileReport, Issue, Report, Severity};
+use crate::restore::{self, Problem};
+use crate::segment::Segment;
+
+/// Segments per engine request. Apertium takes one segment per request but profits from many
+/// in flight; batching them keeps the bookkeeping per batch small.
+const BATCH: usize = 16;
+
+/// What to translate and how.
+pub struct Job {
+    /// Files and directories given by the user.
+    pub paths: Vec<PathBuf>,
+    /// Source language.
+    pub source: LanguageIdentifier,
+    /// Target languages.
+    pub targets: Vec<LanguageIdentifier>,
+    /// The engine.
+    pub engine: Arc<dyn Engine>,
+    /// The translation memory.
+    pub memory: Arc<Memory>,
+    /// Output root; files go to `<out>/<locale>/<relative path>`.
+    pub out_dir: PathBuf,
+    /// Segments in flight at once.
+    pub jobs: usize,
+    /// Reader options.
+    pub read_options: ReadOptions,
+    /// Extensions read when walking directories.
+    pub extensions: Vec<String>,
+}
+
+/// Receives progress as the batch runs (a progress bar, plain lines, or nothing).
+pub trait Progress: Send + Sync {
+    /// Planning is done: `blocks` blocks to produce for `locale`.
+    fn planned(&self, _locale: &str, _blocks: u64) {}
+    /// `blocks` more blocks are done.
+    fn advance(&self, _blocks: u64) {}
+    /// A file was written.
+    fn wrote(&self, _file: &FileReport) {}
+    /// Something could not be processed.
+    fn failed(&self, _failure: &Failure) {}
+}
+
+/// Reports nothing.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// What stops a whole run.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::describe(self))]
+pub enum RunError {
+    /// The engine cannot serve a pair: nothing was done.
+    Engine(#[from] EngineError),
+    /// The memory cannot be used.
+    Memory(#[from] MemoryError),
+}
+
+impl Localized for RunError {
+    fn message(&self) -> Message {
+        match self {
+            RunError::Engine(e) => e.message(),
+            RunError::Memory(e) => e.message(),
+        }
+    }
+}
+
+/// Runs a batch.
+pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError> {
+    let started = Instant::now();
+    let pairs: Vec<LanguagePair> = job
+        .targets
+        .iter()
+        .map(|t| LanguagePair {
+            source: job.source.clone(),
+            target: t.clone(),
+        })
+        .collect();
+    // A missing engine or pair is an error before any work.
+    for pair in &pairs {
+        job.engine.prepare(pair)?;
+    }
+    let mut report = Report {
+        schema: crate::report::SCHEMA_VERSION,
+        verso: env!("CARGO_PKG_VERSION").to_string(),
+        engine: job.engine.name().to_string(),
+        from: job.source.to_string(),
+        to: job.targets.iter().map(ToString::to_string).collect(),
+        ..Report::default()
+    };
+    let (found, input_errors) = inputs::collect(
+        &job.paths,
+        &job.extensions,
+        std::slice::from_ref(&job.out_dir),
+    );
+    for e in input_errors {
+        let failure = Failure {
+            source: e.path().to_path_buf(),
+            locale: None,
+            message: i18n::describe(&e),
+        };
+        progress.failed(&failure);
+        report.failures.push(failure);
+    }
+    let mut docs: Vec<(Input, Document)> = Vec::new();
+    for input in found {
+        match format::read_file(&input.path, &job.read_options) {
+            Ok(doc) => docs.push((input, doc)),
+            Err(e) => {
+                let failure = Failure {
+                    source: input.path.clone(),
+                    locale: None,
+                    message: i18n::describe(&e),
+                };
+                progress.failed(&failure);
+                report.failures.push(failure);
+            }
+        }
+    }
+    report.totals.files = docs.len() + report.failures.len();
+    let runs = pairs
+        .iter()
+        .map(|pair| translate_locale(job, &docs, pair, progress));
+    for result in futures::future::join_all(runs).await {
+        let (files, failures) = result?;
+        report.files.extend(files);
+        report.failures.extend(failures);
+    }
+    report.sum();
+    report.totals.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
+    job.engine.shutdown().await;
+    Ok(report)
+}
+
+/// Per-document state while its blocks come in.
+struct DocState {
+    targets: Vec<Option<Segment>>,
+    unknown: Vec<String>,
+    pending: usize,
+    engine_calls: usize,
+    errors: Vec<String>,
+}
+
+/// One distinct segment the engine must translate, and every block waiting for it.
+struct Miss {
+    segment: Segment,
+    waiting: Vec<(usize, BlockId)>,
+}
+
+async fn translate_locale(
+    job: &Job,
+    docs: &[(Input, Document)],
+    pair: &LanguagePair,
+    progress: &dyn Progress,
+) -> Result<(Vec<FileReport>, Vec<Failure>), RunError> {
+    let locale = pair.target.to_string();
+    let out_root = job.out_dir.join(&locale);
+    output::remove_stale_temporaries(&out_root);
+    let fingerprint = job.engine.fingerprint(pair);
+
+    let segments: Vec<Vec<Segment>> = docs
+        .iter()
+        .map(|(_, d)| d.blocks.iter().map(Segment::from_block).collect())
+        .collect();
+    let keys: Vec<String> = segments.iter().flatten().map(Segment::key).collect();
+    let hits = job.memory.lookup_many(pair, &fingerprint, &keys)?;
+
+    let mut states: Vec<DocState> = Vec::with_capacity(docs.len());
+    let mut misses: Vec<Miss> = Vec::new();
+    let mut miss_index: HashMap<String, usize> = HashMap::new();
+    let mut total_blocks = 0u64;
+    for (d, segs) in segments.iter().enumerate() {
+        let mut state = DocState {
+            targets: vec![None; segs.len()],
+            unknown: Vec::new(),
+            pending: 0,
+            engine_calls: 0,
+            errors: Vec::new(),
+        };
+        for (b, seg) in segs.iter().enumerate() {
+            total_blocks += 1;
+            let key = seg.key();
+            if let Some(entry) = hits.get(&key) {
+                state.targets[b] = Some(entry.target.clone());
+                state.unknown.extend(entry.unknown_words.iter().cloned());
+                continue;
+            }
+            state.pending += 1;
+            match miss_index.get(&key) {
+                Some(&m) => misses[m].waiting.push((d, b)),
+                None => {
+                    miss_index.insert(key, misses.len());
+                    state.engine_calls += 1;
+                    misses.push(Miss {
+                        segment: seg.clone(),
+                        waiting: vec![(d, b)],
+                    });
+                }
+            }
+        }
+        states.push(state);
+    }
+    progress.planned(&locale, total_blocks);
+    progress.advance(total_blocks - states.iter().map(|s| s.pending as u64).sum::<u64>());
+
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    let mut finish = |d: usize, state: &mut DocState| {
+        let (input, doc) = &docs[d];
+        match finish_document(doc, input, state, &out_root, &locale) {
+            Ok(file) => {
+                progress.wrote(&file);
+                files.push(file);
+            }
+            Err(failure) => {
+                progress.failed(&failure);
+                failures.push(failure);
+            }
+        }
+    };
+    for (d, state) in states.iter_mut().enumerate() {
+        if state.pending == 0 {
+            finish(d, state);
+        }
+    }
+
+    let batches: Vec<Vec<usize>> = (0..misses.len())
+        .collect::<Vec<_>>()
+        .chunks(BATCH)
+        .map(<[usize]>::to_vec)
+        .collect();
+    let in_flight = (job.jobs.max(1)).div_ceil(BATCH).max(1);
+    let engine = Arc::clone(&job.engine);
+    let misses_ref = &misses;
+    let mut results = futures::stream::iter(batches)
+        .map(|batch| {
+            let engine = Arc::clone(&engine);
+            async move {
+                let segs: Vec<Segment> = batch
+                    .iter()
+                    .map(|&m| misses_ref[m].segment.clone())
+                    .collect();
+                let result = engine.translate(pair, &segs).await;
+                (batch, result)
+            }
+        })
+        .buffer_unordered(in_flight);
+
+    let mut fatal: Option<EngineError> = None;
+    while let Some((batch, result)) = results.next().await {
+        let translations = match result {
+            Ok(t) => t,
+            Err(e) => {
+                fatal = Some(e);
+                break;
+            }
+        };
+        let stored: Vec<(&Segment, &Translation)> = batch
+            .iter()
+            .zip(&translations)
+            .filter_map(|(&m, r)| r.as_ref().ok().map(|t| (&misses[m].segment, t)))
+            .collect();
+        job.memory.store_machine(pair, &fingerprint, &stored)?;
+        for (&m, result) in batch.iter().zip(translations) {
+            for &(d, b) in &misses[m].waiting {
+                let state = &mut states[d];
+                match &result {
+                    Ok(t) => {
+                        state.targets[b] = Some(t.segment.clone());
+                        state.unknown.extend(t.unknown_words.iter().cloned());
+                    }
+                    Err(e) => state.errors.push(i18n::render(&msg!(
+                        "block-failed",
+                        block = b,
+                        line = docs[d].1.blocks[b].line,
+                        reason = i18n::describe(e)
+                    ))),
+                }
+                state.pending -= 1;
+                progress.advance(1);
+                if state.pending == 0 {
+                    finish(d, state);
+                }
+            }
+        }
+    }
+    drop(results);
+    if let Some(e) = fatal {
+        let reason = i18n::describe(&e);
+        for (d, state) in states.iter_mut().enumerate() {
+            if state.pending > 0 {
+                state.errors.push(reason.clone());
+                state.pending = 0;
+                finish(d, state);
+            }
+        }
+    }
+    Ok((files, failures))
+}
+
+/// Renders and writes one document, or says why it was not written.
+fn finish_document(
+    doc: &Document,
+    input: &Input,
+    state: &mut DocState,
+    out_root: &std::path::Path,
+    locale: &str,
+) -> Result<FileReport, Failure> {
+    let fail = |message: String| Failure {
+        source: input.path.clone(),
+        locale: Some(locale.to_string()),
+        message,
+    };
+    if !state.errors.is_empty() {
+        let first = state.errors[0].clone();
+        let more = state.errors.len() - 1;
+        return Err(fail(i18n::render(&msg!(
+            "file-not-written",
+            reason = first,
+            more = more
+        ))));
+    }
+    let targets: Vec<Segment> = state
+        .targets
+        .iter()
+        .map(|t| t.clone().unwrap_or_default())
+        .collect();
+    let (text, problems) = render_document(doc, &targets);
+    let out_path = out_root.join(&input.relative);
+    output::write_atomic(&out_path, text.as_bytes()).map_err(|e| {
+        fail(i18n::render(&msg!(
+            "output-write",
+            path = &out_path,
+            reason = e.to_string()
+        )))
+    })?;
+    let mut unknown = std::mem::take(&mut state.unknown);
+    unknown.sort();
+    unknown.dedup();
+    let issues = problems
+        .into_iter()
+        .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
+        .collect();
+    Ok(FileReport {
+        source: input.path.clone(),
+        locale: locale.to_string(),
+        output: Some(out_path),
+        blocks: doc.blocks.len(),
+        engine_calls: state.engine_calls,
+        memory_hits: doc.blocks.len() - state.engine_calls,
+        unknown_words: unknown,
+        issues,
+    })
+}
+
+/// Renders a document with one target segment per block; returns the text and every
+/// placeholder problem with its block and that block's rendered text.
+pub fn render_document(
+    doc: &Document,
+    targets: &[Segment],
+) -> (String, Vec<(BlockId, Problem, String)>) {
+    let mut problems = Vec::new();
+    let text = doc.render(|id| render_block(doc, id, targets, &mut problems));
+    (text, problems)
+}
+
+fn render_block(
+    doc: &Document,
+    id: BlockId,
+    targets: &[Segment],
+    problems: &mut Vec<(BlockId, Problem, String)>,
+) -> String {
+    let mut nested = Vec::new();
+    let restored = restore::restore(doc, id, &targets[id], &mut |child| {
+        render_block(doc, child, targets, &mut nested)
+    });
+    problems.extend(nested);
+    for p in restored.problems {
+        problems.push((id, p, restored.text.clone()));
+    }
+    restored.text
+}
+
+fn issue_for(doc: &Document, block: BlockId, problem: &Problem, target_text: String) -> Issue {
+    let (severity, message) = match problem {
+        Problem::Lost { tag, source } => (
+            Severity::Error,
+            msg!("structure-lost", tag = tag_name(*tag), source = source),
+        ),
+        Problem::Duplicated { tag, source } => (
+            Severity::Warning,
+            msg!(
+                "structure-duplicated",
+                tag = tag_name(*tag),
+                source = source
+            ),
+        ),
+        Problem::Empty => (Severity::Error, msg!("structure-empty")),
+    };
+    let b = &doc.blocks[block];
+    Issue {
+        rule: "structure".into(),
+        severity,
+        block,
+        line: b.line,
+        source_text: b.source(&doc.source).to_string(),
+        target_text,
+        message: i18n::render(&message),
+    }
+}
+
+fn tag_name(tag: crate::document::TagKind) -> String {
+    serde_json::to_value(tag)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

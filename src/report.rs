@@ -1,0 +1,136 @@
+//! The JSON report of a run (`--report FILE`): per output file and in total, what was
+//! translated, what came from memory, what the engine was asked, and what went wrong.
+//!
+//! The schema is documented in the README; later stages add fields, never rename them.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// Schema version of the report; bumped when a field changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole run.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// verso's version.
+    pub verso: String,
+    /// The engine used.
+    pub engine: String,
+    /// Source language.
+    pub from: String,
+    /// Target languages.
+    pub to: Vec<String>,
+    /// Totals over all files and locales.
+    pub totals: Totals,
+    /// One entry per (input, locale) that was processed.
+    pub files: Vec<FileReport>,
+    /// Inputs or outputs that could not be processed, with why.
+    pub failures: Vec<Failure>,
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Totals {
+    /// Input files read.
+    pub files: usize,
+    /// Output files written.
+    pub outputs: usize,
+    /// Blocks in all outputs.
+    pub blocks: usize,
+    /// Blocks served by the translation memory (including repeats within the run).
+    pub memory_hits: usize,
+    /// Segments sent to the engine (each distinct segment once).
+    pub engine_calls: usize,
+    /// Issues over all files.
+    pub issues: usize,
+    /// Failures.
+    pub failures: usize,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+/// One input in one locale.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FileReport {
+    /// The input path.
+    pub source: PathBuf,
+    /// The target locale.
+    pub locale: String,
+    /// The output path (absent when the file was not written).
+    pub output: Option<PathBuf>,
+    /// Translatable blocks.
+    pub blocks: usize,
+    /// Blocks translated by the engine in this run.
+    pub engine_calls: usize,
+    /// Blocks served by the memory.
+    pub memory_hits: usize,
+    /// Words the engine did not know (Apertium's `*` marks), sorted: names to add to a
+    /// glossary, or typos in the source.
+    pub unknown_words: Vec<String>,
+    /// Findings on this file.
+    pub issues: Vec<Issue>,
+}
+
+/// Severity of an issue.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look.
+    Warning,
+    /// Wrong: must be fixed before publishing.
+    Error,
+}
+
+/// One finding on one block.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Issue {
+    /// Rule id, e.g. `structure`.
+    pub rule: String,
+    /// How bad.
+    pub severity: Severity,
+    /// Block index in the document (0-based, as `verso segment` numbers them).
+    pub block: usize,
+    /// Source line of the block (1-based).
+    pub line: usize,
+    /// The block's source text.
+    pub source_text: String,
+    /// The block's written target text.
+    pub target_text: String,
+    /// What is wrong, in the UI language.
+    pub message: String,
+}
+
+/// An input or output that could not be processed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Failure {
+    /// The input path.
+    pub source: PathBuf,
+    /// The locale, when the failure concerns one output.
+    pub locale: Option<String>,
+    /// What went wrong and what to do, in the UI language.
+    pub message: String,
+}
+
+impl Report {
+    /// Recomputes the totals from the files and failures (keeps `files` and `seconds`).
+    pub fn sum(&mut self) {
+        let t = &mut self.totals;
+        t.outputs = self.files.iter().filter(|f| f.output.is_some()).count();
+        t.blocks = self.files.iter().map(|f| f.blocks).sum();
+        t.memory_hits = self.files.iter().map(|f| f.memory_hits).sum();
+        t.engine_calls = self.files.iter().map(|f| f.engine_calls).sum();
+        t.issues = self.files.iter().map(|f| f.issues.len()).sum();
+        t.failures = self.failures.len();
+    }
+
+    /// Whether any issue has at least `severity`.
+    pub fn has_issues_at(&self, severity: Severity) -> bool {
+        self.files
+            .iter()
+            .flat_map(|f| &f.issues)
+            .any(|i| i.severity >= severity)
+    }
+}

@@ -1,0 +1,384 @@
+//! Puts a translated segment back into its block: placeholders become their markup again, text
+//! is escaped for the format, lines are wrapped like the source.
+//!
+//! Placeholders are checked first. Each must come back exactly once: a doubled one is dropped
+//! after its first use, a pair whose halves came back in the wrong order is put right, and a
+//! lost one is appended at the end of the block as `⟦original markup⟧` — a visible marker a
+//! reviewer cannot miss — and reported. Protected text is never silently dropped.
+
+use std::collections::HashMap;
+
+use crate::document::{Block, BlockId, Document, Escaping, TagKind, Token};
+use crate::format::escape;
+use crate::segment::{Piece, Segment};
+
+/// Opening and closing marks around a protected span the engine lost.
+pub const LOST_OPEN: char = '⟦';
+/// See [`LOST_OPEN`].
+pub const LOST_CLOSE: char = '⟧';
+
+/// Something wrong with the placeholders of a translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A protected span did not come back; it was re-added with a visible marker.
+    Lost {
+        /// What it was.
+        tag: TagKind,
+        /// Its source text.
+        source: String,
+    },
+    /// A protected span came back more than once; later copies were dropped.
+    Duplicated {
+        /// What it was.
+        tag: TagKind,
+        /// Its source text.
+        source: String,
+    },
+    /// The engine returned no text for a block that has text.
+    Empty,
+}
+
+/// A rendered block and what went wrong on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The text that replaces the block's source range.
+    pub text: String,
+    /// Placeholder problems; empty when all came back once.
+    pub problems: Vec<Problem>,
+}
+
+/// What a placeholder id stands for in the source block.
+#[derive(Debug, Clone)]
+enum Markup {
+    Pair {
+        tag: TagKind,
+        open: std::ops::Range<usize>,
+        close: std::ops::Range<usize>,
+    },
+    Atom {
+        tag: TagKind,
+        range: std::ops::Range<usize>,
+        children: Vec<BlockId>,
+    },
+}
+
+fn inventory(block: &Block) -> HashMap<u32, Markup> {
+    let mut map = HashMap::new();
+    for token in &block.tokens {
+        match token {
+            Token::Open { id, range, tag } => {
+                map.insert(
+                    *id,
+                    Markup::Pair {
+                        tag: *tag,
+                        open: range.clone(),
+                        close: range.end..range.end,
+                    },
+                );
+            }
+            Token::Close { id, range } => {
+                if let Some(Markup::Pair { close, .. }) = map.get_mut(id) {
+                    *close = range.clone();
+                }
+            }
+            Token::Atom {
+                id,
+                range,
+                tag,
+                children,
+            } => {
+                map.insert(
+                    *id,
+                    Markup::Atom {
+                        tag: *tag,
+                        range: range.clone(),
+                        children: children.clone(),
+                    },
+                );
+            }
+            Token::Text { .. } | Token::Break { .. } => {}
+        }
+    }
+    map
+}
+
+/// Renders block `id` of `doc` with `translation`. Nested blocks (alt texts) are rendered by
+/// `render_child`.
+pub fn restore(
+    doc: &Document,
+    id: BlockId,
+    translation: &Segment,
+    render_child: &mut dyn FnMut(BlockId) -> String,
+) -> Restored {
+    let block = &doc.blocks[id];
+    if *translation == Segment::from_block(block) {
+        // Unchanged text keeps its source bytes, so escapes, entities and line breaks the
+        // author wrote stay exactly as written.
+        let children: Vec<BlockId> = block
+            .tokens
+            .iter()
+            .flat_map(|t| match t {
+                Token::Atom { children, .. } => children.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        return Restored {
+            text: doc.splice_markup(block.range.clone(), &children, render_child),
+            problems: Vec::new(),
+        };
+    }
+    let markup = inventory(block);
+    let (pieces, mut problems, lost) = check_placeholders(doc, translation, &markup);
+    let pieces = move_spaces_out_of_pairs(pieces);
+    let (mut text, text_ranges) = render_pieces(doc, block, &pieces, &markup, render_child);
+    for range in lost {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push(LOST_OPEN);
+        text.push_str(&doc.source[range]);
+        text.push(LOST_CLOSE);
+    }
+    if text.trim().is_empty() && Segment::from_block(block).has_text() {
+        problems.push(Problem::Empty);
+    }
+    if let Some(wrap) = &block.wrap {
+        let line_start = doc.source[..block.range.start]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let first_column = doc.source[line_start..block.range.start].chars().count();
+        text = wrap_text(&text, &breakable(&text_ranges, &text), wrap, first_column);
+    }
+    if let Escaping::Markdown {
+        atx_heading: true, ..
+    } = block.escaping
+    {
+        escape::markdown_heading_end(&mut text);
+    }
+    Restored { text, problems }
+}
+
+/// Keeps each placeholder once, repairs reversed pairs, and lists what was lost.
+fn check_placeholders(
+    doc: &Document,
+    translation: &Segment,
+    markup: &HashMap<u32, Markup>,
+) -> (Vec<Piece>, Vec<Problem>, Vec<std::ops::Range<usize>>) {
+    let mut problems = Vec::new();
+    let mut seen_open = HashMap::new();
+    let mut seen_close = HashMap::new();
+    let mut seen_atom = HashMap::new();
+    let mut pieces: Vec<Piece> = Vec::new();
+    for piece in &translation.pieces {
+        let (seen, id) = match piece {
+            Piece::Text(_) => {
+                pieces.push(piece.clone());
+                continue;
+            }
+            Piece::Open(id) => (&mut seen_open, *id),
+            Piece::Close(id) => (&mut seen_close, *id),
+            Piece::Atom(id) => (&mut seen_atom, *id),
+        };
+        let known = matches!(
+            (markup.get(&id), piece),
+            (Some(Markup::Pair { .. }), Piece::Open(_) | Piece::Close(_))
+                | (Some(Markup::Atom { .. }), Piece::Atom(_))
+        );
+        if !known {
+            continue; // an engine's invention: not ours to write
+        }
+        if seen.contains_key(&id) {
+            if let Some(m) = markup.get(&id) {
+                problems.push(Problem::Duplicated {
+                    tag: tag_of(m),
+                    source: source_of(doc, m),
+                });
+            }
+            continue;
+        }
+        seen.insert(id, pieces.len());
+        pieces.push(piece.clone());
+    }
+    // Pairs: both halves present, in order; otherwise the pair is lost.
+    let mut lost = Vec::new();
+    let mut drop = Vec::new();
+    let mut ids: Vec<&u32> = markup.keys().collect();
+    ids.sort();
+    for id in ids {
+        let m = &markup[id];
+        match m {
+            Markup::Pair { open, close, .. } => match (seen_open.get(id), seen_close.get(id)) {
+                (Some(&o), Some(&c)) if c < o => {
+                    pieces.swap(o, c);
+                }
+                (Some(_), Some(_)) => {}
+                (o, c) => {
+                    drop.extend(o.copied());
+                    drop.extend(c.copied());
+                    problems.push(Problem::Lost {
+                        tag: tag_of(m),
+                        source: source_of(doc, m),
+                    });
+                    lost.push(open.start..close.end);
+                }
+            },
+            Markup::Atom { range, .. } => {
+                if !seen_atom.contains_key(id) {
+                    problems.push(Problem::Lost {
+                        tag: tag_of(m),
+                        source: source_of(doc, m),
+                    });
+                    lost.push(range.clone());
+                }
+            }
+        }
+    }
+    drop.sort_unstable();
+    for idx in drop.into_iter().rev() {
+        pieces.remove(idx);
+    }
+    (pieces, problems, lost)
+}
+
+fn tag_of(m: &Markup) -> TagKind {
+    match m {
+        Markup::Pair { tag, .. } | Markup::Atom { tag, .. } => *tag,
+    }
+}
+
+fn source_of(doc: &Document, m: &Markup) -> String {
+    match m {
+        Markup::Pair { open, close, .. } => doc.source[open.start..close.end].to_string(),
+        Markup::Atom { range, .. } => doc.source[range.clone()].to_string(),
+    }
+}
+
+/// `<1> text</1>` → ` <1>text</1>`: delimiters hugging whitespace stop being markup in
+/// Markdown, and engines often move a space inside.
+fn move_spaces_out_of_pairs(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + 2);
+    let mut i = 0;
+    while i < pieces.len() {
+        match (&pieces[i], pieces.get(i + 1)) {
+            (Piece::Open(id), Some(Piece::Text(t))) if t.starts_with(char::is_whitespace) => {
+                out.push(Piece::Text(" ".into()));
+                out.push(Piece::Open(*id));
+                out.push(Piece::Text(t.trim_start().to_string()));
+                i += 2;
+                continue;
+            }
+            (Piece::Text(t), Some(Piece::Close(id))) if t.ends_with(char::is_whitespace) => {
+                out.push(Piece::Text(t.trim_end().to_string()));
+                out.push(Piece::Close(*id));
+                out.push(Piece::Text(" ".into()));
+                i += 2;
+                continue;
+            }
+            _ => out.push(pieces[i].clone()),
+        }
+        i += 1;
+    }
+    Segment::from_pieces(out).normalized().pieces
+}
+
+fn render_pieces(
+    doc: &Document,
+    block: &Block,
+    pieces: &[Piece],
+    markup: &HashMap<u32, Markup>,
+    render_child: &mut dyn FnMut(BlockId) -> String,
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut out = String::new();
+    let mut text_ranges = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => {
+                let start = out.len();
+                out.push_str(&escape_text(t, out.is_empty(), block.escaping));
+                text_ranges.push(start..out.len());
+            }
+            Piece::Open(id) => {
+                if let Some(Markup::Pair { open, .. }) = markup.get(id) {
+                    out.push_str(&doc.source[open.clone()]);
+                }
+            }
+            Piece::Close(id) => {
+                if let Some(Markup::Pair { close, .. }) = markup.get(id) {
+                    out.push_str(&doc.source[close.clone()]);
+                }
+            }
+            Piece::Atom(id) => {
+                if let Some(Markup::Atom {
+                    range, children, ..
+                }) = markup.get(id)
+                {
+                    out.push_str(&doc.splice_markup(range.clone(), children, render_child));
+                }
+            }
+        }
+    }
+    (out, text_ranges)
+}
+
+fn escape_text(text: &str, at_start: bool, escaping: Escaping) -> String {
+    match escaping {
+        Escaping::Markdown { table_cell, .. } => escape::markdown(text, at_start, table_cell),
+        Escaping::Plain => text.to_string(),
+        Escaping::Yaml(style) => escape::yaml(text, style),
+    }
+}
+
+/// Byte offsets of the spaces inside translated text: the only places a line may break
+/// (never inside markup such as a link target or a code span).
+fn breakable(text_ranges: &[std::ops::Range<usize>], rendered: &str) -> Vec<usize> {
+    let bytes = rendered.as_bytes();
+    text_ranges
+        .iter()
+        .flat_map(|r| r.clone())
+        .filter(|&i| bytes.get(i) == Some(&b' '))
+        .collect()
+}
+
+/// Greedy wrap at `wrap.width`, breaking only at `spaces` and only where the next line starts
+/// safely (see [`escape::safe_line_start`]).
+fn wrap_text(
+    text: &str,
+    spaces: &[usize],
+    wrap: &crate::document::Wrap,
+    first_column: usize,
+) -> String {
+    let prefix_width = wrap
+        .continuation
+        .trim_start_matches(['\r', '\n'])
+        .chars()
+        .count();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_start = 0; // byte offset in text
+    let mut column0 = first_column;
+    let mut last_ok: Option<usize> = None;
+    for &sp in spaces {
+        let width_to_sp = column0 + text[line_start..sp].chars().count();
+        if width_to_sp > wrap.width
+            && let Some(at) = last_ok
+        {
+            out.push_str(&text[line_start..at]);
+            out.push_str(&wrap.continuation);
+            line_start = at + 1;
+            column0 = prefix_width;
+            last_ok = None;
+        }
+        if escape::safe_line_start(&text[sp + 1..]) && sp >= line_start {
+            last_ok = Some(sp);
+        }
+    }
+    // The tail may still be too long: one more break if possible.
+    if column0 + text[line_start..].chars().count() > wrap.width
+        && let Some(at) = last_ok
+    {
+        out.push_str(&text[line_start..at]);
+        out.push_str(&wrap.continuation);
+        line_start = at + 1;
+    }
+    out.push_str(&text[line_start..]);
+    out
+}

@@ -89,21 +89,29 @@ impl Localized for RunError {
     }
 }
 
+/// The language pairs of a run, each checked with the engine: a missing engine or pair is an
+/// error before any work (call it before opening the memory or creating outputs).
+pub fn check_pairs(
+    engine: &dyn Engine,
+    source: &LanguageIdentifier,
+    targets: &[LanguageIdentifier],
+) -> Result<Vec<LanguagePair>, EngineError> {
+    targets
+        .iter()
+        .map(|t| {
+            let pair = LanguagePair {
+                source: source.clone(),
+                target: t.clone(),
+            };
+            engine.prepare(&pair).map(|()| pair)
+        })
+        .collect()
+}
+
 /// Runs a batch.
 pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError> {
     let started = Instant::now();
-    let pairs: Vec<LanguagePair> = job
-        .targets
-        .iter()
-        .map(|t| LanguagePair {
-            source: job.source.clone(),
-            target: t.clone(),
-        })
-        .collect();
-    // A missing engine or pair is an error before any work.
-    for pair in &pairs {
-        job.engine.prepare(pair)?;
-    }
+    let pairs = check_pairs(job.engine.as_ref(), &job.source, &job.targets)?;
     let mut report = Report {
         schema: crate::report::SCHEMA_VERSION,
         verso: env!("CARGO_PKG_VERSION").to_string(),

@@ -290,9 +290,13 @@ fn render_pieces(
 ) -> (String, Vec<std::ops::Range<usize>>) {
     let mut out = String::new();
     let mut text_ranges = Vec::new();
+    let mut bare_address_end: Option<usize> = None;
     for piece in pieces {
         match piece {
             Piece::Text(t) => {
+                if bare_address_end == Some(out.len()) && !may_follow_address(t) {
+                    out.push(' ');
+                }
                 let start = out.len();
                 out.push_str(&escape_text(t, out.is_empty(), block.escaping));
                 text_ranges.push(start..out.len());
@@ -309,21 +313,43 @@ fn render_pieces(
             }
             Piece::Atom(id) => {
                 if let Some(Markup::Atom {
-                    range, children, ..
+                    range,
+                    children,
+                    tag,
                 }) = markup.get(id)
                 {
+                    let bare = is_bare_address(doc, *tag, range);
+                    if bare && out.ends_with(|c: char| c.is_alphanumeric()) {
+                        out.push(' ');
+                    }
                     out.push_str(&doc.splice_markup(range.clone(), children, render_child));
+                    bare_address_end = bare.then_some(out.len());
+                    continue;
                 }
             }
         }
+        bare_address_end = None;
     }
     (out, text_ranges)
+}
+
+/// A URL or e-mail address written without `<>`: it ends at the next space when read again,
+/// so text an engine glued to it would become part of the address.
+fn is_bare_address(doc: &Document, tag: TagKind, range: &std::ops::Range<usize>) -> bool {
+    matches!(tag, TagKind::Url | TagKind::Email) && !doc.source[range.clone()].starts_with('<')
+}
+
+/// Whether text may follow a bare address directly (a space, or sentence punctuation).
+fn may_follow_address(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || ".,;:!?)]}\"'’”»".contains(c))
 }
 
 fn escape_text(text: &str, at_start: bool, escaping: Escaping) -> String {
     match escaping {
         Escaping::Markdown { table_cell, .. } => escape::markdown(text, at_start, table_cell),
-        Escaping::Plain => text.to_string(),
+        Escaping::Plain => escape::plain(text, at_start),
         Escaping::Yaml(style) => escape::yaml(text, style),
     }
 }

@@ -55,6 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(!targets.is_empty(), i18n::render(&msg!("cli-no-targets")));
     let engine_name = args.engine.clone().unwrap_or_else(|| t.engine.clone());
     let engine = backend::build(&engine_name, &config)?;
+    pipeline::check_pairs(engine.as_ref(), &source, &targets)?;
     let memory_path = args
         .memory
         .clone()

@@ -85,6 +85,17 @@ fn looks_like_entity(s: &str) -> bool {
     name_len > 0 && rest[name_len..].starts_with(';')
 }
 
+/// Makes plain text safe at a block start. Plain text has no escape character, so a leading
+/// bullet marker ("- ", "• ", "1. ") gets a no-break space instead of its space: it reads the
+/// same, and the plain-text reader only takes a marker followed by a space or a tab.
+pub fn plain(text: &str, at_start: bool) -> String {
+    if at_start && let Some(len) = crate::format::plain::bullet_marker(text) {
+        let marker = text[..len].trim_end();
+        return format!("{marker}\u{a0}{}", &text[len..]);
+    }
+    text.to_string()
+}
+
 /// Escapes `#` at the end of an ATX heading, which CommonMark would take as a closing sequence.
 pub fn markdown_heading_end(rendered: &mut String) {
     let trimmed = rendered.trim_end_matches('#');
@@ -172,6 +183,17 @@ mod tests {
         assert_eq!(
             markdown("a*b_c [d](e) `f` <g> &amp; AT&T ~x~ | \\", false, true),
             "a\\*b\\_c \\[d\\](e) \\`f\\` \\<g> \\&amp; AT&T \\~x\\~ \\| \\\\"
+        );
+    }
+
+    #[test]
+    fn plain_text_bullets_at_a_block_start_become_inert() {
+        assert_eq!(plain("- no bullet", true), "-\u{a0}no bullet");
+        assert_eq!(plain("2. no item", true), "2.\u{a0}no item");
+        assert_eq!(plain("- mid", false), "- mid");
+        assert_eq!(
+            crate::format::plain::bullet_marker(&plain("• x", true)),
+            None
         );
     }
 

@@ -219,8 +219,9 @@ fn tag_kind(tag: &Tag) -> TagKind {
     }
 }
 
-/// Splits text tokens around bare URLs and e-mail addresses, which become atoms. Only text
-/// whose source is written literally is split, so the ranges stay exact.
+/// Splits text tokens around bare URLs and e-mail addresses, which become atoms. URLs are
+/// found in the decoded text and located in the source, where they must appear literally (a
+/// URL holds no escapes); the text between keeps its own decoded text and source range.
 fn split_bare_urls(source: &str, tokens: Vec<Token>, next_id: &mut u32) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens {
@@ -228,39 +229,46 @@ fn split_bare_urls(source: &str, tokens: Vec<Token>, next_id: &mut u32) -> Vec<T
             out.push(token);
             continue;
         };
-        let literal = source.get(range.clone()) == Some(text.as_str());
-        let found = if literal {
-            urls::find(text)
-        } else {
-            Vec::new()
-        };
+        let found = urls::find(text);
         if found.is_empty() {
             out.push(token);
             continue;
         }
-        let mut pos = 0;
+        let raw = &source[range.clone()];
+        let mut pieces = Vec::new();
+        let (mut dpos, mut spos) = (0, 0);
         for (r, tag) in found {
-            if r.start > pos {
-                out.push(Token::Text {
-                    range: range.start + pos..range.start + r.start,
-                    text: text[pos..r.start].to_string(),
+            let url = &text[r.clone()];
+            let Some(at) = raw[spos..].find(url).map(|a| a + spos) else {
+                continue;
+            };
+            if at > spos {
+                pieces.push(Token::Text {
+                    range: range.start + spos..range.start + at,
+                    text: text[dpos..r.start].to_string(),
                 });
             }
-            out.push(Token::Atom {
+            pieces.push(Token::Atom {
                 id: *next_id,
-                range: range.start + r.start..range.start + r.end,
+                range: range.start + at..range.start + at + url.len(),
                 tag,
                 children: Vec::new(),
             });
             *next_id += 1;
-            pos = r.end;
+            dpos = r.end;
+            spos = at + url.len();
         }
-        if pos < text.len() {
-            out.push(Token::Text {
-                range: range.start + pos..range.end,
-                text: text[pos..].to_string(),
+        if pieces.is_empty() {
+            out.push(token);
+            continue;
+        }
+        if spos < raw.len() {
+            pieces.push(Token::Text {
+                range: range.start + spos..range.end,
+                text: text[dpos..].to_string(),
             });
         }
+        out.extend(pieces);
     }
     out
 }

@@ -150,8 +150,9 @@ pub fn bullet_marker(text: &str) -> Option<usize> {
     } else {
         return None;
     };
+    // Only a space or a tab makes a marker: a no-break space is how translations escape one.
     let rest = &text[marker_end..];
-    let spaces = rest.len() - rest.trim_start().len();
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     (spaces > 0 && !rest.trim().is_empty()).then_some(marker_end + spaces)
 }
 

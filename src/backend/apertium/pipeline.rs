@@ -72,7 +72,11 @@ struct Running {
 impl Running {
     fn spawn(command: &str, args: &[String]) -> Result<Running, String> {
         let mut cmd = Command::new("bash");
-        cmd.arg("-c")
+        // The Apertium tools need a UTF-8 locale; with LANG naming one that is not installed
+        // (common in containers) they fall back to "C" and fail on the first non-ASCII byte.
+        // C.UTF-8 is always present on current glibc systems.
+        cmd.env("LC_ALL", "C.UTF-8")
+            .arg("-c")
             .arg(command)
             .arg("apertium")
             .args(args)

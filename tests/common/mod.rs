@@ -1,0 +1,116 @@
+//! Helpers shared by the end-to-end tests: the real binary, temporary work directories, and
+//! structure extraction used to compare a source article with its translation.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use verso::document::{BlockKind, Document, Format};
+use verso::format::{self, ReadOptions};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped examples.
+pub fn examples() -> PathBuf {
+    root().join("examples/articles")
+}
+
+/// The verso binary, with a UI language fixed to English unless a test sets another.
+pub fn verso() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_verso"));
+    cmd.env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+/// Fails loudly when Apertium is missing: these tests use the real engine, never a stand-in.
+pub fn require_apertium() {
+    let ok = Path::new("/usr/share/apertium/modes/eng-spa.mode").is_file()
+        && verso::backend::apertium::which("lt-proc").is_some();
+    assert!(
+        ok,
+        "these tests need Apertium and the eng-spa pair: apt-get install apertium apertium-eng-spa (.ci/run does this)"
+    );
+}
+
+/// Copies a directory tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(from).expect("prefix");
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// Every article file under a directory, relative paths sorted.
+pub fn articles(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && format::format_of(e.path()).is_some())
+        .map(|e| e.path().strip_prefix(dir).expect("prefix").to_path_buf())
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn parse_file(path: &Path) -> Document {
+    format::read_file(path, &ReadOptions::default()).expect("readable article")
+}
+
+/// The structure a translation must keep, as comparable lines: block kinds (with heading
+/// levels and list depths), the markup before each block on its line (list markers, `#`,
+/// `> `), link and image targets, code blocks, and front-matter keys that are not translated.
+pub fn structure(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let src = &doc.source;
+    for b in &doc.blocks {
+        let line_start = src[..b.range.start].rfind('\n').map_or(0, |p| p + 1);
+        let lead = &src[line_start..b.range.start];
+        let kind = match (&doc.format, &b.kind) {
+            (Format::PlainText, BlockKind::Bullet) => "bullet".to_string(),
+            (Format::PlainText, _) => "text".to_string(),
+            (_, k) => k.label(),
+        };
+        // Table cells: only what follows the previous `|` (the other cells are text).
+        let lead = match lead.rfind('|') {
+            Some(bar) if b.kind == BlockKind::TableCell => &lead[bar..],
+            _ => lead,
+        };
+        let lead = if b.parent.is_some() { "(nested)" } else { lead };
+        out.push(format!("block {kind} after {lead:?}"));
+    }
+    if doc.format == Format::PlainText {
+        out.dedup();
+        return out;
+    }
+    for (ev, _) in
+        Parser::new_ext(src, verso::format::markdown::parser_options()).into_offset_iter()
+    {
+        match ev {
+            Event::Start(Tag::Link { dest_url, .. }) => out.push(format!("link {dest_url}")),
+            Event::Start(Tag::Image { dest_url, .. }) => out.push(format!("image {dest_url}")),
+            Event::Start(Tag::CodeBlock(_)) => out.push("code block".into()),
+            Event::Code(code) => out.push(format!("code {code}")),
+            Event::FootnoteReference(f) => out.push(format!("footnote-ref {f}")),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Reads a JSON report.
+pub fn report(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("report written"))
+        .expect("report is JSON")
+}

@@ -93,6 +93,16 @@ fn apertium_translates_every_example_with_its_structure_intact() {
     let hits = r["totals"]["memory_hits"].as_u64().expect("hits");
     assert_eq!(calls + hits, blocks);
     assert!(calls > 40, "a cold memory asks the engine: {calls}");
+    // Unknown-word marks are data in the report, never text in the output.
+    let unknown: Vec<String> = r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["unknown_words"].as_array().cloned().unwrap_or_default())
+        .filter_map(|w| w.as_str().map(str::to_string))
+        .collect();
+    assert!(unknown.iter().any(|w| w == "Hrytsenko"), "{unknown:?}");
+    assert!(!md.contains("*Hrytsenko") && md.contains("Hrytsenko"));
     let first = &r["files"][0];
     for key in [
         "source",

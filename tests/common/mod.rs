@@ -114,3 +114,5 @@ pub fn report(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("report written"))
         .expect("report is JSON")
 }
+
+pub mod corpus;

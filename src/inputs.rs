@@ -35,6 +35,15 @@ pub enum InputError {
         /// The extensions read.
         extensions: String,
     },
+    /// Two inputs would be written to the same output path.
+    Collision {
+        /// The input skipped.
+        path: PathBuf,
+        /// The input that keeps the output path.
+        kept: PathBuf,
+        /// The shared relative path.
+        relative: PathBuf,
+    },
     /// A directory could not be walked.
     Walk {
         /// The path.
@@ -54,6 +63,16 @@ impl Localized for InputError {
             InputError::Walk { path, reason } => {
                 msg!("input-walk", path = path, reason = reason)
             }
+            InputError::Collision {
+                path,
+                kept,
+                relative,
+            } => msg!(
+                "input-collision",
+                path = path,
+                kept = kept,
+                relative = relative
+            ),
         }
     }
 }
@@ -64,6 +83,7 @@ impl InputError {
         match self {
             InputError::Missing { path }
             | InputError::Unsupported { path, .. }
+            | InputError::Collision { path, .. }
             | InputError::Walk { path, .. } => path,
         }
     }
@@ -142,7 +162,32 @@ pub fn collect(
             }
         }
     }
-    (inputs, errors)
+    dedupe(inputs, errors)
+}
+
+/// The same file given twice is read once; two files that would be written to the same
+/// output path keep the first, and the second is an error (never a silent overwrite).
+fn dedupe(inputs: Vec<Input>, mut errors: Vec<InputError>) -> (Vec<Input>, Vec<InputError>) {
+    let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
+    let mut by_relative: std::collections::HashMap<PathBuf, usize> = Default::default();
+    let mut seen = std::collections::HashSet::new();
+    for input in inputs {
+        let real = std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone());
+        if !seen.insert(real) {
+            continue;
+        }
+        if let Some(&k) = by_relative.get(&input.relative) {
+            errors.push(InputError::Collision {
+                path: input.path,
+                kept: kept[k].path.clone(),
+                relative: input.relative,
+            });
+            continue;
+        }
+        by_relative.insert(input.relative.clone(), kept.len());
+        kept.push(input);
+    }
+    (kept, errors)
 }
 
 #[cfg(test)]
@@ -176,5 +221,19 @@ mod tests {
         let (_, errors) = collect(&[root.join("nope.md"), root.join("f.pdf")], &exts, &[]);
         assert!(matches!(errors[0], InputError::Missing { .. }));
         assert!(matches!(errors[1], InputError::Unsupported { .. }));
+        // The same file twice is read once; another file with the same output path is refused.
+        std::fs::create_dir_all(root.join("other")).expect("mkdir");
+        std::fs::write(root.join("other/b.md"), "y").expect("write");
+        let (inputs, errors) = collect(
+            &[
+                root.join("b.md"),
+                root.join("b.md"),
+                root.join("other/b.md"),
+            ],
+            &exts,
+            &[],
+        );
+        assert_eq!(inputs.len(), 1);
+        assert!(matches!(&errors[..], [InputError::Collision { .. }]));
     }
 }

@@ -201,6 +201,7 @@ async fn translate_locale(
     let mut misses: Vec<Miss> = Vec::new();
     let mut miss_index: HashMap<String, usize> = HashMap::new();
     let mut total_blocks = 0u64;
+    let mut keys = keys.into_iter();
     for (d, segs) in segments.iter().enumerate() {
         let mut state = DocState {
             targets: vec![None; segs.len()],
@@ -209,9 +210,8 @@ async fn translate_locale(
             engine_calls: 0,
             errors: Vec::new(),
         };
-        for (b, seg) in segs.iter().enumerate() {
+        for (b, (seg, key)) in segs.iter().zip(keys.by_ref()).enumerate() {
             total_blocks += 1;
-            let key = seg.key();
             if let Some(entry) = hits.get(&key) {
                 state.targets[b] = Some(entry.target.clone());
                 state.unknown.extend(entry.unknown_words.iter().cloned());

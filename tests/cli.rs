@@ -5,7 +5,8 @@ mod common;
 use std::path::Path;
 
 use common::{
-    articles, copy_tree, examples, parse_file, report, require_apertium, structure, verso,
+    articles, copy_tree, examples, parse_file, report, require_apertium, structure, translate,
+    verso,
 };
 
 fn run_ok(cmd: &mut std::process::Command) -> std::process::Output {
@@ -17,25 +18,6 @@ fn run_ok(cmd: &mut std::process::Command) -> std::process::Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-fn translate(dir: &Path, input: &Path, extra: &[&str]) -> std::process::Command {
-    let mut cmd = verso();
-    cmd.current_dir(dir)
-        .arg("translate")
-        .arg(input)
-        .args([
-            "--to",
-            "es",
-            "--out",
-            "out",
-            "--memory",
-            "mem.sqlite",
-            "--report",
-            "report.json",
-        ])
-        .args(extra);
-    cmd
 }
 
 #[test]
@@ -226,6 +208,51 @@ fn a_missing_language_pair_fails_before_any_work_naming_the_package() {
     assert!(
         !work.path().join("mem.sqlite").exists(),
         "not even the memory"
+    );
+}
+
+#[test]
+fn a_missing_engine_fails_before_any_work_naming_what_to_install() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let out = verso()
+        .current_dir(work.path())
+        .env("PATH", work.path()) // no Apertium programs reachable
+        .arg("translate")
+        .arg(examples())
+        .args(["--to", "es", "--out", "out", "--memory", "mem.sqlite"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("apt-get install apertium apertium-eng-spa"),
+        "{stderr}"
+    );
+    assert!(!work.path().join("out").exists() && !work.path().join("mem.sqlite").exists());
+}
+
+#[test]
+fn several_target_locales_mirror_the_tree_under_each() {
+    let work = tempfile::tempdir().expect("tempdir");
+    run_ok(&mut translate(
+        work.path(),
+        &examples(),
+        &["--engine", "pseudo", "--to", "es,de-CH"],
+    ));
+    for locale in ["es", "de-CH"] {
+        for rel in articles(&examples()) {
+            assert!(
+                work.path().join("out").join(locale).join(&rel).is_file(),
+                "{locale}/{}",
+                rel.display()
+            );
+        }
+    }
+    let r = report(&work.path().join("report.json"));
+    assert_eq!(r["to"], serde_json::json!(["es", "de-CH"]));
+    assert_eq!(
+        r["files"].as_array().map(Vec::len),
+        Some(2 * articles(&examples()).len())
     );
 }
 

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{corpus, parse_file, report, require_apertium, structure, verso};
+use common::{corpus, parse_file, report, require_apertium, structure, translate};
 
 fn stored_rows(db: &Path) -> u64 {
     let Ok(conn) =
@@ -29,18 +29,7 @@ fn sigkill_mid_batch_then_rerun_completes_asking_only_for_what_is_missing() {
     corpus::write_corpus(&input, 40, 24, 7);
     let db = work.path().join("mem.sqlite");
 
-    let mut child = verso()
-        .current_dir(work.path())
-        .args([
-            "translate",
-            "batch",
-            "--to",
-            "es",
-            "--out",
-            "out",
-            "--memory",
-            "mem.sqlite",
-        ])
+    let mut child = translate(work.path(), Path::new("batch"), &[])
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
@@ -79,19 +68,7 @@ fn sigkill_mid_batch_then_rerun_completes_asking_only_for_what_is_missing() {
         );
     }
 
-    let rerun = verso()
-        .current_dir(work.path())
-        .args([
-            "translate",
-            "batch",
-            "--to",
-            "es",
-            "--out",
-            "out",
-            "--memory",
-            "mem.sqlite",
-        ])
-        .args(["--report", "report.json"])
+    let rerun = translate(work.path(), Path::new("batch"), &[])
         .output()
         .expect("rerun");
     assert!(

@@ -63,6 +63,7 @@ read-empty = { $path }: the file is empty; there is nothing to translate.
 read-unknown-format = { $path }: verso reads .md, .markdown and .txt files.
 input-missing = { $path }: no such file or directory.
 input-unsupported = { $path }: not an article file; verso reads { $extensions }.
+input-collision = { $path }: skipped, it would overwrite the output of { $kept } (both are { $relative }). Translate them in separate runs or with different --out directories.
 input-walk = { $path }: cannot read the directory ({ $reason }).
 locale-invalid = "{ $tag }" is not a BCP 47 language tag; write e.g. es, es-ES, de-CH or ca-ES-valencia.
 

@@ -63,6 +63,7 @@ read-empty = { $path }: el archivo está vacío; no hay nada que traducir.
 read-unknown-format = { $path }: verso lee archivos .md, .markdown y .txt.
 input-missing = { $path }: no existe el archivo o directorio.
 input-unsupported = { $path }: no es un archivo de artículo; verso lee { $extensions }.
+input-collision = { $path }: omitido, sobrescribiría la salida de { $kept } (ambos son { $relative }). Tradúzcalos en ejecuciones distintas o con otro --out.
 input-walk = { $path }: no se puede leer el directorio ({ $reason }).
 locale-invalid = «{ $tag }» no es una etiqueta de idioma BCP 47; escriba p. ej. es, es-ES, de-CH o ca-ES-valencia.
 

@@ -8,6 +8,7 @@
 
 pub mod apertium;
 pub mod identity;
+pub mod local;
 pub mod pseudo;
 
 use std::sync::Arc;
@@ -150,8 +151,8 @@ pub const ENGINE_NAMES: &[&str] = &["apertium", "identity", "pseudo"];
 pub fn build(name: &str, config: &Config) -> Result<Arc<dyn Engine>, EngineError> {
     match name {
         "apertium" => Ok(Arc::new(apertium::Apertium::new(&config.engines.apertium))),
-        "identity" => Ok(Arc::new(identity::Identity)),
-        "pseudo" => Ok(Arc::new(pseudo::Pseudo)),
+        "identity" => Ok(Arc::new(identity::IDENTITY)),
+        "pseudo" => Ok(Arc::new(pseudo::PSEUDO)),
         other => Err(EngineError::Unknown {
             name: other.to_string(),
         }),

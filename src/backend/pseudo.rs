@@ -4,13 +4,11 @@
 //! by about 35 % (German and French run that much longer than English), and the whole segment
 //! is bracketed (so truncation shows). Placeholders are untouched, so markup must survive.
 
-use async_trait::async_trait;
-
-use super::{Engine, EngineError, LanguagePair, Translation};
+use super::local::Local;
 use crate::segment::{Piece, Segment};
 
-/// Pseudo-localizes segments.
-pub struct Pseudo;
+/// The pseudo-localization engine.
+pub const PSEUDO: Local = Local::new("pseudo", "pseudo/1", pseudo_localize);
 
 /// How much longer pseudo-localized text is than its source, as a fraction.
 pub const EXPANSION: f64 = 0.35;
@@ -44,37 +42,6 @@ pub fn pseudo_localize(segment: &Segment) -> Segment {
         "·".repeat(padding.saturating_sub(1))
     )));
     Segment::from_pieces(pieces)
-}
-
-#[async_trait]
-impl Engine for Pseudo {
-    fn name(&self) -> &'static str {
-        "pseudo"
-    }
-
-    fn prepare(&self, _: &LanguagePair) -> Result<(), EngineError> {
-        Ok(())
-    }
-
-    fn fingerprint(&self, _: &LanguagePair) -> String {
-        "pseudo/1".to_string()
-    }
-
-    async fn translate(
-        &self,
-        _: &LanguagePair,
-        segments: &[Segment],
-    ) -> Result<Vec<Result<Translation, EngineError>>, EngineError> {
-        Ok(segments
-            .iter()
-            .map(|s| {
-                Ok(Translation {
-                    segment: pseudo_localize(s),
-                    unknown_words: Vec::new(),
-                })
-            })
-            .collect())
-    }
 }
 
 #[cfg(test)]

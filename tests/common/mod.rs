@@ -28,6 +28,28 @@ pub fn verso() -> Command {
     cmd
 }
 
+/// `verso translate INPUT` run in `dir`, writing `out/`, `mem.sqlite` and `report.json` there;
+/// `--to es` unless `extra` names the targets.
+pub fn translate(dir: &Path, input: &Path, extra: &[&str]) -> Command {
+    let mut cmd = verso();
+    cmd.current_dir(dir)
+        .arg("translate")
+        .arg(input)
+        .args([
+            "--out",
+            "out",
+            "--memory",
+            "mem.sqlite",
+            "--report",
+            "report.json",
+        ])
+        .args(extra);
+    if !extra.contains(&"--to") {
+        cmd.args(["--to", "es"]);
+    }
+    cmd
+}
+
 /// Fails loudly when Apertium is missing: these tests use the real engine, never a stand-in.
 pub fn require_apertium() {
     let ok = Path::new("/usr/share/apertium/modes/eng-spa.mode").is_file()

@@ -28,8 +28,29 @@ pub struct Config {
     pub memory: MemoryConfig,
     /// `[markdown]`.
     pub markdown: MarkdownConfig,
+    /// `[glossary]`.
+    pub glossary: GlossaryConfig,
     /// `[engines.*]`.
     pub engines: EnginesConfig,
+}
+
+/// `[glossary]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GlossaryConfig {
+    /// Glossary files layered in order (TOML, TBX, CSV, TSV); `--glossary` replaces them.
+    pub files: Vec<PathBuf>,
+    /// `enforce`, `check` or `off`.
+    pub terms: crate::enforce::TermsMode,
+}
+
+impl Default for GlossaryConfig {
+    fn default() -> Self {
+        GlossaryConfig {
+            files: Vec::new(),
+            terms: crate::enforce::TermsMode::Enforce,
+        }
+    }
 }
 
 /// `[translate]`: what `verso translate` does without flags.

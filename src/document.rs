@@ -140,6 +140,8 @@ pub enum TagKind {
     Email,
     /// A hard line break.
     HardBreak,
+    /// A glossary name written in its target form.
+    Name,
 }
 
 /// One inline token of a block. The tokens of a block cover its byte range exactly, in order.

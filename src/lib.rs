@@ -22,10 +22,13 @@
 pub mod backend;
 pub mod config;
 pub mod document;
+pub mod enforce;
 pub mod format;
+pub mod glossary;
 pub mod i18n;
 pub mod inputs;
 pub mod locale;
+pub mod matcher;
 pub mod memory;
 pub mod output;
 pub mod pipeline;

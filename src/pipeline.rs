@@ -18,13 +18,15 @@ use unic_langid::LanguageIdentifier;
 
 use crate::backend::{Engine, EngineError, LanguagePair, Translation};
 use crate::document::{BlockId, Document};
+use crate::enforce::{Enforced, Enforcer, TermsMode};
 use crate::format::{self, ReadOptions};
+use crate::glossary::Glossary;
 use crate::i18n::{self, Localized, Message};
 use crate::inputs::{self, Input};
 use crate::memory::{Memory, MemoryError};
 use crate::msg;
 use crate::output;
-use crate::report::{Failure, FileReport, Issue, Report, Severity};
+use crate::report::{BlockTerms, Failure, FileReport, Issue, Report, Severity};
 use crate::restore::{self, Problem};
 use crate::segment::Segment;
 
@@ -52,6 +54,10 @@ pub struct Job {
     pub read_options: ReadOptions,
     /// Extensions read when walking directories.
     pub extensions: Vec<String>,
+    /// The glossary (layered from all `--glossary` files), if any.
+    pub glossary: Option<Arc<Glossary>>,
+    /// What the glossary does.
+    pub terms: TermsMode,
 }
 
 /// Receives progress as the batch runs (a progress bar, plain lines, or nothing).
@@ -167,6 +173,10 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
 /// Per-document state while its blocks come in.
 struct DocState {
     targets: Vec<Option<Segment>>,
+    /// Per block: target forms of its glossary names.
+    names: Vec<Vec<String>>,
+    /// Blocks where the glossary found or enforced concepts.
+    terms: Vec<BlockTerms>,
     unknown: Vec<String>,
     pending: usize,
     engine_calls: usize,
@@ -190,9 +200,36 @@ async fn translate_locale(
     output::remove_stale_temporaries(&out_root);
     let fingerprint = job.engine.fingerprint(pair);
 
-    let segments: Vec<Vec<Segment>> = docs
+    let enforcer = match (&job.glossary, job.terms) {
+        (Some(g), mode) if mode != TermsMode::Off => Some(Enforcer::new(
+            Arc::clone(g),
+            &pair.source.to_string(),
+            &locale,
+            mode,
+        )),
+        _ => None,
+    };
+    let enforced: Vec<Vec<Enforced>> = docs
         .iter()
-        .map(|(_, d)| d.blocks.iter().map(Segment::from_block).collect())
+        .map(|(_, d)| {
+            d.blocks
+                .iter()
+                .map(|b| {
+                    let segment = Segment::from_block(b);
+                    match &enforcer {
+                        Some(e) => e.apply(&segment),
+                        None => Enforced {
+                            segment,
+                            ..Enforced::default()
+                        },
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let segments: Vec<Vec<Segment>> = enforced
+        .iter()
+        .map(|blocks| blocks.iter().map(|e| e.segment.clone()).collect())
         .collect();
     let keys: Vec<String> = segments.iter().flatten().map(Segment::key).collect();
     let hits = job.memory.lookup_many(pair, &fingerprint, &keys)?;
@@ -205,6 +242,17 @@ async fn translate_locale(
     for (d, segs) in segments.iter().enumerate() {
         let mut state = DocState {
             targets: vec![None; segs.len()],
+            names: enforced[d].iter().map(|e| e.names.clone()).collect(),
+            terms: enforced[d]
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.found.is_empty())
+                .map(|(block, e)| BlockTerms {
+                    block,
+                    enforced: e.enforced.clone(),
+                    found: e.found.clone(),
+                })
+                .collect(),
             unknown: Vec::new(),
             pending: 0,
             engine_calls: 0,
@@ -357,7 +405,7 @@ fn finish_document(
         .iter()
         .map(|t| t.clone().unwrap_or_default())
         .collect();
-    let (text, problems) = render_document(doc, &targets);
+    let (text, problems) = render_document(doc, &targets, &state.names);
     let out_path = out_root.join(&input.relative);
     output::write_atomic(&out_path, text.as_bytes()).map_err(|e| {
         fail(i18n::render(&msg!(
@@ -381,18 +429,21 @@ fn finish_document(
         engine_calls: state.engine_calls,
         memory_hits: doc.blocks.len() - state.engine_calls,
         unknown_words: unknown,
+        terms: std::mem::take(&mut state.terms),
         issues,
     })
 }
 
-/// Renders a document with one target segment per block; returns the text and every
-/// placeholder problem with its block and that block's rendered text.
+/// Renders a document with one target segment per block (and, per block, the target forms of
+/// its glossary names); returns the text and every placeholder problem with its block and that
+/// block's rendered text.
 pub fn render_document(
     doc: &Document,
     targets: &[Segment],
+    names: &[Vec<String>],
 ) -> (String, Vec<(BlockId, Problem, String)>) {
     let mut problems = Vec::new();
-    let text = doc.render(|id| render_block(doc, id, targets, &mut problems));
+    let text = doc.render(|id| render_block(doc, id, targets, names, &mut problems));
     (text, problems)
 }
 
@@ -400,11 +451,13 @@ fn render_block(
     doc: &Document,
     id: BlockId,
     targets: &[Segment],
+    names: &[Vec<String>],
     problems: &mut Vec<(BlockId, Problem, String)>,
 ) -> String {
     let mut nested = Vec::new();
-    let restored = restore::restore(doc, id, &targets[id], &mut |child| {
-        render_block(doc, child, targets, &mut nested)
+    let block_names = names.get(id).map_or(&[][..], Vec::as_slice);
+    let restored = restore::restore(doc, id, &targets[id], block_names, &mut |child| {
+        render_block(doc, child, targets, names, &mut nested)
     });
     problems.extend(nested);
     for p in restored.problems {

@@ -70,8 +70,21 @@ pub struct FileReport {
     /// Words the engine did not know (Apertium's `*` marks), sorted: names to add to a
     /// glossary, or typos in the source.
     pub unknown_words: Vec<String>,
+    /// Blocks where glossary concepts were found, and which were enforced.
+    pub terms: Vec<BlockTerms>,
     /// Findings on this file.
     pub issues: Vec<Issue>,
+}
+
+/// The glossary concepts of one block.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BlockTerms {
+    /// Block index.
+    pub block: usize,
+    /// Concepts whose target form was written by verso (names, do-not-translate).
+    pub enforced: Vec<String>,
+    /// Every concept found in the block's source.
+    pub found: Vec<String>,
 }
 
 /// Severity of an issue.

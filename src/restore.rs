@@ -102,12 +102,13 @@ fn inventory(block: &Block) -> HashMap<u32, Markup> {
     map
 }
 
-/// Renders block `id` of `doc` with `translation`. Nested blocks (alt texts) are rendered by
-/// `render_child`.
+/// Renders block `id` of `doc` with `translation`. `names[n - 1]` is the target form of
+/// `Piece::Name(n)`. Nested blocks (alt texts) are rendered by `render_child`.
 pub fn restore(
     doc: &Document,
     id: BlockId,
     translation: &Segment,
+    names: &[String],
     render_child: &mut dyn FnMut(BlockId) -> String,
 ) -> Restored {
     let block = &doc.blocks[id];
@@ -128,15 +129,15 @@ pub fn restore(
         };
     }
     let markup = inventory(block);
-    let (pieces, mut problems, lost) = check_placeholders(doc, translation, &markup);
+    let (pieces, mut problems, lost) = check_placeholders(doc, translation, &markup, names);
     let pieces = move_spaces_out_of_pairs(pieces);
-    let (mut text, text_ranges) = render_pieces(doc, block, &pieces, &markup, render_child);
-    for range in lost {
+    let (mut text, text_ranges) = render_pieces(doc, block, &pieces, &markup, names, render_child);
+    for lost_text in lost {
         if !text.is_empty() {
             text.push(' ');
         }
         text.push(LOST_OPEN);
-        text.push_str(&doc.source[range]);
+        text.push_str(&lost_text);
         text.push(LOST_CLOSE);
     }
     if text.trim().is_empty() && Segment::from_block(block).has_text() {
@@ -158,17 +159,21 @@ pub fn restore(
     Restored { text, problems }
 }
 
-/// Keeps each placeholder once, repairs reversed pairs, and lists what was lost.
+/// Keeps each placeholder once, repairs reversed pairs, and lists what was lost (the text to
+/// write back visibly: the source markup, or a name's target form).
 fn check_placeholders(
     doc: &Document,
     translation: &Segment,
     markup: &HashMap<u32, Markup>,
-) -> (Vec<Piece>, Vec<Problem>, Vec<std::ops::Range<usize>>) {
+    names: &[String],
+) -> (Vec<Piece>, Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
     let mut seen_open = HashMap::new();
     let mut seen_close = HashMap::new();
     let mut seen_atom = HashMap::new();
+    let mut seen_name = HashMap::new();
     let mut pieces: Vec<Piece> = Vec::new();
+    let name_of = |id: u32| names.get((id as usize).wrapping_sub(1));
     for piece in &translation.pieces {
         let (seen, id) = match piece {
             Piece::Text(_) => {
@@ -178,17 +183,26 @@ fn check_placeholders(
             Piece::Open(id) => (&mut seen_open, *id),
             Piece::Close(id) => (&mut seen_close, *id),
             Piece::Atom(id) => (&mut seen_atom, *id),
+            Piece::Name(id) => (&mut seen_name, *id),
         };
-        let known = matches!(
-            (markup.get(&id), piece),
-            (Some(Markup::Pair { .. }), Piece::Open(_) | Piece::Close(_))
-                | (Some(Markup::Atom { .. }), Piece::Atom(_))
-        );
+        let known = match piece {
+            Piece::Name(_) => name_of(id).is_some(),
+            _ => matches!(
+                (markup.get(&id), piece),
+                (Some(Markup::Pair { .. }), Piece::Open(_) | Piece::Close(_))
+                    | (Some(Markup::Atom { .. }), Piece::Atom(_))
+            ),
+        };
         if !known {
             continue; // an engine's invention: not ours to write
         }
         if seen.contains_key(&id) {
-            if let Some(m) = markup.get(&id) {
+            if let Piece::Name(_) = piece {
+                problems.push(Problem::Duplicated {
+                    tag: TagKind::Name,
+                    source: name_of(id).cloned().unwrap_or_default(),
+                });
+            } else if let Some(m) = markup.get(&id) {
                 problems.push(Problem::Duplicated {
                     tag: tag_of(m),
                     source: source_of(doc, m),
@@ -219,7 +233,7 @@ fn check_placeholders(
                         tag: tag_of(m),
                         source: source_of(doc, m),
                     });
-                    lost.push(open.start..close.end);
+                    lost.push(doc.source[open.start..close.end].to_string());
                 }
             },
             Markup::Atom { range, .. } => {
@@ -228,7 +242,7 @@ fn check_placeholders(
                         tag: tag_of(m),
                         source: source_of(doc, m),
                     });
-                    lost.push(range.clone());
+                    lost.push(doc.source[range.clone()].to_string());
                 }
             }
         }
@@ -286,14 +300,38 @@ fn render_pieces(
     block: &Block,
     pieces: &[Piece],
     markup: &HashMap<u32, Markup>,
+    names: &[String],
     render_child: &mut dyn FnMut(BlockId) -> String,
 ) -> (String, Vec<std::ops::Range<usize>>) {
+    if let Escaping::Yaml(style) = block.escaping {
+        // A YAML value is one scalar: assemble its text, then quote it once.
+        let mut plain = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => plain.push_str(t),
+                Piece::Name(id) => {
+                    plain.push_str(names.get(*id as usize - 1).map_or("", String::as_str))
+                }
+                _ => {}
+            }
+        }
+        let text = escape::yaml(&plain, style);
+        let len = text.len();
+        return (text, vec![0..len]);
+    }
     let mut out = String::new();
     let mut text_ranges = Vec::new();
     let mut bare_address_end: Option<usize> = None;
     for piece in pieces {
         match piece {
-            Piece::Text(t) => {
+            Piece::Text(_) | Piece::Name(_) => {
+                let t = match piece {
+                    Piece::Text(t) => t.as_str(),
+                    Piece::Name(id) => names
+                        .get((*id as usize).wrapping_sub(1))
+                        .map_or("", String::as_str),
+                    _ => "",
+                };
                 if bare_address_end == Some(out.len()) && !may_follow_address(t) {
                     out.push(' ');
                 }

@@ -22,6 +22,9 @@ pub enum Piece {
     Close(u32),
     /// A span kept whole.
     Atom(u32),
+    /// A glossary name: the engine carries it as a proper noun, the restore step writes the
+    /// target locale's form.
+    Name(u32),
 }
 
 /// A block in protected form.
@@ -136,6 +139,7 @@ impl Segment {
                 Piece::Open(id) => out.push_str(&format!("<{id}>")),
                 Piece::Close(id) => out.push_str(&format!("</{id}>")),
                 Piece::Atom(id) => out.push_str(&format!("<{id}/>")),
+                Piece::Name(id) => out.push_str(&format!("<n{id}/>")),
             }
         }
         out
@@ -191,6 +195,9 @@ fn parse_placeholder(s: &str) -> Option<(Piece, usize)> {
         return num.parse().ok().map(|id| (Piece::Close(id), len));
     }
     if let Some(num) = inner.strip_suffix('/') {
+        if let Some(n) = num.strip_prefix('n') {
+            return n.parse().ok().map(|id| (Piece::Name(id), len));
+        }
         return num.parse().ok().map(|id| (Piece::Atom(id), len));
     }
     inner.parse().ok().map(|id| (Piece::Open(id), len))
@@ -224,10 +231,11 @@ mod tests {
             Piece::Text("x".into()),
             Piece::Close(1),
             Piece::Atom(2),
-            Piece::Text(" <3> tail".into()),
+            Piece::Text(" <3> tail ".into()),
+            Piece::Name(1),
         ]);
         let canon = seg.canonical();
-        assert_eq!(canon, "A &lt;b&gt; &amp; <1>x</1><2/> &lt;3&gt; tail");
+        assert_eq!(canon, "A &lt;b&gt; &amp; <1>x</1><2/> &lt;3&gt; tail <n1/>");
         assert_eq!(Segment::parse_canonical(&canon), seg);
     }
 

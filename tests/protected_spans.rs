@@ -70,7 +70,7 @@ async fn apertium_returns_every_protected_span_once_or_flags_the_block() {
         .into_iter()
         .map(|r| r.expect("segment translated").segment)
         .collect();
-    let (out, problems) = render_document(&doc, &targets);
+    let (out, problems) = render_document(&doc, &targets, &[]);
     let blocks: Vec<&str> = out.split("\n\n").filter(|b| !b.is_empty()).collect();
     assert_eq!(blocks.len(), 100);
     let mut exact = 0;
@@ -167,6 +167,8 @@ async fn a_lost_span_is_flagged_and_written_back_visibly() {
         jobs: 4,
         read_options: ReadOptions::default(),
         extensions: vec!["md".into()],
+        glossary: None,
+        terms: verso::enforce::TermsMode::Off,
     };
     let report = pipeline::run(&job, &Silent).await.expect("run");
     let out = std::fs::read_to_string(work.path().join("out/es/a.md")).expect("written");

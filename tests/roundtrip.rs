@@ -253,14 +253,14 @@ fn identity_round_trip(format: Format, src: &str) -> Result<(), TestCaseError> {
     let doc = reparse(format, src);
     prop_assert_eq!(&doc.render_source(), src);
     let targets: Vec<Segment> = doc.blocks.iter().map(Segment::from_block).collect();
-    let (out, problems) = render_document(&doc, &targets);
+    let (out, problems) = render_document(&doc, &targets, &[]);
     prop_assert!(problems.is_empty());
     prop_assert_eq!(out, src);
     Ok(())
 }
 
 fn hostile_keeps_structure(doc: &Document, targets: &[Segment]) -> Result<(), TestCaseError> {
-    let (out, problems) = render_document(doc, targets);
+    let (out, problems) = render_document(doc, targets, &[]);
     prop_assert!(problems.is_empty(), "{:?}", problems);
     let again = reparse(doc.format, &out);
     prop_assert_eq!(structure(&again), structure(doc), "output:\n{}", out);
@@ -340,7 +340,7 @@ fn a_target_with_block_syntax_stays_inside_its_block() {
         Segment::parse_canonical("# heading?\n\nnew paragraph?"),
         Segment::parse_canonical("1. list?"),
     ];
-    let (out, _) = render_document(&doc, &targets);
+    let (out, _) = render_document(&doc, &targets, &[]);
     assert_eq!(
         out,
         "- \\- nested?\n- \\# heading? new paragraph?\n\n1\\. list?\n"

@@ -93,3 +93,14 @@ output-write = cannot write { $path }: { $reason }
 structure-lost = the engine lost the { $tag } { $source }; it was added back at the end of the block between ⟦ ⟧.
 structure-duplicated = the engine repeated the { $tag } { $source }; the copy was removed.
 structure-empty = the engine returned no text for this block.
+
+## Glossaries
+
+glossary-error = { $path }{ $line ->
+        [0] {""}
+       *[other] :{ $line }
+    }: { $reason }
+glossary-unknown-format = not a glossary file: verso reads .toml, .tbx, .csv and .tsv
+glossary-override = glossary: concept { $id } from { $replaced } is replaced by { $by }
+help-translate-glossary = Glossary file (TOML, TBX, CSV, TSV); repeat to layer them, later files winning per concept.
+help-translate-terms = What the glossary does: enforce (names written in their target form), check (only found and reported), off.

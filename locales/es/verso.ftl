@@ -93,3 +93,14 @@ output-write = no se puede escribir { $path }: { $reason }
 structure-lost = el motor perdió { $tag } { $source }; se añadió de nuevo al final del bloque entre ⟦ ⟧.
 structure-duplicated = el motor repitió { $tag } { $source }; se quitó la copia.
 structure-empty = el motor no devolvió texto para este bloque.
+
+## Glosarios
+
+glossary-error = { $path }{ $line ->
+        [0] {""}
+       *[other] :{ $line }
+    }: { $reason }
+glossary-unknown-format = no es un archivo de glosario: verso lee .toml, .tbx, .csv y .tsv
+glossary-override = glosario: el concepto { $id } de { $replaced } queda sustituido por { $by }
+help-translate-glossary = Archivo de glosario (TOML, TBX, CSV, TSV); repítalo para superponerlos, ganando los posteriores por concepto.
+help-translate-terms = Qué hace el glosario: enforce (los nombres se escriben en su forma de destino), check (solo se buscan y notifican), off.

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use anyhow::Context;
 use verso::backend;
 use verso::config::Config;
+use verso::enforce::TermsMode;
 use verso::format::ReadOptions;
+use verso::glossary::{self, LoadOptions};
 use verso::i18n;
 use verso::locale;
 use verso::memory::Memory;
@@ -38,6 +40,10 @@ pub struct Args {
     jobs: Option<usize>,
     #[arg(long, value_name = "FILE")]
     memory: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    glossary: Vec<PathBuf>,
+    #[arg(long, value_name = "MODE", value_parser = ["enforce", "check", "off"])]
+    terms: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -56,6 +62,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine_name = args.engine.clone().unwrap_or_else(|| t.engine.clone());
     let engine = backend::build(&engine_name, &config)?;
     pipeline::check_pairs(engine.as_ref(), &source, &targets)?;
+    let glossary_files = if args.glossary.is_empty() {
+        config.glossary.files.clone()
+    } else {
+        args.glossary.clone()
+    };
+    let terms = args
+        .terms
+        .as_deref()
+        .and_then(TermsMode::parse)
+        .unwrap_or(config.glossary.terms);
+    let glossary = if glossary_files.is_empty() {
+        None
+    } else {
+        let options = LoadOptions {
+            pair: Some((source.to_string(), targets[0].to_string())),
+            ..LoadOptions::default()
+        };
+        let (glossary, overrides) = glossary::load_layered(&glossary_files, &options)?;
+        for o in &overrides {
+            eprintln!(
+                "{}",
+                i18n::render(&msg!(
+                    "glossary-override",
+                    id = &o.id,
+                    replaced = format!("{}:{}", o.replaced.file.display(), o.replaced.line),
+                    by = format!("{}:{}", o.by.file.display(), o.by.line)
+                ))
+            );
+        }
+        Some(Arc::new(glossary))
+    };
     let memory_path = args
         .memory
         .clone()
@@ -74,6 +111,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             front_matter_keys: config.markdown.front_matter_keys.clone(),
         },
         extensions: t.extensions.clone(),
+        glossary,
+        terms,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

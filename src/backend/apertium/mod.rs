@@ -152,26 +152,119 @@ impl Engine for Apertium {
         let mode = self.mode_for(pair)?;
         let pipeline = self.pipeline_for(&mode)?;
         let seconds = self.timeout.as_secs();
-        let requests = segments.iter().map(|segment| {
-            let pipeline = Arc::clone(&pipeline);
-            async move {
-                let raw = pipeline.translate(stream::deformat(segment)).await;
-                match raw {
-                    Ok(raw) => {
-                        let (segment, unknown_words) = stream::reformat(&raw, &segment.text());
-                        Ok(Translation {
-                            segment,
-                            unknown_words,
-                        })
+        // Names go as stand-in proper nouns first; a segment where one did not come back
+        // exactly once is sent again with opaque tokens, then with superblanks (which always
+        // come back, but are invisible to the grammar).
+        let mut results: Vec<Option<Result<Translation, EngineError>>> = vec![None; segments.len()];
+        let mut todo: Vec<usize> = (0..segments.len()).collect();
+        for encoding in [
+            NameEncoding::StandIn,
+            NameEncoding::Opaque,
+            NameEncoding::Superblank,
+        ] {
+            let requests = todo.iter().map(|&i| {
+                let pipeline = Arc::clone(&pipeline);
+                let segment = &segments[i];
+                let names = name_words(segment, encoding);
+                async move {
+                    let raw = pipeline.translate(stream::deformat(segment, &names)).await;
+                    let result = match raw {
+                        Ok(raw) => Ok(stream::reformat(&raw, &segment.text(), &names)),
+                        Err(PipelineError::Timeout) => Err(EngineError::Timeout {
+                            engine: "apertium".into(),
+                            seconds,
+                        }),
+                        Err(PipelineError::Failed(detail)) => Err(failed(&detail)),
+                    };
+                    (i, result)
+                }
+            });
+            let mut again = Vec::new();
+            for (i, result) in futures::future::join_all(requests).await {
+                match result {
+                    Ok(reply)
+                        if !reply.lost_names.is_empty() && encoding != NameEncoding::Superblank =>
+                    {
+                        again.push(i);
                     }
-                    Err(PipelineError::Timeout) => Err(EngineError::Timeout {
-                        engine: "apertium".into(),
-                        seconds,
-                    }),
-                    Err(PipelineError::Failed(detail)) => Err(failed(&detail)),
+                    Ok(reply) => {
+                        results[i] = Some(Ok(Translation {
+                            segment: reply.segment,
+                            unknown_words: reply.unknown,
+                        }));
+                    }
+                    Err(e) => results[i] = Some(Err(e)),
                 }
             }
-        });
-        Ok(futures::future::join_all(requests).await)
+            todo = again;
+            if todo.is_empty() {
+                break;
+            }
+        }
+        Ok(results
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| Err(failed("no reply"))))
+            .collect())
     }
+}
+
+/// How names are written into Apertium's stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameEncoding {
+    /// A proper noun the dictionaries know and leave alone: the grammar treats it as a name,
+    /// so articles, prepositions and possessives come out right ("el informe de Google").
+    StandIn,
+    /// An unknown token: kept, but the grammar around it suffers.
+    Opaque,
+    /// A superblank: always kept, invisible to the grammar.
+    Superblank,
+}
+
+/// Proper nouns that eng→spa leaves unchanged and unmarked as subject, object, after a
+/// preposition and as a possessive (measured; see the project notes). Others may differ for
+/// other pairs, which is why every stand-in is verified on the way back.
+const STAND_INS: &[&str] = &[
+    "Google",
+    "Microsoft",
+    "Linux",
+    "Nokia",
+    "Nike",
+    "Siemens",
+    "Boeing",
+    "Airbus",
+    "Twitter",
+    "Facebook",
+    "Spotify",
+    "Ericsson",
+];
+
+fn name_words(segment: &Segment, encoding: NameEncoding) -> stream::NameWords {
+    let ids: Vec<u32> = segment
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            crate::segment::Piece::Name(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let text = segment.text().to_lowercase();
+    match encoding {
+        NameEncoding::StandIn => {
+            let mut free = STAND_INS
+                .iter()
+                .filter(|w| !text.contains(&w.to_lowercase()));
+            ids.into_iter()
+                .map(|id| {
+                    let word = free.next().map_or_else(|| opaque(id), |w| w.to_string());
+                    (id, word)
+                })
+                .collect()
+        }
+        NameEncoding::Opaque => ids.into_iter().map(|id| (id, opaque(id))).collect(),
+        NameEncoding::Superblank => stream::NameWords::new(),
+    }
+}
+
+fn opaque(id: u32) -> String {
+    format!("XQZ{id}")
 }

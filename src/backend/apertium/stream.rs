@@ -13,13 +13,20 @@
 //! added period is removed again). With `-g`, unknown words come back as `*word` (also `#`,
 //! `@` for generation and transfer gaps): the marks are removed and the words reported.
 
+use std::collections::HashMap;
+
 use crate::segment::{Piece, Segment};
+
+/// How each glossary name of a segment is written into the stream: a word (a stand-in proper
+/// noun the dictionary knows, or an opaque token), or — when absent — a superblank `[nN]`,
+/// which always comes back but is invisible to the grammar.
+pub type NameWords = HashMap<u32, String>;
 
 /// Characters `apertium-destxt` escapes with a backslash.
 const SPECIAL: &[char] = &['\\', '^', '$', '@', '[', ']', '{', '}', '/', '<', '>'];
 
 /// Turns a protected segment into one request of the null-framed stream (without the NUL).
-pub fn deformat(segment: &Segment) -> String {
+pub fn deformat(segment: &Segment, names: &NameWords) -> String {
     let mut out = String::new();
     let mut open: Vec<u32> = Vec::new();
     let pieces = &segment.pieces;
@@ -55,6 +62,10 @@ pub fn deformat(segment: &Segment) -> String {
                 }
             }
             Piece::Atom(id) => out.push_str(&format!("[a{id}]")),
+            Piece::Name(id) => match names.get(id) {
+                Some(word) => escape_into(&mut out, word),
+                None => out.push_str(&format!("[n{id}]")),
+            },
         }
     }
     out.push_str(".[]");
@@ -104,13 +115,87 @@ fn escape_into(out: &mut String, text: &str) {
 enum Item {
     Text { text: String, tags: Vec<u32> },
     Atom(u32),
+    Name(u32),
     Open(u32),
     Close(u32),
 }
 
+/// A parsed reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    /// The translated segment.
+    pub segment: Segment,
+    /// Words the engine marked unknown (name stand-ins excluded).
+    pub unknown: Vec<String>,
+    /// Names whose word did not come back exactly once.
+    pub lost_names: Vec<u32>,
+}
+
 /// Parses one reply. `source_text` is the segment's source text, used to tell unknown-word
-/// marks from literal `*`/`#` the author wrote (Apertium drops the escapes of those).
-pub fn reformat(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
+/// marks from literal `*`/`#` the author wrote (Apertium drops the escapes of those); `names`
+/// are the words names were written as, found again and turned back into names.
+pub fn reformat(raw: &str, source_text: &str, names: &NameWords) -> Reply {
+    let (segment, mut unknown) = reformat_pieces(raw, source_text);
+    unknown.retain(|w| !names.values().any(|n| n == w));
+    let (segment, lost_names) = find_names(segment, names);
+    Reply {
+        segment,
+        unknown,
+        lost_names,
+    }
+}
+
+/// Turns each name's word back into `Piece::Name` when it occurs exactly once as a whole word.
+fn find_names(segment: Segment, names: &NameWords) -> (Segment, Vec<u32>) {
+    let mut pieces = segment.pieces;
+    let mut lost = Vec::new();
+    let mut ids: Vec<&u32> = names.keys().collect();
+    ids.sort();
+    for id in ids {
+        let word = &names[id];
+        let hits: Vec<(usize, usize)> = pieces
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| match p {
+                Piece::Text(t) => whole_word_positions(t, word)
+                    .into_iter()
+                    .map(|at| (i, at))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let [(i, at)] = hits[..] else {
+            lost.push(*id);
+            continue;
+        };
+        let Piece::Text(t) = pieces[i].clone() else {
+            continue;
+        };
+        let mut replacement = Vec::new();
+        if at > 0 {
+            replacement.push(Piece::Text(t[..at].to_string()));
+        }
+        replacement.push(Piece::Name(*id));
+        if at + word.len() < t.len() {
+            replacement.push(Piece::Text(t[at + word.len()..].to_string()));
+        }
+        pieces.splice(i..=i, replacement);
+    }
+    (Segment { pieces }, lost)
+}
+
+fn whole_word_positions(text: &str, word: &str) -> Vec<usize> {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .collect()
+}
+
+fn reformat_pieces(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
     let body = raw.strip_suffix("[]").unwrap_or(raw);
     let body = body.strip_suffix('.').unwrap_or(body);
     let mut items: Vec<Item> = Vec::new();
@@ -200,6 +285,7 @@ fn placeholder(content: &str) -> Option<Item> {
     let id: u32 = num.parse().ok()?;
     match kind {
         "a" => Some(Item::Atom(id)),
+        "n" => Some(Item::Name(id)),
         "o" => Some(Item::Open(id)),
         "c" => Some(Item::Close(id)),
         _ => None,
@@ -250,6 +336,7 @@ fn rebuild(items: Vec<Item>) -> Segment {
         match item {
             Item::Text { text, .. } => pieces.push(Piece::Text(text)),
             Item::Atom(id) => pieces.push(Piece::Atom(id)),
+            Item::Name(id) => pieces.push(Piece::Name(id)),
             Item::Open(id) => pieces.push(Piece::Open(id)),
             Item::Close(id) => pieces.push(Piece::Close(id)),
         }
@@ -296,7 +383,7 @@ mod tests {
     fn deformat_escapes_wraps_pairs_and_marks_atoms() {
         let s = seg("The <1>big red</1> dog <2/> a/b [x] ~ <3></3>.");
         assert_eq!(
-            deformat(&s),
+            deformat(&s, &NameWords::new()),
             "The [[v:1]]big red[[/]] dog [a2] a\\/b \\[x\\] [~] [o3][c3]..[]"
         );
     }
@@ -305,32 +392,59 @@ mod tests {
     fn reformat_rebuilds_pairs_from_moved_words() {
         // The measured reply shape: each word carries its blank, words reordered.
         let raw = "La [[v:1]]casa[[/]] [[v:1]]roja[[/]] y [a2] el *Zorblax.[]";
-        let (out, unknown) = reformat(raw, "The red house and the Zorblax");
-        assert_eq!(out.canonical(), "La <1>casa roja</1> y <2/> el Zorblax");
-        assert_eq!(unknown, vec!["Zorblax".to_string()]);
+        let r = reformat(raw, "The red house and the Zorblax", &NameWords::new());
+        assert_eq!(
+            r.segment.canonical(),
+            "La <1>casa roja</1> y <2/> el Zorblax"
+        );
+        assert_eq!(r.unknown, vec!["Zorblax".to_string()]);
     }
 
     #[test]
     fn reformat_spans_split_words_and_nests_crossing_pairs() {
         let raw = "[[v:1]]a[[/]] b [[v:1;2]]c[[/]] [[v:2]]d[[/]].[]";
-        let (out, _) = reformat(raw, "");
+        let r = reformat(raw, "", &NameWords::new());
         // Pair 1 spans a..c, pair 2 spans c..d: crossing, so 1 widens to d.
-        assert_eq!(out.canonical(), "<1>a b <2>c d</2></1>");
+        assert_eq!(r.segment.canonical(), "<1>a b <2>c d</2></1>");
     }
 
     #[test]
     fn literal_asterisks_from_the_source_are_not_marks() {
-        let (out, unknown) = reformat("Precios *subieron 5*.[]", "Prices *rose 5*");
-        assert_eq!(out.canonical(), "Precios subieron 5*");
-        assert_eq!(unknown, vec!["subieron".to_string()]);
-        let (out, unknown) = reformat("Nota *Kim.[]", "Note *Kim");
-        assert_eq!(out.canonical(), "Nota *Kim");
-        assert!(unknown.is_empty());
+        let r = reformat(
+            "Precios *subieron 5*.[]",
+            "Prices *rose 5*",
+            &NameWords::new(),
+        );
+        assert_eq!(r.segment.canonical(), "Precios subieron 5*");
+        assert_eq!(r.unknown, vec!["subieron".to_string()]);
+        let r = reformat("Nota *Kim.[]", "Note *Kim", &NameWords::new());
+        assert_eq!(r.segment.canonical(), "Nota *Kim");
+        assert!(r.unknown.is_empty());
     }
 
     #[test]
     fn escaped_specials_come_back_literal() {
-        let (out, _) = reformat("a \\@ b \\[c\\] d \\\\ e \\/ f.[]", "");
-        assert_eq!(out.text(), "a @ b [c] d \\ e / f");
+        let r = reformat("a \\@ b \\[c\\] d \\\\ e \\/ f.[]", "", &NameWords::new());
+        assert_eq!(r.segment.text(), "a @ b [c] d \\ e / f");
+    }
+
+    #[test]
+    fn names_travel_as_stand_in_words_or_superblanks() {
+        let s = seg("<n1/> said the <n2/> report");
+        let words: NameWords = [(1, "Google".to_string())].into();
+        assert_eq!(deformat(&s, &words), "Google said the [n2] report.[]");
+        let r = reformat("Google dijo el [n2] informe.[]", "said the report", &words);
+        assert_eq!(r.segment.canonical(), "<n1/> dijo el <n2/> informe");
+        assert!(r.lost_names.is_empty());
+        // A stand-in that comes back twice (or not at all) is reported, never guessed.
+        let r = reformat("Google y Google.[]", "", &words);
+        assert_eq!(r.lost_names, vec![1]);
+        let opaque: NameWords = [(1, "XQZ1".to_string())].into();
+        let r = reformat("*XQZ1 dijo.[]", "said", &opaque);
+        assert_eq!(r.segment.canonical(), "<n1/> dijo");
+        assert!(
+            r.unknown.is_empty(),
+            "an opaque token is not an unknown word of the text"
+        );
     }
 }

@@ -1,0 +1,463 @@
+//! The native glossary file: TOML, one concept per table, diff-friendly.
+//!
+//! ```toml
+//! [budanov]
+//! kind = "person"
+//! note = "Head of Ukraine's military intelligence."
+//!
+//! [budanov.en]
+//! preferred = "Kyrylo Budanov"
+//! admitted = ["Budanov"]
+//!
+//! [budanov.de]
+//! preferred = "Kyrylo Budanow"
+//! admitted = ["Budanow"]
+//! forbidden = ["Budanov"]
+//! ```
+//!
+//! A term is a string, or an inline table when it carries more:
+//! `{ term = "ISW", type = "acronym", pos = "properNoun", note = "…" }`. Reading keeps the line
+//! of every concept, locale and term for the linter; editing (`verso glossary add`, `rm`,
+//! `import`) goes through `toml_edit`, so the user's comments and layout survive.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use toml_edit::{Document, DocumentMut, Item, Value};
+
+use super::{Concept, Glossary, GlossaryError, Kind, LocaleTerms, Origin, Term, TermType};
+use crate::document::LineIndex;
+
+const CONCEPT_KEYS: &str = "kind, note, context, dnt, case_sensitive, or a locale table";
+
+/// Parses a native glossary.
+pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
+    let lines = LineIndex::new(text);
+    let line_at = |span: Option<std::ops::Range<usize>>| span.map_or(0, |s| lines.line(s.start));
+    let doc = Document::parse(text.to_string())
+        .map_err(|e| GlossaryError::at(path, line_at(e.span()), e.message().trim().to_string()))?;
+    let root = doc.as_table();
+    let mut glossary = Glossary::default();
+    for (id, item) in root.iter() {
+        let line = line_at(root.key(id).and_then(|k| k.span()));
+        let err = |line: usize, reason: String| GlossaryError::at(path, line, reason);
+        let Some(table) = item.as_table_like() else {
+            return Err(err(
+                line,
+                format!("`{id}` must be a table ([{id}]), one concept per table"),
+            ));
+        };
+        let mut concept = Concept::new(id, Kind::Term);
+        concept.origin = Origin {
+            file: path.to_path_buf(),
+            line,
+        };
+        for (key, value) in table.iter() {
+            let vline = line_at(
+                value
+                    .span()
+                    .or_else(|| table.key(key).and_then(|k| k.span())),
+            );
+            match key {
+                "kind" => {
+                    let s =
+                        string(value).ok_or_else(|| err(vline, "kind must be a string".into()))?;
+                    concept.kind = Kind::parse(s).ok_or_else(|| {
+                        let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                        err(
+                            vline,
+                            format!("unknown kind \"{s}\"; use one of {}", all.join(", ")),
+                        )
+                    })?;
+                }
+                "note" => concept.note = Some(required_string(value, "note", vline, path)?),
+                "context" => concept.context = strings(value, "context", vline, path)?,
+                "dnt" | "do_not_translate" => {
+                    concept.do_not_translate = boolean(value, key, vline, path)?
+                }
+                "case_sensitive" => concept.case_sensitive = boolean(value, key, vline, path)?,
+                locale => {
+                    let Some(terms_table) = value.as_table_like() else {
+                        return Err(err(
+                            vline,
+                            format!(
+                                "unknown key `{locale}` in concept `{id}`; expected {CONCEPT_KEYS}"
+                            ),
+                        ));
+                    };
+                    let tline = line_at(table.key(locale).and_then(|k| k.span()).or(value.span()));
+                    let mut terms = LocaleTerms {
+                        line: tline,
+                        ..LocaleTerms::default()
+                    };
+                    for (k, v) in terms_table.iter() {
+                        let l = line_at(v.span()).max(tline);
+                        match k {
+                            "preferred" => terms.preferred = Some(term(v, l, path)?),
+                            "admitted" => terms.admitted = term_list(v, l, path)?,
+                            "forbidden" => terms.forbidden = term_list(v, l, path)?,
+                            other => {
+                                return Err(err(
+                                    l,
+                                    format!(
+                                        "unknown key `{other}` in [{id}.{locale}]; expected preferred, admitted, forbidden"
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    concept.terms.insert(locale.to_string(), terms);
+                }
+            }
+        }
+        glossary.concepts.push(concept);
+    }
+    Ok(glossary)
+}
+
+fn string(item: &Item) -> Option<&str> {
+    item.as_str()
+}
+
+fn required_string(
+    item: &Item,
+    key: &str,
+    line: usize,
+    path: &Path,
+) -> Result<String, GlossaryError> {
+    item.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| GlossaryError::at(path, line, format!("{key} must be a string")))
+}
+
+fn boolean(item: &Item, key: &str, line: usize, path: &Path) -> Result<bool, GlossaryError> {
+    item.as_bool()
+        .ok_or_else(|| GlossaryError::at(path, line, format!("{key} must be true or false")))
+}
+
+fn strings(item: &Item, key: &str, line: usize, path: &Path) -> Result<Vec<String>, GlossaryError> {
+    let err = || GlossaryError::at(path, line, format!("{key} must be a list of strings"));
+    let array = item.as_array().ok_or_else(err)?;
+    array
+        .iter()
+        .map(|v| v.as_str().map(str::to_string).ok_or_else(err))
+        .collect()
+}
+
+fn term(item: &Item, line: usize, path: &Path) -> Result<Term, GlossaryError> {
+    match item.as_value() {
+        Some(v) => term_value(v, line, path),
+        None => Err(GlossaryError::at(
+            path,
+            line,
+            "a term must be a string or { term = \"…\" }",
+        )),
+    }
+}
+
+fn term_list(item: &Item, line: usize, path: &Path) -> Result<Vec<Term>, GlossaryError> {
+    let array = item.as_array().ok_or_else(|| {
+        GlossaryError::at(
+            path,
+            line,
+            "admitted and forbidden must be lists: [\"…\", \"…\"]",
+        )
+    })?;
+    array.iter().map(|v| term_value(v, line, path)).collect()
+}
+
+fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryError> {
+    let mut t = match value {
+        Value::String(s) => Term::new(s.value().as_str()),
+        Value::InlineTable(table) => {
+            let text = table
+                .get("term")
+                .and_then(Value::as_str)
+                .ok_or_else(|| GlossaryError::at(path, line, "a term table needs term = \"…\""))?;
+            let mut t = Term::new(text);
+            for (k, v) in table.iter() {
+                let s = v.as_str().ok_or_else(|| {
+                    GlossaryError::at(path, line, format!("{k} must be a string"))
+                })?;
+                match k {
+                    "term" => {}
+                    "type" => {
+                        t.term_type = Some(TermType::parse(s).ok_or_else(|| {
+                            GlossaryError::at(
+                                path,
+                                line,
+                                format!("unknown term type \"{s}\"; use fullForm, shortForm, acronym, abbreviation or variant"),
+                            )
+                        })?);
+                    }
+                    "pos" => t.part_of_speech = Some(s.to_string()),
+                    "note" => t.note = Some(s.to_string()),
+                    other => {
+                        return Err(GlossaryError::at(
+                            path,
+                            line,
+                            format!(
+                                "unknown key `{other}` in a term; expected term, type, pos, note"
+                            ),
+                        ));
+                    }
+                }
+            }
+            t
+        }
+        _ => {
+            return Err(GlossaryError::at(
+                path,
+                line,
+                "a term must be a string or { term = \"…\" }",
+            ));
+        }
+    };
+    let start = value.span().map(|s| s.start);
+    t.line = line.max(start.map_or(0, |_| line));
+    Ok(t)
+}
+
+/// A TOML string literal.
+fn quote(s: &str) -> String {
+    Value::from(s).decorated("", "").to_string()
+}
+
+/// A TOML key, quoted when it is not a bare key.
+fn key(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        s.to_string()
+    } else {
+        quote(s)
+    }
+}
+
+fn term_literal(t: &Term) -> String {
+    if t.term_type.is_none() && t.part_of_speech.is_none() && t.note.is_none() {
+        return quote(&t.text);
+    }
+    let mut parts = vec![format!("term = {}", quote(&t.text))];
+    if let Some(tt) = t.term_type {
+        parts.push(format!("type = {}", quote(tt.as_str())));
+    }
+    if let Some(p) = &t.part_of_speech {
+        parts.push(format!("pos = {}", quote(p)));
+    }
+    if let Some(n) = &t.note {
+        parts.push(format!("note = {}", quote(n)));
+    }
+    format!("{{ {} }}", parts.join(", "))
+}
+
+/// One concept as TOML text.
+pub fn concept_text(c: &Concept) -> String {
+    let mut out = format!("[{}]\nkind = {}\n", key(&c.id), quote(c.kind.as_str()));
+    if let Some(n) = &c.note {
+        out.push_str(&format!("note = {}\n", quote(n)));
+    }
+    if !c.context.is_empty() {
+        let items: Vec<String> = c.context.iter().map(|s| quote(s)).collect();
+        out.push_str(&format!("context = [{}]\n", items.join(", ")));
+    }
+    if c.do_not_translate {
+        out.push_str("dnt = true\n");
+    }
+    if c.case_sensitive {
+        out.push_str("case_sensitive = true\n");
+    }
+    for (locale, terms) in &c.terms {
+        out.push_str(&format!("\n[{}.{}]\n", key(&c.id), key(locale)));
+        if let Some(p) = &terms.preferred {
+            out.push_str(&format!("preferred = {}\n", term_literal(p)));
+        }
+        for (name, list) in [
+            ("admitted", &terms.admitted),
+            ("forbidden", &terms.forbidden),
+        ] {
+            if !list.is_empty() {
+                let items: Vec<String> = list.iter().map(term_literal).collect();
+                out.push_str(&format!("{name} = [{}]\n", items.join(", ")));
+            }
+        }
+    }
+    out
+}
+
+/// A whole glossary as TOML text, concepts in order.
+pub fn write(glossary: &Glossary) -> String {
+    let mut out = String::from(
+        "# verso glossary: one concept per table. Schema: config/glossary.example.toml\n",
+    );
+    for c in &glossary.concepts {
+        out.push('\n');
+        out.push_str(&concept_text(c));
+    }
+    out
+}
+
+/// Adds or replaces concepts in an existing file's text, keeping everything else (comments,
+/// order, formatting) as it was. Returns the new text and the ids that were replaced.
+pub fn upsert_text(
+    existing: &str,
+    concepts: &[Concept],
+    path: &Path,
+) -> Result<(String, Vec<String>), GlossaryError> {
+    let mut doc: DocumentMut = existing.parse().map_err(|e: toml_edit::TomlError| {
+        GlossaryError::at(path, 0, e.message().trim().to_string())
+    })?;
+    let mut replaced = Vec::new();
+    for c in concepts {
+        if doc.remove(&c.id).is_some() {
+            replaced.push(c.id.clone());
+        }
+    }
+    let mut text = doc.to_string();
+    for c in concepts {
+        if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+        text.push_str(&concept_text(c));
+    }
+    Ok((text, replaced))
+}
+
+/// Removes concepts from a file's text, keeping the rest as it was; returns the ids not found.
+pub fn remove_text(
+    existing: &str,
+    ids: &[String],
+    path: &Path,
+) -> Result<(String, Vec<String>), GlossaryError> {
+    let mut doc: DocumentMut = existing.parse().map_err(|e: toml_edit::TomlError| {
+        GlossaryError::at(path, 0, e.message().trim().to_string())
+    })?;
+    let missing = ids
+        .iter()
+        .filter(|id| doc.remove(id).is_none())
+        .cloned()
+        .collect();
+    Ok((doc.to_string(), missing))
+}
+
+/// The concepts as a map by id (for comparisons in tests and merges).
+pub fn by_id(glossary: &Glossary) -> BTreeMap<&str, &Concept> {
+    glossary
+        .concepts
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"# house glossary
+[budanov]
+kind = "person"
+note = "Head of military intelligence"
+
+[budanov.en]
+preferred = "Kyrylo Budanov"
+admitted = ["Budanov"]
+
+[budanov.de]
+preferred = "Kyrylo Budanow"
+admitted = ["Budanow"]
+forbidden = ["Budanov"]
+
+[isw]
+kind = "organization"
+context = ["war", "study"]
+dnt = true
+case_sensitive = true
+
+[isw.en]
+preferred = { term = "Institute for the Study of War", type = "fullForm" }
+admitted = [{ term = "ISW", type = "acronym" }]
+"#;
+
+    #[test]
+    fn reads_concepts_terms_flags_and_lines() {
+        let g = parse(SAMPLE, Path::new("g.toml")).expect("parses");
+        assert_eq!(g.concepts.len(), 2);
+        let b = &g.concepts[0];
+        assert_eq!(
+            (b.id.as_str(), b.kind, b.origin.line),
+            ("budanov", Kind::Person, 2)
+        );
+        let de = &b.terms["de"];
+        assert_eq!(
+            de.preferred.as_ref().map(|t| t.text.as_str()),
+            Some("Kyrylo Budanow")
+        );
+        assert_eq!(de.forbidden[0].text, "Budanov");
+        assert_eq!(de.line, 10);
+        let isw = &g.concepts[1];
+        assert!(isw.do_not_translate && isw.case_sensitive);
+        assert_eq!(isw.context, vec!["war", "study"]);
+        assert_eq!(
+            isw.terms["en"].admitted[0].term_type,
+            Some(TermType::Acronym)
+        );
+    }
+
+    #[test]
+    fn write_then_parse_is_lossless() {
+        let g = parse(SAMPLE, Path::new("g.toml")).expect("parses");
+        let again = parse(&write(&g), Path::new("g.toml")).expect("reparses");
+        assert_eq!(strip(&again), strip(&g));
+    }
+
+    #[test]
+    fn upsert_and_remove_keep_comments_and_other_concepts() {
+        let mut c = Concept::new("kim-yo-jong", Kind::Person);
+        c.terms.entry("en".into()).or_default().preferred = Some(Term::new("Kim Yo-jong"));
+        let (text, replaced) = upsert_text(SAMPLE, &[c], Path::new("g.toml")).expect("upsert");
+        assert!(replaced.is_empty());
+        assert!(text.starts_with("# house glossary\n[budanov]"));
+        assert!(text.contains("[kim-yo-jong.en]\npreferred = \"Kim Yo-jong\""));
+        let (text, missing) =
+            remove_text(&text, &["isw".into(), "nope".into()], Path::new("g.toml")).expect("rm");
+        assert_eq!(missing, vec!["nope".to_string()]);
+        let g = parse(&text, Path::new("g.toml")).expect("parses");
+        let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, vec!["budanov", "kim-yo-jong"]);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_what_to_write() {
+        let bad = "[a]\nkind = \"persn\"\n";
+        let e = parse(bad, Path::new("g.toml")).expect_err("bad kind");
+        assert_eq!(e.line, 2);
+        assert!(e.reason.contains("person"), "{}", e.reason);
+        let bad = "[a]\nkind = \"person\"\ncolour = 3\n";
+        let e = parse(bad, Path::new("g.toml")).expect_err("unknown key");
+        assert_eq!(e.line, 3);
+        assert!(e.reason.contains("colour"));
+        let e = parse("[a\n", Path::new("g.toml")).expect_err("syntax");
+        assert_eq!(e.line, 1);
+    }
+
+    /// Lines differ between a file and its rewrite; everything else must not.
+    pub(crate) fn strip(g: &Glossary) -> Glossary {
+        let mut g = g.clone();
+        for c in &mut g.concepts {
+            c.origin = Origin::default();
+            for t in c.terms.values_mut() {
+                t.line = 0;
+                for term in t
+                    .preferred
+                    .iter_mut()
+                    .chain(t.admitted.iter_mut())
+                    .chain(t.forbidden.iter_mut())
+                {
+                    term.line = 0;
+                }
+            }
+        }
+        g
+    }
+}

@@ -337,7 +337,10 @@ fn render_pieces(
                 }
                 let start = out.len();
                 out.push_str(&escape_text(t, out.is_empty(), block.escaping));
-                text_ranges.push(start..out.len());
+                // A name stays on one line: only translated text offers places to wrap.
+                if let Piece::Text(_) = piece {
+                    text_ranges.push(start..out.len());
+                }
             }
             Piece::Open(id) => {
                 if let Some(Markup::Pair { open, .. }) = markup.get(id) {

@@ -250,6 +250,33 @@ impl Concept {
         }
     }
 
+    /// The part of speech a term has when it gives none: what the concept's kind implies.
+    pub fn implied_pos(&self) -> &'static str {
+        if self.kind.is_name() {
+            "properNoun"
+        } else {
+            "noun"
+        }
+    }
+
+    /// Drops parts of speech that only repeat [`Concept::implied_pos`], so that every reader
+    /// produces the same model for the same information.
+    pub fn normalize_pos(&mut self) {
+        let implied = self.implied_pos();
+        for terms in self.terms.values_mut() {
+            for t in terms
+                .preferred
+                .iter_mut()
+                .chain(terms.admitted.iter_mut())
+                .chain(terms.forbidden.iter_mut())
+            {
+                if t.part_of_speech.as_deref() == Some(implied) {
+                    t.part_of_speech = None;
+                }
+            }
+        }
+    }
+
     /// The terms of a locale: exact tag first, then its language (`de-CH` falls back to `de`).
     pub fn locale(&self, tag: &str) -> Option<&LocaleTerms> {
         self.terms.get(tag).or_else(|| {

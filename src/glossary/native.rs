@@ -110,6 +110,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
                 }
             }
         }
+        concept.normalize_pos();
         glossary.concepts.push(concept);
     }
     Ok(glossary)

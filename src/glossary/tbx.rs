@@ -405,11 +405,6 @@ fn status_of(value: &str) -> Option<Status> {
     }
 }
 
-/// The part of speech written when a term gives none: what its concept's kind implies.
-fn default_pos(kind: Kind) -> &'static str {
-    if kind.is_name() { "properNoun" } else { "noun" }
-}
-
 fn read_entry(
     entry: &Element,
     dialect: Dialect,
@@ -516,20 +511,7 @@ fn read_entry(
     if !kind_given && pos_seen.iter().any(|p| p == "properNoun") {
         concept.kind = Kind::Name;
     }
-    // A part of speech that only repeats what the kind implies carries no information.
-    let implied = default_pos(concept.kind);
-    for terms in concept.terms.values_mut() {
-        for t in terms
-            .preferred
-            .iter_mut()
-            .chain(terms.admitted.iter_mut())
-            .chain(terms.forbidden.iter_mut())
-        {
-            if t.part_of_speech.as_deref() == Some(implied) {
-                t.part_of_speech = None;
-            }
-        }
-    }
+    concept.normalize_pos();
     Ok(concept)
 }
 
@@ -592,9 +574,9 @@ fn status_value(status: Status) -> &'static str {
     }
 }
 
-fn term_xml(out: &mut String, t: &Term, status: Status, kind: Kind, indent: &str) {
+fn term_xml(out: &mut String, t: &Term, status: Status, implied_pos: &str, indent: &str) {
     out.push_str(&format!("{indent}<term>{}</term>\n", esc(&t.text)));
-    let pos = t.part_of_speech.as_deref().unwrap_or(default_pos(kind));
+    let pos = t.part_of_speech.as_deref().unwrap_or(implied_pos);
     out.push_str(&format!(
         "{indent}<termNote type=\"partOfSpeech\">{}</termNote>\n",
         esc(pos)
@@ -631,7 +613,7 @@ pub fn write_v3(glossary: &Glossary, source_lang: &str) -> String {
             out.push_str(&format!("        <langSec xml:lang=\"{}\">\n", esc(locale)));
             for (status, t) in terms.all() {
                 out.push_str("          <termSec>\n");
-                term_xml(&mut out, t, status, c.kind, "            ");
+                term_xml(&mut out, t, status, c.implied_pos(), "            ");
                 out.push_str("          </termSec>\n");
             }
             out.push_str("        </langSec>\n");
@@ -659,7 +641,7 @@ pub fn write_v2(glossary: &Glossary, source_lang: &str) -> String {
             out.push_str(&format!("        <langSet xml:lang=\"{}\">\n", esc(locale)));
             for (status, t) in terms.all() {
                 out.push_str("          <tig>\n");
-                term_xml(&mut out, t, status, c.kind, "            ");
+                term_xml(&mut out, t, status, c.implied_pos(), "            ");
                 out.push_str("          </tig>\n");
             }
             out.push_str("        </langSet>\n");

@@ -1,0 +1,128 @@
+//! End to end: with a glossary naming every person, place, organization, brand and publication
+//! of examples/articles, an enforced Apertium translation to Spanish contains each concept's
+//! Spanish preferred form and none of its forbidden forms.
+
+mod common;
+
+use common::{articles, examples, report, require_apertium, root, translate};
+use verso::glossary::{self, LoadOptions};
+use verso::matcher::Matcher;
+
+#[test]
+fn enforced_apertium_translation_writes_every_name_in_its_spanish_form() {
+    require_apertium();
+    let work = tempfile::tempdir().expect("tempdir");
+    let glossary_path = root().join("config/glossary.example.toml");
+    let out = translate(
+        work.path(),
+        &examples(),
+        &["--glossary", glossary_path.to_str().expect("utf-8 path")],
+    )
+    .output()
+    .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let g = glossary::load(&glossary_path, &LoadOptions::default()).expect("glossary");
+    let source_matcher = Matcher::new(&g, "en", None);
+    let mut checked = 0;
+    for rel in articles(&examples()) {
+        let source = std::fs::read_to_string(examples().join(&rel)).expect("read");
+        let target = std::fs::read_to_string(work.path().join("out/es").join(&rel)).expect("read");
+        let mut seen: Vec<usize> = source_matcher
+            .find(&source)
+            .into_iter()
+            .map(|h| h.concept)
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for i in seen {
+            let concept = &g.concepts[i];
+            if !(concept.kind.is_name() || concept.do_not_translate) {
+                continue;
+            }
+            let preferred = concept
+                .target_form("en", "es")
+                .expect("every name has a Spanish form");
+            // A name written in capitals in the source is written in capitals in the target.
+            assert!(
+                target.contains(preferred) || target.contains(&preferred.to_uppercase()),
+                "{}: {} should appear as {preferred}:\n{target}",
+                rel.display(),
+                concept.id
+            );
+            for forbidden in concept
+                .locale("es")
+                .map(|t| t.forbidden.as_slice())
+                .unwrap_or_default()
+            {
+                assert!(
+                    !target.contains(&forbidden.text),
+                    "{}: forbidden {} for {}",
+                    rel.display(),
+                    forbidden.text,
+                    concept.id
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} name occurrences checked");
+
+    // The report lists, per block, the concepts enforced.
+    let r = report(&work.path().join("report.json"));
+    let korea = r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| {
+            f["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with("korea-broadcasts.md"))
+        })
+        .expect("korea file");
+    let enforced: Vec<&str> = korea["terms"]
+        .as_array()
+        .expect("terms")
+        .iter()
+        .flat_map(|b| b["enforced"].as_array().cloned().unwrap_or_default())
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .map(|s| Box::leak(s.into_boxed_str()) as &str)
+        .collect();
+    for id in ["seoul", "pyongyang", "rfa", "kim-yo-jong", "park-ji-hoon"] {
+        assert!(
+            enforced.contains(&id),
+            "{id} not reported as enforced: {enforced:?}"
+        );
+    }
+}
+
+#[test]
+fn without_enforcement_apertium_mangles_the_names_the_glossary_protects() {
+    // The control: the same run with --terms off shows what enforcement prevents, so the test
+    // above cannot pass by accident.
+    require_apertium();
+    let work = tempfile::tempdir().expect("tempdir");
+    let glossary_path = root().join("config/glossary.example.toml");
+    let out = translate(
+        work.path(),
+        &examples(),
+        &[
+            "--glossary",
+            glossary_path.to_str().expect("utf-8 path"),
+            "--terms",
+            "off",
+        ],
+    )
+    .output()
+    .expect("runs");
+    assert!(out.status.success());
+    let korea =
+        std::fs::read_to_string(work.path().join("out/es/korea-broadcasts.md")).expect("read");
+    assert!(korea.contains("Asia Libre Radiofónica"), "{korea}");
+    let rail = std::fs::read_to_string(work.path().join("out/es/alpine-rail.txt")).expect("read");
+    assert!(rail.to_lowercase().contains("azul noticioso"), "{rail}");
+}

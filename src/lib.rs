@@ -35,3 +35,4 @@ pub mod pipeline;
 pub mod report;
 pub mod restore;
 pub mod segment;
+pub mod units;

@@ -64,3 +64,58 @@ mod tests {
         assert!(parse("").is_err());
     }
 }
+
+/// Month and weekday names of a locale, wide and abbreviated ("January", "Jan", "Monday",
+/// "Mon"), from CLDR through ICU4X. Used to tell calendar words from proper names.
+pub fn calendar_words(tag: &str) -> Vec<String> {
+    use icu::calendar::{Date, Gregorian};
+    use icu::datetime::{FixedCalendarDateTimeFormatter, fieldsets};
+    let Ok(locale) = icu::locale::Locale::try_from_str(tag) else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    let months = [fieldsets::M::long(), fieldsets::M::medium()];
+    for set in months {
+        if let Ok(f) =
+            FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new((&locale).into(), set)
+        {
+            for m in 1..=12 {
+                if let Ok(d) = Date::try_new_gregorian(2025, m, 1) {
+                    words.push(f.format(&d).to_string());
+                }
+            }
+        }
+    }
+    for set in [fieldsets::E::long(), fieldsets::E::medium()] {
+        if let Ok(f) =
+            FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new((&locale).into(), set)
+        {
+            // 2025-01-06 was a Monday.
+            for day in 6..=12 {
+                if let Ok(d) = Date::try_new_gregorian(2025, 1, day) {
+                    words.push(f.format(&d).to_string());
+                }
+            }
+        }
+    }
+    let mut words: Vec<String> = words
+        .into_iter()
+        .map(|w| w.trim_end_matches('.').to_string())
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    #[test]
+    fn month_and_weekday_names_come_from_cldr() {
+        let en = super::calendar_words("en");
+        for w in ["January", "Jan", "Monday", "Mon", "September"] {
+            assert!(en.iter().any(|x| x == w), "{w} in {en:?}");
+        }
+        let es = super::calendar_words("es");
+        assert!(es.iter().any(|x| x == "enero"), "{es:?}");
+    }
+}

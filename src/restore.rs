@@ -316,8 +316,8 @@ fn render_pieces(
             }
         }
         let text = escape::yaml(&plain, style);
-        let len = text.len();
-        return (text, vec![0..len]);
+        let whole = std::iter::once(0..text.len()).collect();
+        return (text, whole);
     }
     let mut out = String::new();
     let mut text_ranges = Vec::new();

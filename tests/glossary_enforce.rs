@@ -126,3 +126,56 @@ fn without_enforcement_apertium_mangles_the_names_the_glossary_protects() {
     let rail = std::fs::read_to_string(work.path().join("out/es/alpine-rail.txt")).expect("read");
     assert!(rail.to_lowercase().contains("azul noticioso"), "{rail}");
 }
+
+#[test]
+fn translate_takes_tbx_and_csv_glossaries_directly_and_layers_them() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let example = root().join("config/glossary.example.toml");
+    let g = glossary::load(&example, &LoadOptions::default()).expect("glossary");
+    std::fs::write(
+        work.path().join("house.tbx"),
+        glossary::write(&g, glossary::FileFormat::Tbx, "en"),
+    )
+    .expect("write");
+    // A desk CSV overrides one concept of the house TBX (same id, from its first column).
+    std::fs::write(
+        work.path().join("desk.csv"),
+        "id,en,es,kind\npyongyang,Pyongyang,Piongyang,place\n",
+    )
+    .expect("write");
+    let out = translate(
+        work.path(),
+        &examples().join("korea-broadcasts.md"),
+        &[
+            "--engine",
+            "identity",
+            "--glossary",
+            "house.tbx",
+            "--glossary",
+            "desk.csv",
+        ],
+    )
+    .output()
+    .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("pyongyang") && stderr.contains("desk.csv:2"),
+        "the override is reported: {stderr}"
+    );
+    let text =
+        std::fs::read_to_string(work.path().join("out/es/korea-broadcasts.md")).expect("read");
+    // The identity engine leaves the text alone, so only enforcement changed these names.
+    assert!(
+        text.contains("Piongyang") && !text.contains("Pionyang"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Corea del Sur") && text.contains("SEÚL"),
+        "{text}"
+    );
+}

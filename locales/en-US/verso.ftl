@@ -104,3 +104,118 @@ glossary-unknown-format = not a glossary file: verso reads .toml, .tbx, .csv and
 glossary-override = glossary: concept { $id } from { $replaced } is replaced by { $by }
 help-translate-glossary = Glossary file (TOML, TBX, CSV, TSV); repeat to layer them, later files winning per concept.
 help-translate-terms = What the glossary does: enforce (names written in their target form), check (only found and reported), off.
+lint-invalid-locale = "{ $tag }" is not a BCP 47 language tag (write es-ES, not es_ES)
+lint-empty-term = an empty term in { $locale }
+lint-forbidden-own = "{ $term }" is both allowed and forbidden in { $locale }
+lint-forbidden-other = "{ $term }" is forbidden here but is the preferred { $locale } term of { $other }
+lint-duplicate-term = "{ $term }" is listed twice in { $locale }
+lint-no-source-term = no { $locale } term: this concept can never be found in an article
+lint-missing-preferred = no preferred term for { $locale }, a target language
+lint-duplicate-concept = the same concept as { $other }
+lint-ambiguous = "{ $term }" belongs to { $concepts }; give all but one of them context words
+lint-finding = { $file }:{ $line }: { $severity }[{ $rule }] { $concept }: { $message }
+lint-summary = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    } in { $concepts } concepts.
+severity-error = error
+severity-warning = warning
+
+## verso glossary
+
+about-glossary = Maintain glossaries: add, remove, show, list, search, lint, merge, import, export, suggest, coverage.
+about-glossary-add = Add a concept to a TOML glossary (or replace the one with the same id), keeping the file's comments.
+help-glossary-add-file = The TOML glossary to edit (created if missing).
+help-glossary-add-id = Concept id; default: made from the first --term.
+help-glossary-add-kind = person, organization, place, brand, publication, name, unit or term.
+help-glossary-add-terms = Preferred term in a locale, as LOCALE=TEXT (en="Kyrylo Budanov"); repeatable.
+help-glossary-add-admitted = Admitted variant, as LOCALE=TEXT; repeatable.
+help-glossary-add-forbidden = Forbidden term, as LOCALE=TEXT; repeatable.
+help-glossary-add-note = A note for translators.
+help-glossary-add-context = A context word that tells this concept from a homonym; repeatable.
+help-glossary-add-dnt = Do not translate: every locale keeps the source form unless it lists its own.
+help-glossary-add-case_sensitive = Match with case (brands such as "blue News").
+about-glossary-rm = Remove concepts from a TOML glossary, keeping the rest of the file as it is.
+help-glossary-rm-file = The TOML glossary to edit.
+help-glossary-rm-ids = Ids of the concepts to remove.
+about-glossary-show = Show one concept as TOML, with the file and line it comes from.
+help-glossary-show-id = The concept id.
+help-glossary-show-glossary = Glossary file (TOML, TBX, CSV, TSV); repeat to layer; default: the configured ones.
+help-glossary-show-config = Configuration file.
+about-glossary-list = List the concepts: id, kind, source term, locales.
+help-glossary-list-kind = Only concepts of this kind.
+help-glossary-list-glossary = { help-glossary-show-glossary }
+help-glossary-list-config = { help-glossary-show-config }
+about-glossary-search = Find concepts by a term in any locale (or by id).
+help-glossary-search-query = Text to look for (case and typography ignored).
+help-glossary-search-kind = Only concepts of this kind.
+help-glossary-search-glossary = { help-glossary-show-glossary }
+help-glossary-search-config = { help-glossary-show-config }
+about-glossary-lint = Check glossaries for errors and gaps; each finding names file and line.
+help-glossary-lint-from = Source language (default from the configuration).
+help-glossary-lint-to = Target languages that need preferred terms (default from the configuration).
+help-glossary-lint-glossary = { help-glossary-show-glossary }
+help-glossary-lint-config = { help-glossary-show-config }
+about-glossary-merge = Merge glossaries into one TOML file; later files win per concept.
+help-glossary-merge-files = Glossary files, in layering order.
+help-glossary-merge-out = The merged TOML file to write.
+about-glossary-import = Import a TBX, CSV or TSV file into a TOML glossary.
+help-glossary-import-file = The file to import.
+help-glossary-import-into = The TOML glossary to add the concepts to (created if missing).
+help-glossary-import-from = Source language of a two-column file without header.
+help-glossary-import-to = Target language of a two-column file without header.
+help-glossary-import-kind = Kind of the imported concepts when the file gives none (default term).
+about-glossary-export = Export glossaries as TBX v3, TBX v2, CSV, TSV or TOML.
+help-glossary-export-format = tbx (v3, TBX-Basic), tbx2 (martif), csv, tsv or toml.
+help-glossary-export-out = The file to write.
+help-glossary-export-from = The source language recorded in TBX (default from the configuration).
+help-glossary-export-glossary = { help-glossary-show-glossary }
+help-glossary-export-config = { help-glossary-show-config }
+about-glossary-suggest = Suggest glossary entries from articles: names, acronyms, quantities with units the glossary lacks.
+help-glossary-suggest-paths = Articles: files or directories.
+help-glossary-suggest-tsv = Print TSV to fill in and import (one column per language, then kind and note).
+help-glossary-suggest-from = Language of the articles (default from the configuration).
+help-glossary-suggest-to = Target language columns of the TSV (default from the configuration).
+help-glossary-suggest-min_count = Only candidates seen at least N times.
+help-glossary-suggest-glossary = Glossary whose concepts are not suggested again; repeatable.
+help-glossary-suggest-config = { help-glossary-show-config }
+about-glossary-coverage = Which concepts a batch uses, which it never uses, and which names have no entry.
+help-glossary-coverage-paths = Articles: files or directories.
+help-glossary-coverage-from = Language of the articles (default from the configuration).
+help-glossary-coverage-glossary = { help-glossary-show-glossary }
+help-glossary-coverage-config = { help-glossary-show-config }
+
+glossary-bad-kind = unknown kind "{ $kind }"; use one of { $kinds }
+glossary-none-given = no glossary: give --glossary FILE, or set glossary.files in the configuration
+glossary-bad-term = "{ $spec }" is not LOCALE=TEXT (for example en="Radio Free Asia")
+glossary-added = added { $id } to { $file }
+glossary-replaced = replaced { $id } in { $file }
+glossary-not-found = no concept with id { $id }
+glossary-removed = removed { $count ->
+        [one] { $count } concept
+       *[other] { $count } concepts
+    } from { $file }
+glossary-listed = { $count } of { $total } concepts
+glossary-merged = wrote { $count } concepts to { $file } ({ $overrides } overridden)
+glossary-imported = imported { $count ->
+        [one] { $count } concept
+       *[other] { $count } concepts
+    } into { $file } ({ $replaced } replaced)
+glossary-exported = exported { $count } concepts to { $file } as { $format }
+glossary-suggested = { $count ->
+        [one] { $count } candidate
+       *[other] { $count } candidates
+    } from { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }
+coverage-found = Concepts found ({ $count } of { $total }):
+coverage-files = { $files ->
+        [one] in { $files } file
+       *[other] in { $files } files
+    }
+coverage-unused = Concepts not found ({ $count }):
+coverage-missing = Names without an entry ({ $count }):

@@ -104,3 +104,118 @@ glossary-unknown-format = no es un archivo de glosario: verso lee .toml, .tbx, .
 glossary-override = glosario: el concepto { $id } de { $replaced } queda sustituido por { $by }
 help-translate-glossary = Archivo de glosario (TOML, TBX, CSV, TSV); repítalo para superponerlos, ganando los posteriores por concepto.
 help-translate-terms = Qué hace el glosario: enforce (los nombres se escriben en su forma de destino), check (solo se buscan y notifican), off.
+lint-invalid-locale = «{ $tag }» no es una etiqueta de idioma BCP 47 (escriba es-ES, no es_ES)
+lint-empty-term = un término vacío en { $locale }
+lint-forbidden-own = «{ $term }» está a la vez permitido y prohibido en { $locale }
+lint-forbidden-other = «{ $term }» está prohibido aquí, pero es el término preferido en { $locale } de { $other }
+lint-duplicate-term = «{ $term }» figura dos veces en { $locale }
+lint-no-source-term = no hay término en { $locale }: este concepto nunca se encontrará en un artículo
+lint-missing-preferred = no hay término preferido para { $locale }, un idioma de destino
+lint-duplicate-concept = el mismo concepto que { $other }
+lint-ambiguous = «{ $term }» pertenece a { $concepts }; dé palabras de contexto a todos menos uno
+lint-finding = { $file }:{ $line }: { $severity }[{ $rule }] { $concept }: { $message }
+lint-summary = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] { $warnings } aviso
+       *[other] { $warnings } avisos
+    } en { $concepts } conceptos.
+severity-error = error
+severity-warning = aviso
+
+## verso glossary
+
+about-glossary = Mantiene glosarios: añadir, quitar, mostrar, listar, buscar, revisar, fusionar, importar, exportar, sugerir, cobertura.
+about-glossary-add = Añade un concepto a un glosario TOML (o sustituye el del mismo id), conservando los comentarios del archivo.
+help-glossary-add-file = El glosario TOML que se edita (se crea si no existe).
+help-glossary-add-id = Id del concepto; por defecto, derivado del primer --term.
+help-glossary-add-kind = person, organization, place, brand, publication, name, unit o term.
+help-glossary-add-terms = Término preferido en un idioma, como IDIOMA=TEXTO (es="Kirilo Budánov"); repetible.
+help-glossary-add-admitted = Variante admitida, como IDIOMA=TEXTO; repetible.
+help-glossary-add-forbidden = Término prohibido, como IDIOMA=TEXTO; repetible.
+help-glossary-add-note = Una nota para traductores.
+help-glossary-add-context = Una palabra de contexto que distingue este concepto de un homónimo; repetible.
+help-glossary-add-dnt = No traducir: cada idioma conserva la forma de origen salvo que indique la suya.
+help-glossary-add-case_sensitive = Distinguir mayúsculas (marcas como «blue News»).
+about-glossary-rm = Quita conceptos de un glosario TOML, dejando el resto del archivo tal cual.
+help-glossary-rm-file = El glosario TOML que se edita.
+help-glossary-rm-ids = Ids de los conceptos que se quitan.
+about-glossary-show = Muestra un concepto en TOML, con el archivo y la línea de donde procede.
+help-glossary-show-id = El id del concepto.
+help-glossary-show-glossary = Archivo de glosario (TOML, TBX, CSV, TSV); repítalo para superponer; por defecto, los configurados.
+help-glossary-show-config = Archivo de configuración.
+about-glossary-list = Lista los conceptos: id, tipo, término de origen, idiomas.
+help-glossary-list-kind = Solo conceptos de este tipo.
+help-glossary-list-glossary = { help-glossary-show-glossary }
+help-glossary-list-config = { help-glossary-show-config }
+about-glossary-search = Busca conceptos por un término en cualquier idioma (o por id).
+help-glossary-search-query = Texto que se busca (sin distinguir mayúsculas ni tipografía).
+help-glossary-search-kind = Solo conceptos de este tipo.
+help-glossary-search-glossary = { help-glossary-show-glossary }
+help-glossary-search-config = { help-glossary-show-config }
+about-glossary-lint = Revisa glosarios en busca de errores y huecos; cada hallazgo indica archivo y línea.
+help-glossary-lint-from = Idioma de origen (por defecto, el de la configuración).
+help-glossary-lint-to = Idiomas de destino que necesitan términos preferidos (por defecto, los de la configuración).
+help-glossary-lint-glossary = { help-glossary-show-glossary }
+help-glossary-lint-config = { help-glossary-show-config }
+about-glossary-merge = Fusiona glosarios en un archivo TOML; los posteriores ganan por concepto.
+help-glossary-merge-files = Archivos de glosario, en orden de superposición.
+help-glossary-merge-out = El archivo TOML fusionado que se escribe.
+about-glossary-import = Importa un archivo TBX, CSV o TSV a un glosario TOML.
+help-glossary-import-file = El archivo que se importa.
+help-glossary-import-into = El glosario TOML al que se añaden los conceptos (se crea si no existe).
+help-glossary-import-from = Idioma de origen de un archivo de dos columnas sin cabecera.
+help-glossary-import-to = Idioma de destino de un archivo de dos columnas sin cabecera.
+help-glossary-import-kind = Tipo de los conceptos importados si el archivo no lo da (por defecto term).
+about-glossary-export = Exporta glosarios como TBX v3, TBX v2, CSV, TSV o TOML.
+help-glossary-export-format = tbx (v3, TBX-Basic), tbx2 (martif), csv, tsv o toml.
+help-glossary-export-out = El archivo que se escribe.
+help-glossary-export-from = El idioma de origen que se anota en TBX (por defecto, el de la configuración).
+help-glossary-export-glossary = { help-glossary-show-glossary }
+help-glossary-export-config = { help-glossary-show-config }
+about-glossary-suggest = Sugiere entradas de glosario a partir de artículos: nombres, siglas y cantidades con unidades que faltan.
+help-glossary-suggest-paths = Artículos: archivos o directorios.
+help-glossary-suggest-tsv = Imprime TSV para completar e importar (una columna por idioma, luego tipo y nota).
+help-glossary-suggest-from = Idioma de los artículos (por defecto, el de la configuración).
+help-glossary-suggest-to = Columnas de idioma de destino del TSV (por defecto, las de la configuración).
+help-glossary-suggest-min_count = Solo candidatos vistos al menos N veces.
+help-glossary-suggest-glossary = Glosario cuyos conceptos no se vuelven a sugerir; repetible.
+help-glossary-suggest-config = { help-glossary-show-config }
+about-glossary-coverage = Qué conceptos usa un lote, cuáles no usa nunca y qué nombres no tienen entrada.
+help-glossary-coverage-paths = Artículos: archivos o directorios.
+help-glossary-coverage-from = Idioma de los artículos (por defecto, el de la configuración).
+help-glossary-coverage-glossary = { help-glossary-show-glossary }
+help-glossary-coverage-config = { help-glossary-show-config }
+
+glossary-bad-kind = tipo desconocido «{ $kind }»; use uno de { $kinds }
+glossary-none-given = no hay glosario: indique --glossary FILE o defina glossary.files en la configuración
+glossary-bad-term = «{ $spec }» no es IDIOMA=TEXTO (por ejemplo es="Radio Free Asia")
+glossary-added = añadido { $id } a { $file }
+glossary-replaced = sustituido { $id } en { $file }
+glossary-not-found = no hay ningún concepto con id { $id }
+glossary-removed = { $count ->
+        [one] quitado { $count } concepto
+       *[other] quitados { $count } conceptos
+    } de { $file }
+glossary-listed = { $count } de { $total } conceptos
+glossary-merged = escritos { $count } conceptos en { $file } ({ $overrides } sustituidos)
+glossary-imported = { $count ->
+        [one] importado { $count } concepto
+       *[other] importados { $count } conceptos
+    } en { $file } ({ $replaced } sustituidos)
+glossary-exported = exportados { $count } conceptos a { $file } como { $format }
+glossary-suggested = { $count ->
+        [one] { $count } candidato
+       *[other] { $count } candidatos
+    } de { $files ->
+        [one] { $files } archivo
+       *[other] { $files } archivos
+    }
+coverage-found = Conceptos encontrados ({ $count } de { $total }):
+coverage-files = { $files ->
+        [one] en { $files } archivo
+       *[other] en { $files } archivos
+    }
+coverage-unused = Conceptos no encontrados ({ $count }):
+coverage-missing = Nombres sin entrada ({ $count }):

@@ -5,6 +5,7 @@
 //! done (bad flags, configuration, or a missing engine or language pair).
 
 mod engines;
+mod glossary;
 mod progress;
 mod segment;
 mod translate;
@@ -30,6 +31,7 @@ enum Command {
     Translate(translate::Args),
     Segment(segment::Args),
     Engines(engines::Args),
+    Glossary(glossary::Args),
 }
 
 /// Exit code when some work failed and the rest was done.
@@ -48,6 +50,7 @@ pub fn main() -> ExitCode {
         Command::Translate(args) => translate::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Engines(args) => engines::run(args),
+        Command::Glossary(args) => glossary::run(args),
     };
     match result {
         Ok(code) => code,
@@ -76,15 +79,25 @@ fn prescan_ui_lang() -> Option<String> {
 }
 
 /// The clap command with every about and help text taken from Fluent: `about-<command>` and
-/// `help-<command>-<arg>` (`verso` for the top level).
+/// `help-<command>-<arg>`, where a nested command is named by its path (`glossary-add`) and
+/// the top level is `verso`.
 pub fn localized_command() -> clap::Command {
-    let cmd = localize(Cli::command(), "verso");
-    let names: Vec<String> = cmd
+    localize_tree(Cli::command(), None)
+}
+
+fn localize_tree(cmd: clap::Command, path: Option<&str>) -> clap::Command {
+    let name = path.unwrap_or("verso").to_string();
+    let cmd = localize(cmd, &name);
+    let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
-    names.iter().fold(cmd, |cmd, name| {
-        cmd.mut_subcommand(name, |sub| localize(sub, name))
+    subs.iter().fold(cmd, |cmd, sub| {
+        let sub_path = match path {
+            Some(p) => format!("{p}-{sub}"),
+            None => sub.clone(),
+        };
+        cmd.mut_subcommand(sub, |c| localize_tree(c, Some(&sub_path)))
     })
 }
 
@@ -129,10 +142,22 @@ mod tests {
                 }
             }
         };
-        check(&cmd, "verso");
-        for sub in cmd.get_subcommands() {
-            check(sub, sub.get_name());
+        fn walk(
+            c: &clap::Command,
+            path: Option<String>,
+            check: &mut dyn FnMut(&clap::Command, &str),
+        ) {
+            let name = path.clone().unwrap_or_else(|| "verso".into());
+            check(c, &name);
+            for sub in c.get_subcommands() {
+                let sub_path = match &path {
+                    Some(p) => format!("{p}-{}", sub.get_name()),
+                    None => sub.get_name().to_string(),
+                };
+                walk(sub, Some(sub_path), check);
+            }
         }
+        walk(&cmd, None, &mut check);
         assert!(missing.is_empty(), "missing Fluent ids: {missing:?}");
     }
 }

@@ -1,0 +1,196 @@
+//! Units of measure and the quantities written with them.
+//!
+//! The table (`config/units.toml`, compiled in) gives each unit its dimension, its factor to the
+//! dimension's base unit, and per locale the names and symbols it is written with. A quantity
+//! is a number followed by a unit, with a space, a no-break space or a hyphen between
+//! ("40 km", "3.5 tonnes", "155-millimetre"): one quantity however it is written.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+/// The shipped unit table.
+pub const DEFAULT_TABLE: &str = include_str!("../config/units.toml");
+
+/// How a unit is written in one locale.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    /// Words, matched case-insensitively ("tonnes", "Tonnen").
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Symbols, matched with case ("km", "t").
+    #[serde(default)]
+    pub symbols: Vec<String>,
+}
+
+/// One unit.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Unit {
+    /// Length, mass, volume, area, temperature, speed.
+    pub dimension: String,
+    /// Factor to the dimension's base unit.
+    pub factor: f64,
+    /// Forms by locale tag.
+    #[serde(flatten)]
+    pub forms: BTreeMap<String, Forms>,
+}
+
+/// The unit table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Units {
+    /// Units by id, in file order of ids (sorted).
+    pub units: BTreeMap<String, Unit>,
+}
+
+/// A quantity found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Bytes of the whole quantity ("155-millimetre").
+    pub range: Range<usize>,
+    /// The number as written ("155", "3.5", "11,000").
+    pub number: String,
+    /// The unit's id.
+    pub unit: String,
+    /// The unit as written ("millimetre").
+    pub written: String,
+}
+
+impl Units {
+    /// The shipped table.
+    pub fn builtin() -> Units {
+        Units::parse(DEFAULT_TABLE).unwrap_or(Units {
+            units: BTreeMap::new(),
+        })
+    }
+
+    /// Parses a table.
+    pub fn parse(text: &str) -> Result<Units, toml::de::Error> {
+        Ok(Units {
+            units: toml::from_str(text)?,
+        })
+    }
+
+    fn forms<'a>(unit: &'a Unit, locale: &str) -> Option<&'a Forms> {
+        unit.forms
+            .get(locale)
+            .or_else(|| unit.forms.get(locale.split('-').next().unwrap_or(locale)))
+    }
+
+    /// Quantities in `text` written in `locale`.
+    pub fn quantities(&self, text: &str, locale: &str) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let starts_number =
+                bytes[i].is_ascii_digit() && (i == 0 || !is_word_byte(bytes[i - 1]));
+            if !starts_number {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_digit()
+                    || ((bytes[end] == b'.' || bytes[end] == b',')
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                end += 1;
+            }
+            let number = &text[i..end];
+            let mut rest_at = end;
+            for sep in ["-", " ", "\u{a0}", "\u{202f}"] {
+                if text[rest_at..].starts_with(sep) {
+                    rest_at += sep.len();
+                    break;
+                }
+            }
+            if let Some((unit, written)) = self.unit_at(&text[rest_at..], locale) {
+                out.push(Quantity {
+                    range: i..rest_at + written.len(),
+                    number: number.to_string(),
+                    unit,
+                    written,
+                });
+                i = rest_at;
+            } else {
+                i = end.max(i + 1);
+            }
+        }
+        out
+    }
+
+    /// The longest unit form at the start of `rest`, as a whole word.
+    fn unit_at(&self, rest: &str, locale: &str) -> Option<(String, String)> {
+        let mut best: Option<(String, String)> = None;
+        for (id, unit) in &self.units {
+            let Some(forms) = Units::forms(unit, locale) else {
+                continue;
+            };
+            let candidates = forms
+                .names
+                .iter()
+                .map(|n| (n, true))
+                .chain(forms.symbols.iter().map(|s| (s, false)));
+            for (form, fold) in candidates {
+                let Some(head) = rest.get(..form.len()) else {
+                    continue;
+                };
+                let same = if fold {
+                    head.to_lowercase() == form.to_lowercase()
+                } else {
+                    head == form
+                };
+                let boundary = !rest[form.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if same && boundary && best.as_ref().is_none_or(|(_, w)| w.len() < form.len()) {
+                    best = Some((id.clone(), head.to_string()));
+                }
+            }
+        }
+        best
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'.' || b == b','
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_are_found_in_every_written_form() {
+        let units = Units::builtin();
+        let text = "A 155-millimetre shell, 40 km away, 3.5 tonnes, 1,000\u{a0}kg and 92 a day.";
+        let got: Vec<(String, String)> = units
+            .quantities(text, "en")
+            .into_iter()
+            .map(|q| (q.number, q.unit))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("155".into(), "millimetre".into()),
+                ("40".into(), "kilometre".into()),
+                ("3.5".into(), "tonne".into()),
+                ("1,000".into(), "kilogram".into()),
+            ]
+        );
+        let de = units.quantities("eine 170-Millimeter-Haubitze, 40 km", "de-CH");
+        assert_eq!(de.len(), 2);
+        assert_eq!(de[0].unit, "millimetre");
+    }
+
+    #[test]
+    fn symbols_need_their_case_and_a_word_boundary() {
+        let units = Units::builtin();
+        assert!(units.quantities("5 Km", "en").is_empty());
+        assert!(units.quantities("5 kmh", "en").is_empty());
+        assert_eq!(units.quantities("5 mm", "en").len(), 1);
+    }
+}

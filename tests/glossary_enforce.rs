@@ -179,3 +179,47 @@ fn translate_takes_tbx_and_csv_glossaries_directly_and_layers_them() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn names_come_back_once_when_stand_ins_cannot_be_used() {
+    // Every stand-in word already occurs in this paragraph, so Apertium must carry the names as
+    // opaque tokens (or, failing that, superblanks); either way each comes back exactly once.
+    require_apertium();
+    use verso::backend::{self, LanguagePair};
+    use verso::segment::{Piece, Segment};
+    let engine = backend::build("apertium", &verso::config::Config::default()).expect("engine");
+    let pair = LanguagePair {
+        source: "en".parse().expect("tag"),
+        target: "es".parse().expect("tag"),
+    };
+    let crowded = Segment::parse_canonical(
+        "Google, Microsoft, Linux, Nokia, Nike, Siemens, Boeing, Airbus, Twitter, Facebook, Spotify and Ericsson met <n1/> in <n2/>.",
+    );
+    let plain = Segment::parse_canonical("<n1/> said that the report of <n2/> was late.");
+    let results = engine
+        .translate(&pair, &[crowded, plain])
+        .await
+        .expect("engine runs");
+    for r in results {
+        let t = r.expect("translated");
+        let names: Vec<&Piece> = t
+            .segment
+            .pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Name(_)))
+            .collect();
+        assert_eq!(
+            names,
+            vec![&Piece::Name(1), &Piece::Name(2)],
+            "{}",
+            t.segment.canonical()
+        );
+        assert!(
+            !t.segment.text().contains("XQZ"),
+            "no token left in the text: {}",
+            t.segment.canonical()
+        );
+        assert!(!t.unknown_words.iter().any(|w| w.starts_with("XQZ")));
+    }
+    engine.shutdown().await;
+}

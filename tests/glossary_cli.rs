@@ -198,7 +198,7 @@ fn merge_layers_files_and_reports_overrides() {
 #[test]
 fn import_and_export_through_every_format() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let tbx = root().join("../shared/formats/tbx/Example_Astronomy_DCA_VALID.tbx");
+    let tbx = common::formats().join("tbx/Example_Astronomy_DCA_VALID.tbx");
     let out = run(
         dir.path(),
         &[
@@ -210,7 +210,7 @@ fn import_and_export_through_every_format() {
     );
     ok(&out);
     assert!(stderr(&out).contains("45 concepts"), "{}", stderr(&out));
-    let bad = root().join("../shared/formats/tbx/basic_bad.tbx");
+    let bad = common::formats().join("tbx/basic_bad.tbx");
     let out = run(
         dir.path(),
         &["import", bad.to_str().expect("path"), "--into", "bad.toml"],

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use verso::glossary::{self, FileFormat, Glossary, Kind, LoadOptions, Origin};
 
 fn shared_tbx() -> PathBuf {
-    common::root().join("../shared/formats/tbx")
+    common::formats().join("tbx")
 }
 
 fn load(path: &Path) -> Result<Glossary, glossary::GlossaryError> {

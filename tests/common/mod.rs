@@ -14,6 +14,23 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The third-party format samples (`shared/formats`, beside the repository): `$VERSO_FORMATS_DIR`,
+/// else `shared/formats` in the nearest ancestor directory, else `/work/shared/formats`.
+/// Missing samples fail the test: they are evidence, never optional.
+pub fn formats() -> PathBuf {
+    if let Some(dir) = std::env::var_os("VERSO_FORMATS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let found = root()
+        .ancestors()
+        .map(|a| a.join("shared/formats"))
+        .chain(std::iter::once(PathBuf::from("/work/shared/formats")))
+        .find(|p| p.join("tbx").is_dir());
+    found.unwrap_or_else(|| {
+        panic!("the third-party samples (shared/formats) were not found; set VERSO_FORMATS_DIR")
+    })
+}
+
 /// The shipped examples.
 pub fn examples() -> PathBuf {
     root().join("examples/articles")

@@ -30,9 +30,14 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// `[glossary]`.
     pub glossary: GlossaryConfig,
+    /// `[checks]`.
+    pub checks: ChecksConfig,
     /// `[engines.*]`.
     pub engines: EnginesConfig,
 }
+
+/// `[checks]`: the check settings themselves (one struct, so unknown keys are refused).
+pub type ChecksConfig = crate::check::CheckConfig;
 
 /// `[glossary]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -219,6 +224,18 @@ mod tests {
     fn the_shipped_file_is_exactly_the_defaults() {
         let parsed = Config::parse(DEFAULTS, Path::new("config/verso.toml")).expect("parses");
         assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_in_every_table_are_errors() {
+        for (text, key) in [
+            ("[checks]\ntolerence = 0.1\n", "tolerence"),
+            ("[glossary]\nfile = []\n", "file"),
+            ("[engines.apertium]\ntimeout = 3\n", "timeout"),
+        ] {
+            let err = Config::parse(text, Path::new("v.toml")).expect_err(key);
+            assert!(err.to_string().contains(key), "{err}");
+        }
     }
 
     #[test]

@@ -99,7 +99,10 @@ impl Enforcer {
                 if hit.range.start > pos {
                     pieces.push(Piece::Text(text[pos..hit.range.start].to_string()));
                 }
-                out.names.push(with_case_of(form, &text[hit.range.clone()]));
+                out.names.push(crate::glossary::with_case_of(
+                    form,
+                    &text[hit.range.clone()],
+                ));
                 pieces.push(Piece::Name(
                     u32::try_from(out.names.len()).unwrap_or(u32::MAX),
                 ));
@@ -118,22 +121,6 @@ impl Enforcer {
 fn push_once(list: &mut Vec<String>, id: &str) {
     if !list.iter().any(|x| x == id) {
         list.push(id.to_string());
-    }
-}
-
-/// The target form in the source's case style: a name written in capitals in the source (a
-/// dateline: "SEOUL, 24.1.2025") is written in capitals in the target ("SEÚL").
-fn with_case_of(form: &str, source: &str) -> String {
-    let letters: Vec<char> = source.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    let form_caps = form
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    if all_caps && !form_caps {
-        form.to_uppercase()
-    } else {
-        form.to_string()
     }
 }
 

@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod backend;
+pub mod check;
 pub mod config;
 pub mod document;
 pub mod enforce;

@@ -114,6 +114,91 @@ pub struct Issue {
     pub target_text: String,
     /// What is wrong, in the UI language.
     pub message: String,
+    /// The Fluent message id, for tools that localize themselves.
+    pub message_id: String,
+    /// Where in the source block's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<SpanOut>,
+    /// Where in the target block's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_span: Option<SpanOut>,
+    /// The safe replacement of the target span, if there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+/// A span of a block's text in the report.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SpanOut {
+    /// Byte offset in the block's text.
+    pub start: usize,
+    /// Byte offset in the block's text.
+    pub end: usize,
+    /// The text.
+    pub text: String,
+}
+
+impl Issue {
+    /// An issue from a check finding; `line` is where the block is, `source_text` and
+    /// `target_text` the block texts.
+    pub fn from_finding(
+        f: &crate::check::Finding,
+        line: usize,
+        source_text: &str,
+        target_text: &str,
+    ) -> Issue {
+        let span = |s: &crate::check::Span| SpanOut {
+            start: s.range.start,
+            end: s.range.end,
+            text: s.text.clone(),
+        };
+        Issue {
+            rule: f.rule.id().to_string(),
+            severity: f.severity,
+            block: f.block,
+            line,
+            source_text: source_text.to_string(),
+            target_text: target_text.to_string(),
+            message: crate::i18n::render(&f.message),
+            message_id: f.message.id.to_string(),
+            source_span: f.source.as_ref().map(span),
+            target_span: f.target.as_ref().map(span),
+            fix: f.fix.as_ref().map(|x| x.replacement.clone()),
+        }
+    }
+}
+
+/// When findings make a run fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Any error.
+    Error,
+    /// Any warning or error.
+    Warning,
+    /// Never (findings are reported only).
+    Never,
+}
+
+impl FailOn {
+    /// Parses `error`, `warning`, `never`.
+    pub fn parse(s: &str) -> Option<FailOn> {
+        match s {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+
+    /// Whether a report fails under this policy.
+    pub fn fails(self, report: &Report) -> bool {
+        match self {
+            FailOn::Error => report.has_issues_at(Severity::Error),
+            FailOn::Warning => report.has_issues_at(Severity::Warning),
+            FailOn::Never => false,
+        }
+    }
 }
 
 /// An input or output that could not be processed.

@@ -219,3 +219,44 @@ coverage-files = { $files ->
     }
 coverage-unused = Concepts not found ({ $count }):
 coverage-missing = Names without an entry ({ $count }):
+
+## Checks
+
+check-date-form = { $written } is not how { $locale } writes this date; write { $expected }
+check-date-changed = the date { $source } became { $written }; expected { $expected }
+check-date-missing = the date { $source } is missing; expected { $expected }
+check-unit-convert = { $written } should be converted to { $unit } for { $locale }
+check-unit-wrong = { $source } became { $written }: another unit
+check-unit-lost = { $source }: the unit is lost or the quantity broken in { $written }
+check-number-style = { $written } is not the { $locale } form; write { $expected }
+check-number-reads-otherwise = { $written } reads as { $reads } in { $locale }; write { $expected }
+check-number-changed = { $source } became { $written }
+check-number-missing = { $source } is missing from the translation
+check-number-added = { $written } is not in the source
+check-term-forbidden = { $written } is forbidden for { $concept }; write { $expected }
+check-name-altered = the name { $source } was translated or altered; write { $expected }
+check-term-missing = { $source } should be translated as { $expected }
+check-name-missing = the name { $source } is not in the translation in any recognizable form
+check-name-rendered = { $name } is written { $here } here and { $there } in { $other }
+check-untranslated = the block is not translated
+check-unknown-word = the engine did not know "{ $word }" and left it untranslated
+check-structure-kind = a { $source } became a { $target }
+check-structure-lost = { $span } did not come through unchanged
+check-structure-missing-block = the block of source line { $line } has no translation
+check-structure-extra-block = the block at line { $line } has no source
+check-inconsistent-target = the same source is translated differently in { $other }
+check-inconsistent-source = the same translation is used for a different source in { $other }
+check-inconsistent-concept = { $concept } is written { $here } here and { $there } in { $other }
+diagnostic-source = source: { $text }
+diagnostic-fix = fix: { $text }
+summary-findings = { $locale }: { $file }: { $rules }
+summary-findings-total = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    } found by the checks.
+help-translate-no_check = Do not check what is written.
+help-translate-fail_on = Exit non-zero when the checks find an error, a warning, or never (default from the configuration: never).
+check-number-foreign = { $written } is not a { $locale } number; write { $expected }

@@ -219,3 +219,44 @@ coverage-files = { $files ->
     }
 coverage-unused = Conceptos no encontrados ({ $count }):
 coverage-missing = Nombres sin entrada ({ $count }):
+
+## Comprobaciones
+
+check-date-form = { $written } no es como { $locale } escribe esta fecha; escriba { $expected }
+check-date-changed = la fecha { $source } pasó a ser { $written }; se esperaba { $expected }
+check-date-missing = falta la fecha { $source }; se esperaba { $expected }
+check-unit-convert = { $written } debe convertirse a { $unit } para { $locale }
+check-unit-wrong = { $source } pasó a ser { $written }: otra unidad
+check-unit-lost = { $source }: la unidad se perdió o la cantidad está rota en { $written }
+check-number-style = { $written } no es la forma de { $locale }; escriba { $expected }
+check-number-reads-otherwise = { $written } se lee como { $reads } en { $locale }; escriba { $expected }
+check-number-changed = { $source } pasó a ser { $written }
+check-number-missing = falta { $source } en la traducción
+check-number-added = { $written } no está en el original
+check-term-forbidden = { $written } está prohibido para { $concept }; escriba { $expected }
+check-name-altered = el nombre { $source } se tradujo o alteró; escriba { $expected }
+check-term-missing = { $source } debe traducirse como { $expected }
+check-name-missing = el nombre { $source } no aparece en la traducción de ninguna forma reconocible
+check-name-rendered = { $name } se escribe { $here } aquí y { $there } en { $other }
+check-untranslated = el bloque no está traducido
+check-unknown-word = el motor no conocía «{ $word }» y lo dejó sin traducir
+check-structure-kind = un { $source } pasó a ser un { $target }
+check-structure-lost = { $span } no se conservó sin cambios
+check-structure-missing-block = el bloque de la línea { $line } del original no tiene traducción
+check-structure-extra-block = el bloque de la línea { $line } no tiene original
+check-inconsistent-target = el mismo original se traduce de otra forma en { $other }
+check-inconsistent-source = la misma traducción se usa para otro original en { $other }
+check-inconsistent-concept = { $concept } se escribe { $here } aquí y { $there } en { $other }
+diagnostic-source = original: { $text }
+diagnostic-fix = corrección: { $text }
+summary-findings = { $locale }: { $file }: { $rules }
+summary-findings-total = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] { $warnings } aviso
+       *[other] { $warnings } avisos
+    } encontrados por las comprobaciones.
+help-translate-no_check = No comprobar lo que se escribe.
+help-translate-fail_on = Salir con error cuando las comprobaciones encuentren un error, un aviso, o nunca (por defecto, lo de la configuración: never).
+check-number-foreign = { $written } no es un número de { $locale }; escriba { $expected }

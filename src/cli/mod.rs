@@ -8,6 +8,7 @@ mod engines;
 mod glossary;
 mod progress;
 mod segment;
+mod summary;
 mod translate;
 
 use std::process::ExitCode;

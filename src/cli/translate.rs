@@ -16,6 +16,7 @@ use verso::memory::Memory;
 use verso::msg;
 use verso::output;
 use verso::pipeline::{self, Job};
+use verso::report::FailOn;
 
 use super::progress::Console;
 
@@ -44,6 +45,10 @@ pub struct Args {
     glossary: Vec<PathBuf>,
     #[arg(long, value_name = "MODE", value_parser = ["enforce", "check", "off"])]
     terms: Option<String>,
+    #[arg(long)]
+    no_check: bool,
+    #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "never"])]
+    fail_on: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -113,6 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         extensions: t.extensions.clone(),
         glossary,
         terms,
+        checks: (config.checks.enabled && !args.no_check).then(|| config.checks.clone()),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -142,6 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             seconds = totals.seconds
         ))
     );
+    super::summary::by_file_and_rule(&report);
     if totals.outputs > 0 {
         for target in &report.to {
             eprintln!(
@@ -150,7 +157,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    Ok(if report.failures.is_empty() {
+    let fail_on = args
+        .fail_on
+        .as_deref()
+        .and_then(FailOn::parse)
+        .unwrap_or(config.checks.fail_on);
+    Ok(if report.failures.is_empty() && !fail_on.fails(&report) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(super::EXIT_PARTIAL)

@@ -506,6 +506,22 @@ pub fn write(glossary: &Glossary, format: FileFormat, source_lang: &str) -> Vec<
     }
 }
 
+/// The target form in the source's case style: a name written in capitals in the source (a
+/// dateline: "SEOUL, 24.1.2025") is written in capitals in the target ("SEÚL").
+pub fn with_case_of(form: &str, source: &str) -> String {
+    let letters: Vec<char> = source.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    let form_caps = form
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if all_caps && !form_caps {
+        form.to_uppercase()
+    } else {
+        form.to_string()
+    }
+}
+
 /// A concept id from a term: lowercase letters and digits joined by `-` ("Radio Free Asia" →
 /// `radio-free-asia`), unique in `taken`.
 pub fn make_id(term: &str, taken: &dyn Fn(&str) -> bool) -> String {

@@ -125,8 +125,11 @@ fn stem_key(stemmer: &Stemmer, text: &str) -> String {
 
 impl Matcher {
     /// Builds the matcher for `locale` (a BCP 47 tag; a concept's `de` terms serve `de-CH`).
-    /// Do-not-translate concepts without terms of their own in the locale match with the
-    /// forms of `source_locale`, which is what they keep.
+    ///
+    /// `source_locale` makes it a matcher for translations from that locale: do-not-translate
+    /// concepts without terms of their own match with the source's forms (which they keep), and
+    /// context words, which are source-language words, are not required — a concept is looked
+    /// for in a translation because its source already named it.
     pub fn new(glossary: &Glossary, locale: &str, source_locale: Option<&str>) -> Matcher {
         let language = locale
             .split('-')
@@ -142,9 +145,13 @@ impl Matcher {
         let mut stem_keys = Vec::new();
         let mut context = Vec::with_capacity(glossary.concepts.len());
         for (index, concept) in glossary.concepts.iter().enumerate() {
+            let context_words = if source_locale.is_some() {
+                &[][..]
+            } else {
+                concept.context.as_slice()
+            };
             context.push(
-                concept
-                    .context
+                context_words
                     .iter()
                     .map(|w| {
                         let w = normalize::term(w, true);
@@ -154,20 +161,35 @@ impl Matcher {
                     })
                     .collect(),
             );
+            // A do-not-translate concept without a preferred form of its own here is written
+            // as in the source: the source's forms count too (besides the locale's forbidden
+            // ones).
             let own = concept.locale(locale);
-            let forms = match (own, source_locale) {
-                (Some(terms), _) => Some(terms),
-                (None, Some(src)) if concept.do_not_translate => concept.locale(src),
+            let borrowed = match source_locale {
+                Some(src)
+                    if concept.do_not_translate && own.is_none_or(|t| t.preferred.is_none()) =>
+                {
+                    concept.locale(src).map(|t| {
+                        t.all()
+                            .filter(|(s, _)| *s != Status::Forbidden)
+                            .collect::<Vec<_>>()
+                    })
+                }
                 _ => None,
             };
-            let Some(forms) = forms else { continue };
-            for (status, term) in forms.all() {
+            let forms: Vec<(Status, &crate::glossary::Term)> = own
+                .map(|t| t.all().collect::<Vec<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .chain(borrowed.unwrap_or_default())
+                .collect();
+            for (status, term) in forms {
                 let pattern = Pattern {
                     concept: index,
                     status,
                     form: term.text.clone(),
                     is_name: concept.kind.is_name(),
-                    has_context: !concept.context.is_empty(),
+                    has_context: !context_words.is_empty(),
                 };
                 let key = normalize::term(&term.text, !concept.case_sensitive);
                 if key.is_empty() {

@@ -242,11 +242,15 @@ fn reformat_pieces(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
                 i = next;
             }
             '*' | '#' | '@' if is_mark(&chars, i, source_text) => {
-                let word: String = chars[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
-                    .collect();
-                unknown.push(word);
+                // `*` marks a word the dictionaries lack (left untranslated); `#` and `@` mark
+                // generation and transfer gaps of a translated word: removed, not reported.
+                if c == '*' {
+                    let word: String = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
+                        .collect();
+                    unknown.push(word);
+                }
                 i += 1;
             }
             c => {

@@ -13,10 +13,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod finish;
+mod render;
+
 use futures::StreamExt;
 use unic_langid::LanguageIdentifier;
 
 use crate::backend::{Engine, EngineError, LanguagePair, Translation};
+use crate::check::{CheckConfig, Checker};
 use crate::document::{BlockId, Document};
 use crate::enforce::{Enforced, Enforcer, TermsMode};
 use crate::format::{self, ReadOptions};
@@ -26,8 +30,7 @@ use crate::inputs::{self, Input};
 use crate::memory::{Memory, MemoryError};
 use crate::msg;
 use crate::output;
-use crate::report::{BlockTerms, Failure, FileReport, Issue, Report, Severity};
-use crate::restore::{self, Problem};
+use crate::report::{BlockTerms, Failure, FileReport, Report};
 use crate::segment::Segment;
 
 /// Segments per engine request. Apertium takes one segment per request but profits from many
@@ -58,6 +61,8 @@ pub struct Job {
     pub glossary: Option<Arc<Glossary>>,
     /// What the glossary does.
     pub terms: TermsMode,
+    /// The checks to run on what is written (`None`: no checks).
+    pub checks: Option<CheckConfig>,
 }
 
 /// Receives progress as the batch runs (a progress bar, plain lines, or nothing).
@@ -156,9 +161,15 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
         }
     }
     report.totals.files = docs.len() + report.failures.len();
+    // What the sources say about which words are names, for the checks.
+    let texts: Vec<String> = docs
+        .iter()
+        .flat_map(|(_, d)| d.blocks.iter().map(|b| b.plain_text()))
+        .collect();
+    let evidence = crate::check::names::Evidence::collect(texts.iter().map(String::as_str));
     let runs = pairs
         .iter()
-        .map(|pair| translate_locale(job, &docs, pair, progress));
+        .map(|pair| translate_locale(job, &docs, pair, progress, &evidence));
     for result in futures::future::join_all(runs).await {
         let (files, failures) = result?;
         report.files.extend(files);
@@ -170,14 +181,17 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     Ok(report)
 }
 
+pub use render::render_document;
+
 /// Per-document state while its blocks come in.
-struct DocState {
+pub(crate) struct DocState {
     targets: Vec<Option<Segment>>,
     /// Per block: target forms of its glossary names.
     names: Vec<Vec<String>>,
     /// Blocks where the glossary found or enforced concepts.
     terms: Vec<BlockTerms>,
-    unknown: Vec<String>,
+    /// Per block: the words the engine did not know.
+    unknown: Vec<Vec<String>>,
     pending: usize,
     engine_calls: usize,
     errors: Vec<String>,
@@ -194,8 +208,22 @@ async fn translate_locale(
     docs: &[(Input, Document)],
     pair: &LanguagePair,
     progress: &dyn Progress,
+    evidence: &crate::check::names::Evidence,
 ) -> Result<(Vec<FileReport>, Vec<Failure>), RunError> {
     let locale = pair.target.to_string();
+    let mut checks = job.checks.as_ref().map(|config| finish::LocaleChecks {
+        checker: Checker::new(
+            &pair.source.to_string(),
+            &locale,
+            job.glossary.clone().filter(|_| job.terms != TermsMode::Off),
+            config.clone(),
+            evidence.clone(),
+        ),
+        batch: Default::default(),
+        read_options: job.read_options.clone(),
+        written: Default::default(),
+    });
+    let mut file_of: HashMap<usize, usize> = HashMap::new();
     let out_root = job.out_dir.join(&locale);
     output::remove_stale_temporaries(&out_root);
     let fingerprint = job.engine.fingerprint(pair);
@@ -253,7 +281,7 @@ async fn translate_locale(
                     found: e.found.clone(),
                 })
                 .collect(),
-            unknown: Vec::new(),
+            unknown: vec![Vec::new(); segs.len()],
             pending: 0,
             engine_calls: 0,
             errors: Vec::new(),
@@ -262,7 +290,7 @@ async fn translate_locale(
             total_blocks += 1;
             if let Some(entry) = hits.get(&key) {
                 state.targets[b] = Some(entry.target.clone());
-                state.unknown.extend(entry.unknown_words.iter().cloned());
+                state.unknown[b] = entry.unknown_words.clone();
                 continue;
             }
             state.pending += 1;
@@ -287,9 +315,10 @@ async fn translate_locale(
     let mut failures = Vec::new();
     let mut finish = |d: usize, state: &mut DocState| {
         let (input, doc) = &docs[d];
-        match finish_document(doc, input, state, &out_root, &locale) {
+        match finish::finish_document(d, doc, input, state, &out_root, &locale, checks.as_mut()) {
             Ok(file) => {
                 progress.wrote(&file);
+                file_of.insert(d, files.len());
                 files.push(file);
             }
             Err(failure) => {
@@ -347,7 +376,7 @@ async fn translate_locale(
                 match &result {
                     Ok(t) => {
                         state.targets[b] = Some(t.segment.clone());
-                        state.unknown.extend(t.unknown_words.iter().cloned());
+                        state.unknown[b] = t.unknown_words.clone();
                     }
                     Err(e) => state.errors.push(i18n::render(&msg!(
                         "block-failed",
@@ -375,128 +404,16 @@ async fn translate_locale(
             }
         }
     }
+    if let Some(checks) = &checks {
+        let labels: Vec<String> = docs
+            .iter()
+            .map(|(i, _)| i.relative.display().to_string())
+            .collect();
+        for (d, issue) in finish::batch_issues(checks, &labels) {
+            if let Some(&pos) = file_of.get(&d) {
+                files[pos].issues.push(issue);
+            }
+        }
+    }
     Ok((files, failures))
-}
-
-/// Renders and writes one document, or says why it was not written.
-fn finish_document(
-    doc: &Document,
-    input: &Input,
-    state: &mut DocState,
-    out_root: &std::path::Path,
-    locale: &str,
-) -> Result<FileReport, Failure> {
-    let fail = |message: String| Failure {
-        source: input.path.clone(),
-        locale: Some(locale.to_string()),
-        message,
-    };
-    if !state.errors.is_empty() {
-        let first = state.errors[0].clone();
-        let more = state.errors.len() - 1;
-        return Err(fail(i18n::render(&msg!(
-            "file-not-written",
-            reason = first,
-            more = more
-        ))));
-    }
-    let targets: Vec<Segment> = state
-        .targets
-        .iter()
-        .map(|t| t.clone().unwrap_or_default())
-        .collect();
-    let (text, problems) = render_document(doc, &targets, &state.names);
-    let out_path = out_root.join(&input.relative);
-    output::write_atomic(&out_path, text.as_bytes()).map_err(|e| {
-        fail(i18n::render(&msg!(
-            "output-write",
-            path = &out_path,
-            reason = e.to_string()
-        )))
-    })?;
-    let mut unknown = std::mem::take(&mut state.unknown);
-    unknown.sort();
-    unknown.dedup();
-    let issues = problems
-        .into_iter()
-        .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
-        .collect();
-    Ok(FileReport {
-        source: input.path.clone(),
-        locale: locale.to_string(),
-        output: Some(out_path),
-        blocks: doc.blocks.len(),
-        engine_calls: state.engine_calls,
-        memory_hits: doc.blocks.len() - state.engine_calls,
-        unknown_words: unknown,
-        terms: std::mem::take(&mut state.terms),
-        issues,
-    })
-}
-
-/// Renders a document with one target segment per block (and, per block, the target forms of
-/// its glossary names); returns the text and every placeholder problem with its block and that
-/// block's rendered text.
-pub fn render_document(
-    doc: &Document,
-    targets: &[Segment],
-    names: &[Vec<String>],
-) -> (String, Vec<(BlockId, Problem, String)>) {
-    let mut problems = Vec::new();
-    let text = doc.render(|id| render_block(doc, id, targets, names, &mut problems));
-    (text, problems)
-}
-
-fn render_block(
-    doc: &Document,
-    id: BlockId,
-    targets: &[Segment],
-    names: &[Vec<String>],
-    problems: &mut Vec<(BlockId, Problem, String)>,
-) -> String {
-    let mut nested = Vec::new();
-    let block_names = names.get(id).map_or(&[][..], Vec::as_slice);
-    let restored = restore::restore(doc, id, &targets[id], block_names, &mut |child| {
-        render_block(doc, child, targets, names, &mut nested)
-    });
-    problems.extend(nested);
-    for p in restored.problems {
-        problems.push((id, p, restored.text.clone()));
-    }
-    restored.text
-}
-
-fn issue_for(doc: &Document, block: BlockId, problem: &Problem, target_text: String) -> Issue {
-    let (severity, message) = match problem {
-        Problem::Lost { tag, source } => (
-            Severity::Error,
-            msg!("structure-lost", tag = tag_name(*tag), source = source),
-        ),
-        Problem::Duplicated { tag, source } => (
-            Severity::Warning,
-            msg!(
-                "structure-duplicated",
-                tag = tag_name(*tag),
-                source = source
-            ),
-        ),
-        Problem::Empty => (Severity::Error, msg!("structure-empty")),
-    };
-    let b = &doc.blocks[block];
-    Issue {
-        rule: "structure".into(),
-        severity,
-        block,
-        line: b.line,
-        source_text: b.source(&doc.source).to_string(),
-        target_text,
-        message: i18n::render(&message),
-    }
-}
-
-fn tag_name(tag: crate::document::TagKind) -> String {
-    serde_json::to_value(tag)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }

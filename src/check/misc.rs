@@ -1,0 +1,225 @@
+//! `untranslated` and `structure`.
+//!
+//! A block whose target is its source (names and numbers aside) was not translated; a block
+//! with words the engine marked as unknown was only partly translated (capitalized unknown
+//! words are usually names and are left to the name rules). Structure compares what must come
+//! through unchanged: link targets, inline code, URLs, and the blocks themselves.
+
+use super::{BlockPair, Checker, Finding, Rule, Span};
+use crate::document::{Block, Document, TagKind, Token};
+use crate::msg;
+use crate::report::Severity;
+
+fn words_without_names_and_numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Runs `untranslated` on a pair.
+pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) {
+    let (src, tgt) = (&pair.source.text, &pair.target.text);
+    let s = words_without_names_and_numbers(src);
+    if s.len() >= 3 && s == words_without_names_and_numbers(tgt) && c.source != c.target {
+        findings.push(Finding {
+            rule: Rule::Untranslated,
+            severity: Severity::Warning,
+            block: pair.index,
+            source: Some(Span::of(src, 0..src.len())),
+            target: Some(Span::of(tgt, 0..tgt.len())),
+            message: msg!("check-untranslated"),
+            fix: None,
+        });
+        return;
+    }
+    // Capitalized unknown words are names, and so are lowercase pieces of hyphenated names
+    // ("jong" of "Kim Yo-jong"): the name rules deal with those.
+    let name_parts: Vec<&str> = src
+        .split_whitespace()
+        .filter(|t| t.contains('-') && t.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let unknown: Vec<&String> = pair
+        .unknown_words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !name_parts.iter().any(|p| p.contains(w.as_str())))
+        .collect();
+    for w in unknown {
+        let at = tgt.find(w.as_str());
+        findings.push(Finding {
+            rule: Rule::Untranslated,
+            severity: Severity::Warning,
+            block: pair.index,
+            source: None,
+            target: at.map(|a| Span::of(tgt, a..a + w.len())),
+            message: msg!("check-unknown-word", word = w.as_str()),
+            fix: None,
+        });
+    }
+}
+
+/// What must come back unchanged from a block: link targets, code, URLs, in order.
+fn protected(doc: &Document, block: &Block) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in &block.tokens {
+        match t {
+            Token::Atom {
+                range,
+                tag: TagKind::Code | TagKind::Url | TagKind::Email | TagKind::FootnoteRef,
+                ..
+            } => {
+                out.push(doc.source[range.clone()].to_string());
+            }
+            Token::Close { range, .. } => {
+                let markup = &doc.source[range.clone()];
+                if let Some(target) = markup.strip_prefix("](") {
+                    out.push(target.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs `structure` on two aligned documents: block kinds and protected spans.
+pub fn structure(
+    source: &Document,
+    target: &Document,
+    pairs: &[(Option<usize>, Option<usize>)],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (s, t) in pairs {
+        match (s, t) {
+            (Some(s), Some(t)) => {
+                let (sb, tb) = (&source.blocks[*s], &target.blocks[*t]);
+                if sb.kind.name() != tb.kind.name() {
+                    out.push(finding(
+                        *t,
+                        msg!(
+                            "check-structure-kind",
+                            source = sb.kind.label(),
+                            target = tb.kind.label()
+                        ),
+                    ));
+                }
+                let (sp, tp) = (protected(source, sb), protected(target, tb));
+                for lost in sp.iter().filter(|p| !tp.contains(p)) {
+                    out.push(finding(
+                        *t,
+                        msg!("check-structure-lost", span = lost.as_str()),
+                    ));
+                }
+            }
+            (Some(s), None) => out.push(finding(
+                *s,
+                msg!(
+                    "check-structure-missing-block",
+                    line = source.blocks[*s].line
+                ),
+            )),
+            (None, Some(t)) => out.push(finding(
+                *t,
+                msg!("check-structure-extra-block", line = target.blocks[*t].line),
+            )),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+fn finding(block: usize, message: crate::i18n::Message) -> Finding {
+    Finding {
+        rule: Rule::Structure,
+        severity: Severity::Error,
+        block,
+        source: None,
+        target: None,
+        message,
+        fix: None,
+    }
+}
+
+/// Aligns blocks: by index when both documents have as many blocks of the same kinds, else by
+/// the longest common sequence of block kinds (what is left over is a missing or extra block).
+pub fn align(source: &Document, target: &Document) -> Vec<(Option<usize>, Option<usize>)> {
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        source.blocks.iter().map(|x| x.kind.name()).collect(),
+        target.blocks.iter().map(|x| x.kind.name()).collect(),
+    );
+    if a.len() == b.len() {
+        return (0..a.len()).map(|i| (Some(i), Some(i))).collect();
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push((Some(i), Some(j)));
+            i += 1;
+            j += 1;
+        } else if j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            out.push((Some(i), None));
+            i += 1;
+        } else {
+            out.push((None, Some(j)));
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::run;
+    use crate::document::Format;
+    use crate::format::{self, ReadOptions};
+
+    #[test]
+    fn untranslated_blocks_in_four_locales() {
+        for target in ["es", "de", "de-CH", "fr"] {
+            let found = run(
+                target,
+                "The army fired many shells at night.",
+                "The army fired many shells at night.",
+            );
+            assert!(found.iter().any(|(r, _)| r == "untranslated"), "{target}");
+            let fine = run(target, "Seoul and Paju agreed.", "Seoul y Paju.");
+            assert!(
+                !fine.iter().any(|(r, _)| r == "untranslated"),
+                "{target}: names only is no untranslated text"
+            );
+        }
+    }
+
+    #[test]
+    fn structure_finds_lost_links_code_and_blocks() {
+        let parse =
+            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
+        let src = parse("# Title\n\nSee [the report](https://a.b/r) and `cfg`.\n\n- one\n- two\n");
+        let ok = parse("# Título\n\nVea [el informe](https://a.b/r) y `cfg`.\n\n- uno\n- dos\n");
+        assert!(structure(&src, &ok, &align(&src, &ok)).is_empty());
+        let bad = parse("# Título\n\nVea el informe y cfg.\n\n- uno\n");
+        let found = structure(&src, &bad, &align(&src, &bad));
+        let ids: Vec<&str> = found.iter().map(|f| f.message.id).collect();
+        assert!(ids.contains(&"check-structure-lost"), "{ids:?}");
+        assert!(ids.contains(&"check-structure-missing-block"), "{ids:?}");
+    }
+}

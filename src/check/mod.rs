@@ -1,0 +1,395 @@
+//! Checks: what is wrong in a translation, where, and how to fix it.
+//!
+//! Every translated block is compared with its source by rules in families: glossary terms and
+//! names ([`terms`]), unknown names ([`names`]), numbers ([`numbers`], [`rules_numbers`]),
+//! quantities with units ([`units`]), dates ([`dates`], [`rules_dates`]), untranslated text and
+//! structure ([`misc`]), and, across a whole batch, consistency ([`batch`]). Each finding has a
+//! rule, a severity, the block, the source and target spans, a Fluent message, and a fix where
+//! replacing the target span is safe. A [`Checker`] holds everything a locale pair needs (the
+//! matchers, CLDR number and date data, the unit table) and is built once per run.
+
+pub mod batch;
+pub mod dates;
+pub mod diagnostics;
+pub mod file;
+pub mod misc;
+pub mod names;
+pub mod numbers;
+pub mod rules_dates;
+pub mod rules_numbers;
+pub mod terms;
+pub mod text;
+pub mod units;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::glossary::Glossary;
+use crate::i18n::Message;
+use crate::matcher::Matcher;
+use crate::report::Severity;
+use dates::DateLocale;
+use numbers::NumberLocale;
+pub use text::BlockText;
+
+/// The rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// A glossary concept of the source has none of its allowed target forms.
+    TermMissing,
+    /// A forbidden form is in the target.
+    TermForbidden,
+    /// A name or do-not-translate concept was translated or altered.
+    NameAltered,
+    /// A name not in the glossary has no recognizable form in the target.
+    NameMissing,
+    /// Numbers differ by value.
+    NumberMismatch,
+    /// The value is right, the form is not the target locale's.
+    NumberFormat,
+    /// A quantity's unit differs, is lost, or is not converted as configured.
+    UnitMismatch,
+    /// A date differs, is missing, or is not written the target locale's way.
+    DateMismatch,
+    /// The same source translated differently, or one target for different sources.
+    Inconsistent,
+    /// The target is the source, or has words the engine did not know.
+    Untranslated,
+    /// Placeholders, links, code, list markers or block count differ.
+    Structure,
+}
+
+impl Rule {
+    /// Every rule, in documentation order.
+    pub const ALL: [Rule; 11] = [
+        Rule::TermMissing,
+        Rule::TermForbidden,
+        Rule::NameAltered,
+        Rule::NameMissing,
+        Rule::NumberMismatch,
+        Rule::NumberFormat,
+        Rule::UnitMismatch,
+        Rule::DateMismatch,
+        Rule::Inconsistent,
+        Rule::Untranslated,
+        Rule::Structure,
+    ];
+
+    /// The rule id as written in reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::TermMissing => "term-missing",
+            Rule::TermForbidden => "term-forbidden",
+            Rule::NameAltered => "name-altered",
+            Rule::NameMissing => "name-missing",
+            Rule::NumberMismatch => "number-mismatch",
+            Rule::NumberFormat => "number-format",
+            Rule::UnitMismatch => "unit-mismatch",
+            Rule::DateMismatch => "date-mismatch",
+            Rule::Inconsistent => "inconsistent",
+            Rule::Untranslated => "untranslated",
+            Rule::Structure => "structure",
+        }
+    }
+}
+
+/// A span of a block's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Byte range in the block's text ([`BlockText::text`]).
+    pub range: Range<usize>,
+    /// The text there.
+    pub text: String,
+}
+
+impl Span {
+    /// The span `range` of `text`.
+    pub fn of(text: &str, range: Range<usize>) -> Span {
+        Span {
+            text: text.get(range.clone()).unwrap_or_default().to_string(),
+            range,
+        }
+    }
+}
+
+/// A safe replacement of a target span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// Byte range in the target block's text.
+    pub range: Range<usize>,
+    /// What to write there.
+    pub replacement: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule.
+    pub rule: Rule,
+    /// How bad.
+    pub severity: Severity,
+    /// Block index.
+    pub block: usize,
+    /// Where in the source, if anywhere.
+    pub source: Option<Span>,
+    /// Where in the target, if anywhere.
+    pub target: Option<Span>,
+    /// What is wrong, as a Fluent message.
+    pub message: Message,
+    /// The fix, where it is safe.
+    pub fix: Option<Fix>,
+}
+
+/// A source block and its translation.
+pub struct BlockPair<'a> {
+    /// Block index (in both documents).
+    pub index: usize,
+    /// The source text.
+    pub source: &'a BlockText,
+    /// The target text.
+    pub target: &'a BlockText,
+    /// Words the engine marked unknown (empty when checking existing files).
+    pub unknown_words: &'a [String],
+}
+
+/// Settings of the checks (`[checks]` in the configuration).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    /// Whether `verso translate` checks what it writes.
+    pub enabled: bool,
+    /// When `verso translate` exits non-zero for findings (`verso check` has its own flag,
+    /// default `error`).
+    pub fail_on: crate::report::FailOn,
+    /// Rules not run.
+    pub disable: Vec<String>,
+    /// Unit conversions a target locale expects, e.g. `{ mile = "kilometre" }`.
+    pub convert: std::collections::BTreeMap<String, String>,
+    /// Locales (language subtags or tags) where `convert` applies.
+    pub metric_locales: Vec<String>,
+    /// Relative tolerance when comparing converted quantities.
+    pub tolerance: f64,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            enabled: true,
+            fail_on: crate::report::FailOn::Never,
+            disable: Vec::new(),
+            convert: [
+                ("mile", "kilometre"),
+                ("foot", "metre"),
+                ("pound", "kilogram"),
+            ]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
+            metric_locales: ["es", "de", "fr", "it", "pt", "ca", "nl", "pl", "uk", "ru"]
+                .map(String::from)
+                .to_vec(),
+            tolerance: 0.05,
+        }
+    }
+}
+
+/// Everything the checks need for one language pair.
+pub struct Checker {
+    /// Source locale tag.
+    pub source: String,
+    /// Target locale tag.
+    pub target: String,
+    /// The glossary, if any.
+    pub glossary: Option<Arc<Glossary>>,
+    pub(crate) source_matcher: Option<Matcher>,
+    pub(crate) target_matcher: Option<Matcher>,
+    pub(crate) source_numbers: NumberLocale,
+    pub(crate) target_numbers: NumberLocale,
+    pub(crate) source_dates: DateLocale,
+    pub(crate) target_dates: DateLocale,
+    pub(crate) units: crate::units::Units,
+    pub(crate) names: names::NameFinder,
+    pub(crate) config: CheckConfig,
+}
+
+impl Checker {
+    /// A checker from `source` to `target` (BCP 47 tags). `evidence` is what the whole batch's
+    /// sources say about which words are names ([`names::Evidence::collect`]).
+    pub fn new(
+        source: &str,
+        target: &str,
+        glossary: Option<Arc<Glossary>>,
+        config: CheckConfig,
+        evidence: names::Evidence,
+    ) -> Checker {
+        let source_matcher = glossary.as_ref().map(|g| Matcher::new(g, source, None));
+        let target_matcher = glossary
+            .as_ref()
+            .map(|g| Matcher::new(g, target, Some(source)));
+        Checker {
+            source: source.to_string(),
+            target: target.to_string(),
+            source_numbers: NumberLocale::new(source),
+            target_numbers: NumberLocale::new(target),
+            source_dates: DateLocale::new(source),
+            target_dates: DateLocale::new(target),
+            units: crate::units::Units::builtin(),
+            names: names::NameFinder::new(source, evidence),
+            glossary,
+            source_matcher,
+            target_matcher,
+            config,
+        }
+    }
+
+    fn enabled(&self, rule: Rule) -> bool {
+        !self.config.disable.iter().any(|d| d == rule.id())
+    }
+
+    /// Runs every block rule on a pair; returns the findings and what the batch rules need.
+    pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
+        let mut findings = Vec::new();
+        let mut facts = batch::BlockFacts::new(pair);
+        let dates = rules_dates::check(self, pair, &mut findings);
+        let quantities = units::check(self, pair, &mut findings);
+        rules_numbers::check(self, pair, &dates, &quantities, &mut findings);
+        let glossary_spans = terms::check(self, pair, &mut findings, &mut facts);
+        names::check(self, pair, &glossary_spans, &mut findings, &mut facts);
+        misc::untranslated(self, pair, &mut findings);
+        // An unknown word inside a span already reported is the same problem twice.
+        let reported: Vec<Range<usize>> = findings
+            .iter()
+            .filter(|f| f.rule != Rule::Untranslated)
+            .filter_map(|f| f.target.as_ref().map(|s| s.range.clone()))
+            .collect();
+        findings.retain(|f| {
+            let covered = f.rule == Rule::Untranslated
+                && f.target.as_ref().is_some_and(|s| {
+                    reported
+                        .iter()
+                        .any(|r| r.start < s.range.end && s.range.start < r.end)
+                });
+            self.enabled(f.rule) && !covered
+        });
+        findings.sort_by_key(|f| {
+            (
+                f.target.as_ref().map_or(usize::MAX, |s| s.range.start),
+                f.rule,
+            )
+        });
+        (findings, facts)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Shared helpers for the rule tests: a checker with a small glossary.
+    use super::*;
+    use crate::glossary::{Concept, Kind, Term};
+
+    pub fn glossary() -> Arc<Glossary> {
+        let mut concepts = Vec::new();
+        let mut add = |id: &str, kind: Kind, dnt: bool, terms: &[(&str, &str, &str)]| {
+            let mut c = Concept::new(id, kind);
+            c.do_not_translate = dnt;
+            for (locale, status, text) in terms {
+                let e = c.terms.entry(locale.to_string()).or_default();
+                match *status {
+                    "p" => e.preferred = Some(Term::new(*text)),
+                    "a" => e.admitted.push(Term::new(*text)),
+                    _ => e.forbidden.push(Term::new(*text)),
+                }
+            }
+            concepts.push(c);
+        };
+        add(
+            "rfa",
+            Kind::Publication,
+            true,
+            &[
+                ("en", "p", "Radio Free Asia"),
+                ("es", "f", "Asia Libre Radiofónica"),
+            ],
+        );
+        add(
+            "pyongyang",
+            Kind::Place,
+            false,
+            &[
+                ("en", "p", "Pyongyang"),
+                ("es", "p", "Pionyang"),
+                ("es", "f", "Pyongyang"),
+                ("de", "p", "Pjöngjang"),
+                ("de", "f", "Pyongyang"),
+                ("fr", "p", "Pyongyang"),
+            ],
+        );
+        add(
+            "budanov",
+            Kind::Person,
+            false,
+            &[
+                ("en", "p", "Kyrylo Budanov"),
+                ("en", "a", "Budanov"),
+                ("es", "p", "Kirilo Budánov"),
+                ("es", "a", "Budánov"),
+                ("de", "p", "Kyrylo Budanow"),
+                ("de", "a", "Budanow"),
+                ("de", "f", "Budanov"),
+                ("fr", "p", "Kyrylo Boudanov"),
+                ("fr", "a", "Boudanov"),
+            ],
+        );
+        add(
+            "howitzer",
+            Kind::Term,
+            false,
+            &[
+                ("en", "p", "howitzer"),
+                ("es", "p", "obús"),
+                ("de", "p", "Haubitze"),
+                ("fr", "p", "obusier"),
+            ],
+        );
+        Arc::new(Glossary { concepts })
+    }
+
+    pub fn checker(target: &str) -> Checker {
+        let evidence = names::Evidence::collect([
+            "residents of the city, officials and analysts said that Paju, Seoul, Oleksandr Hrytsenko, \
+             Matthias Brunner and Park Ji-hoon met in Erstfeld",
+        ]);
+        Checker::new(
+            "en",
+            target,
+            Some(glossary()),
+            CheckConfig::default(),
+            evidence,
+        )
+    }
+
+    /// Rule ids found on a pair, with their target span texts.
+    pub fn run(target: &str, source: &str, translation: &str) -> Vec<(String, String)> {
+        let c = checker(target);
+        let (s, t) = (BlockText::plain(source), BlockText::plain(translation));
+        let pair = BlockPair {
+            index: 0,
+            source: &s,
+            target: &t,
+            unknown_words: &[],
+        };
+        c.check_block(&pair)
+            .0
+            .into_iter()
+            .map(|f| {
+                (
+                    f.rule.id().to_string(),
+                    f.target.map(|s| s.text).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+}

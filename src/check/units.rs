@@ -1,0 +1,259 @@
+//! `unit-mismatch`: quantities compared across forms and locales — "170-millimetre", "170 mm",
+//! "170 milímetros" and "170-Millimeter" are one quantity. A different unit, a unit lost (or a
+//! quantity broken, as in Apertium's "pistolade170 milímetros"), and a quantity left in miles
+//! in a locale configured to want kilometres are flagged.
+
+use std::ops::Range;
+
+use super::{BlockPair, Checker, Finding, Rule, Span};
+use crate::msg;
+use crate::report::Severity;
+use crate::units::Quantity;
+
+/// Numbers this rule has accounted for, which the number rules leave alone.
+#[derive(Debug, Default)]
+pub struct QuantitySpans {
+    /// In the source text.
+    pub source: Vec<Range<usize>>,
+    /// In the target text.
+    pub target: Vec<Range<usize>>,
+}
+
+fn value(c: &Checker, q: &Quantity, target_side: bool) -> Option<f64> {
+    let (own, other) = if target_side {
+        (&c.target_numbers, &c.source_numbers)
+    } else {
+        (&c.source_numbers, &c.target_numbers)
+    };
+    own.parse(&q.number).or_else(|| other.parse(&q.number))
+}
+
+/// Every value a target quantity's number may have been meant as (its locale's reading first,
+/// then the source's and the other common conventions: a badly written number is the number
+/// rules' business, the unit is this rule's).
+fn target_values(c: &Checker, q: &Quantity) -> Vec<f64> {
+    c.target_numbers
+        .parse(&q.number)
+        .into_iter()
+        .chain(c.source_numbers.parse(&q.number))
+        .chain(super::numbers::readings(&q.number))
+        .collect()
+}
+
+fn wants_conversion<'a>(c: &'a Checker, unit: &str) -> Option<&'a String> {
+    let language = c.target.split('-').next().unwrap_or(&c.target);
+    let metric = c
+        .config
+        .metric_locales
+        .iter()
+        .any(|l| l == &c.target || l == language);
+    metric.then(|| c.config.convert.get(unit)).flatten()
+}
+
+/// Runs the rule; returns the spans of the quantities it matched or reported.
+pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> QuantitySpans {
+    let (src, tgt) = (&pair.source.text, &pair.target.text);
+    let sources = c.units.quantities(src, &c.source);
+    let targets = c.units.quantities(tgt, &c.target);
+    let mut used = vec![false; targets.len()];
+    let mut spans = QuantitySpans::default();
+    let dim = |q: &Quantity| {
+        c.units
+            .units
+            .get(&q.unit)
+            .map(|u| (u.dimension.clone(), u.factor))
+    };
+    for s in &sources {
+        let (Some(sv), Some((sdim, sfactor))) = (value(c, s, false), dim(s)) else {
+            continue;
+        };
+        spans.source.push(s.range.clone());
+        let base = sv * sfactor;
+        let same_quantity = targets.iter().enumerate().find(|(i, t)| {
+            !used[*i]
+                && dim(t).is_some_and(|(d, f)| {
+                    d == sdim
+                        && target_values(c, t).into_iter().any(|tv| {
+                            let tol = if t.unit == s.unit {
+                                1e-9
+                            } else {
+                                c.config.tolerance
+                            };
+                            (tv * f - base).abs() <= tol * base.abs().max(1e-9)
+                        })
+                })
+        });
+        let push = |findings: &mut Vec<Finding>, severity, target: Option<Span>, message| {
+            findings.push(Finding {
+                rule: Rule::UnitMismatch,
+                severity,
+                block: pair.index,
+                source: Some(Span::of(src, s.range.clone())),
+                target,
+                message,
+                fix: None,
+            });
+        };
+        if let Some((i, t)) = same_quantity {
+            used[i] = true;
+            spans.target.push(t.range.clone());
+            if let Some(expected) = wants_conversion(c, &s.unit)
+                && t.unit == s.unit
+            {
+                push(
+                    findings,
+                    Severity::Warning,
+                    Some(Span::of(tgt, t.range.clone())),
+                    msg!(
+                        "check-unit-convert",
+                        written = &tgt[t.range.clone()],
+                        unit = expected,
+                        locale = &c.target
+                    ),
+                );
+            }
+            continue;
+        }
+        // The same number with another unit.
+        if let Some((i, t)) = targets
+            .iter()
+            .enumerate()
+            .find(|(i, t)| !used[*i] && target_values(c, t).contains(&sv))
+        {
+            used[i] = true;
+            spans.target.push(t.range.clone());
+            push(
+                findings,
+                Severity::Error,
+                Some(Span::of(tgt, t.range.clone())),
+                msg!(
+                    "check-unit-wrong",
+                    source = &src[s.range.clone()],
+                    written = &tgt[t.range.clone()]
+                ),
+            );
+            continue;
+        }
+        // The number is there, but not as a quantity: the unit is lost or the quantity broken.
+        let bare = super::numbers::scan(tgt).into_iter().find(|n| {
+            c.target_numbers
+                .parse(&n.raw)
+                .into_iter()
+                .chain(super::numbers::readings(&n.raw))
+                .any(|v| v == sv)
+                && !spans
+                    .target
+                    .iter()
+                    .any(|r| r.start <= n.range.start && n.range.end <= r.end)
+        });
+        if let Some(n) = bare {
+            spans.target.push(n.range.clone());
+            let around = widen(tgt, n.range.clone());
+            push(
+                findings,
+                Severity::Error,
+                Some(Span::of(tgt, around.clone())),
+                msg!(
+                    "check-unit-lost",
+                    source = &src[s.range.clone()],
+                    written = &tgt[around]
+                ),
+            );
+        }
+        // Otherwise the value itself is gone: the number rules report it.
+    }
+    spans
+}
+
+/// The word a number is glued into ("pistolade170"), or the number with the word after it.
+fn widen(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let after = &text[range.end..];
+    let word_end = after
+        .char_indices()
+        .skip_while(|(_, c)| *c == ' ' || *c == '-')
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    start..range.end + word_end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::run;
+
+    fn units(target: &str, source: &str, translation: &str) -> Vec<String> {
+        run(target, source, translation)
+            .into_iter()
+            .filter(|(r, _)| r == "unit-mismatch")
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn true_positives_in_four_locales() {
+        assert_eq!(
+            units(
+                "es",
+                "A 170-millimetre gun fired.",
+                "Una pistolade170 milímetros disparó."
+            ),
+            vec!["pistolade170 milímetros"]
+        );
+        assert_eq!(
+            units("de", "It is 40 km away.", "Es ist 40 m entfernt."),
+            vec!["40 m"]
+        );
+        assert_eq!(
+            units(
+                "de-CH",
+                "The road is 12 miles long.",
+                "Die Strasse ist 12 Meilen lang."
+            ),
+            vec!["12 Meilen"]
+        );
+        assert_eq!(
+            units("fr", "It weighs 3.5 tonnes.", "Il pèse 3,5 kilos."),
+            vec!["3,5 kilos"]
+        );
+    }
+
+    #[test]
+    fn true_negatives_in_four_locales() {
+        assert!(
+            units(
+                "es",
+                "A 170-millimetre gun fired.",
+                "Un cañón de 170 milímetros disparó."
+            )
+            .is_empty()
+        );
+        assert!(
+            units(
+                "de",
+                "A 170-millimetre gun fired.",
+                "Eine 170-Millimeter-Kanone feuerte."
+            )
+            .is_empty()
+        );
+        assert!(
+            units(
+                "de-CH",
+                "The road is 12 miles long.",
+                "Die Strasse ist 19,3 km lang."
+            )
+            .is_empty()
+                || units(
+                    "de-CH",
+                    "The road is 12 miles long.",
+                    "Die Strasse ist 19.3 km lang."
+                )
+                .is_empty()
+        );
+        assert!(units("fr", "It weighs 3.5 tonnes.", "Il pèse 3,5 tonnes.").is_empty());
+    }
+}

@@ -1,0 +1,139 @@
+//! Finishing one document: render, write atomically, check what was written.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::DocState;
+use super::render::{issue_for, render_document};
+use crate::check::Checker;
+use crate::check::batch::Batch;
+use crate::document::Document;
+use crate::format::{self, ReadOptions};
+use crate::i18n;
+use crate::inputs::Input;
+use crate::msg;
+use crate::output;
+use crate::report::{Failure, FileReport, Issue};
+use crate::segment::Segment;
+
+/// The checks of one locale: the checker, and what the batch rules collect across files.
+pub(crate) struct LocaleChecks {
+    pub checker: Checker,
+    pub batch: Batch,
+    pub read_options: ReadOptions,
+    /// Per document index: the lines of the written file's blocks, and the block texts.
+    pub written: HashMap<usize, Vec<(usize, String, String)>>,
+}
+
+/// Renders and writes one document, or says why it was not written.
+pub(crate) fn finish_document(
+    d: usize,
+    doc: &Document,
+    input: &Input,
+    state: &mut DocState,
+    out_root: &Path,
+    locale: &str,
+    checks: Option<&mut LocaleChecks>,
+) -> Result<FileReport, Failure> {
+    let fail = |message: String| Failure {
+        source: input.path.clone(),
+        locale: Some(locale.to_string()),
+        message,
+    };
+    if !state.errors.is_empty() {
+        let first = state.errors[0].clone();
+        let more = state.errors.len() - 1;
+        return Err(fail(i18n::render(&msg!(
+            "file-not-written",
+            reason = first,
+            more = more
+        ))));
+    }
+    let targets: Vec<Segment> = state
+        .targets
+        .iter()
+        .map(|t| t.clone().unwrap_or_default())
+        .collect();
+    let (text, problems) = render_document(doc, &targets, &state.names);
+    let out_path = out_root.join(&input.relative);
+    output::write_atomic(&out_path, text.as_bytes()).map_err(|e| {
+        fail(i18n::render(&msg!(
+            "output-write",
+            path = &out_path,
+            reason = e.to_string()
+        )))
+    })?;
+    let mut unknown: Vec<String> = state.unknown.iter().flatten().cloned().collect();
+    unknown.sort();
+    unknown.dedup();
+    let mut issues: Vec<Issue> = problems
+        .into_iter()
+        .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
+        .collect();
+    if let Some(checks) = checks {
+        issues.extend(check_written(d, doc, &text, state, checks));
+    }
+    Ok(FileReport {
+        source: input.path.clone(),
+        locale: locale.to_string(),
+        output: Some(out_path),
+        blocks: doc.blocks.len(),
+        engine_calls: state.engine_calls,
+        memory_hits: doc.blocks.len() - state.engine_calls,
+        unknown_words: unknown,
+        terms: std::mem::take(&mut state.terms),
+        issues,
+    })
+}
+
+/// Checks a written document against its source; the batch rules get its facts.
+fn check_written(
+    d: usize,
+    doc: &Document,
+    text: &str,
+    state: &DocState,
+    checks: &mut LocaleChecks,
+) -> Vec<Issue> {
+    let target = format::parse(doc.format, text.to_string(), &checks.read_options);
+    let checked = checks
+        .checker
+        .check_document(doc, &target, &state.unknown, false);
+    let mut written = Vec::with_capacity(target.blocks.len());
+    for (i, block) in target.blocks.iter().enumerate() {
+        let (s, t) = checked.texts[i]
+            .as_ref()
+            .map(|(s, t)| (s.text.clone(), t.text.clone()))
+            .unwrap_or_default();
+        written.push((block.line, s, t));
+    }
+    let issues = checked
+        .findings
+        .iter()
+        .map(|f| {
+            let (line, s, t) = written.get(f.block).cloned().unwrap_or_default();
+            Issue::from_finding(f, line, &s, &t)
+        })
+        .collect();
+    for (block, facts) in checked.facts {
+        checks.batch.add(d, block, facts);
+    }
+    checks.written.insert(d, written);
+    issues
+}
+
+/// The batch findings, as issues with their document index.
+pub(crate) fn batch_issues(checks: &LocaleChecks, labels: &[String]) -> Vec<(usize, Issue)> {
+    checks
+        .batch
+        .findings(labels)
+        .into_iter()
+        .map(|(d, f)| {
+            let (line, s, t) = checks
+                .written
+                .get(&d)
+                .and_then(|w| w.get(f.block).cloned())
+                .unwrap_or_default();
+            (d, Issue::from_finding(&f, line, &s, &t))
+        })
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! Restoring a whole document from its translated segments, and the structure issues that
+//! restoring found.
+
+use crate::document::{BlockId, Document};
+use crate::i18n;
+use crate::msg;
+use crate::report::{Issue, Severity};
+use crate::restore::{self, Problem};
+use crate::segment::Segment;
+
+/// Renders a document with one target segment per block (and, per block, the target forms of
+/// its glossary names); returns the text and every placeholder problem with its block and that
+/// block's rendered text.
+pub fn render_document(
+    doc: &Document,
+    targets: &[Segment],
+    names: &[Vec<String>],
+) -> (String, Vec<(BlockId, Problem, String)>) {
+    let mut problems = Vec::new();
+    let text = doc.render(|id| render_block(doc, id, targets, names, &mut problems));
+    (text, problems)
+}
+
+fn render_block(
+    doc: &Document,
+    id: BlockId,
+    targets: &[Segment],
+    names: &[Vec<String>],
+    problems: &mut Vec<(BlockId, Problem, String)>,
+) -> String {
+    let mut nested = Vec::new();
+    let block_names = names.get(id).map_or(&[][..], Vec::as_slice);
+    let restored = restore::restore(doc, id, &targets[id], block_names, &mut |child| {
+        render_block(doc, child, targets, names, &mut nested)
+    });
+    problems.extend(nested);
+    for p in restored.problems {
+        problems.push((id, p, restored.text.clone()));
+    }
+    restored.text
+}
+
+pub(crate) fn issue_for(
+    doc: &Document,
+    block: BlockId,
+    problem: &Problem,
+    target_text: String,
+) -> Issue {
+    let (severity, message) = match problem {
+        Problem::Lost { tag, source } => (
+            Severity::Error,
+            msg!("structure-lost", tag = tag_name(*tag), source = source),
+        ),
+        Problem::Duplicated { tag, source } => (
+            Severity::Warning,
+            msg!(
+                "structure-duplicated",
+                tag = tag_name(*tag),
+                source = source
+            ),
+        ),
+        Problem::Empty => (Severity::Error, msg!("structure-empty")),
+    };
+    let b = &doc.blocks[block];
+    Issue {
+        rule: "structure".into(),
+        severity,
+        block,
+        line: b.line,
+        source_text: b.source(&doc.source).to_string(),
+        target_text,
+        message: i18n::render(&message),
+        message_id: message.id.to_string(),
+        source_span: None,
+        target_span: None,
+        fix: None,
+    }
+}
+
+fn tag_name(tag: crate::document::TagKind) -> String {
+    serde_json::to_value(tag)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -260,3 +260,27 @@ summary-findings-total = { $errors ->
 help-translate-no_check = Do not check what is written.
 help-translate-fail_on = Exit non-zero when the checks find an error, a warning, or never (default from the configuration: never).
 check-number-foreign = { $written } is not a { $locale } number; write { $expected }
+about-check = Check existing translations against their sources: terms, names, numbers, units, dates, consistency.
+help-check-source = The source file or directory.
+help-check-target = The translated file, or a directory mirroring the source tree.
+help-check-from = Source language (default from the configuration).
+help-check-to = Target language (default: the first configured one).
+help-check-glossary = Glossary file (TOML, TBX, CSV, TSV); repeat to layer them.
+help-check-report = Write the findings as a JSON report to FILE.
+help-check-fix = Apply the safe fixes (forbidden terms, number and date forms) to the target files.
+help-check-fail_on = Exit non-zero on an error, a warning, or never (default: error).
+help-check-config = Configuration file.
+check-fixed = applied { $count ->
+        [one] { $count } fix
+       *[other] { $count } fixes
+    } to { $file }
+check-summary = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    } in { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }; { $fixed } fixed.

@@ -260,3 +260,27 @@ summary-findings-total = { $errors ->
 help-translate-no_check = No comprobar lo que se escribe.
 help-translate-fail_on = Salir con error cuando las comprobaciones encuentren un error, un aviso, o nunca (por defecto, lo de la configuración: never).
 check-number-foreign = { $written } no es un número de { $locale }; escriba { $expected }
+about-check = Revisa traducciones existentes frente a sus originales: términos, nombres, números, unidades, fechas, coherencia.
+help-check-source = El archivo o directorio original.
+help-check-target = El archivo traducido, o un directorio que refleja el árbol original.
+help-check-from = Idioma de origen (por defecto, el de la configuración).
+help-check-to = Idioma de destino (por defecto, el primero configurado).
+help-check-glossary = Archivo de glosario (TOML, TBX, CSV, TSV); repítalo para superponerlos.
+help-check-report = Escribe los hallazgos como informe JSON en FILE.
+help-check-fix = Aplica las correcciones seguras (términos prohibidos, formas de números y fechas) a los archivos traducidos.
+help-check-fail_on = Salir con error ante un error, un aviso, o nunca (por defecto: error).
+help-check-config = Archivo de configuración.
+check-fixed = { $count ->
+        [one] aplicada { $count } corrección
+       *[other] aplicadas { $count } correcciones
+    } en { $file }
+check-summary = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] { $warnings } aviso
+       *[other] { $warnings } avisos
+    } en { $files ->
+        [one] { $files } archivo
+       *[other] { $files } archivos
+    }; { $fixed } corregidos.

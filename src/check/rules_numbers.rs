@@ -37,6 +37,83 @@ fn word_values(c: &super::numbers::NumberLocale, text: &str) -> Vec<f64> {
         .collect()
 }
 
+/// A target number and the values it may have been meant as.
+struct Target {
+    token: NumberToken,
+    /// Its value read as the target locale writes numbers.
+    own: Option<f64>,
+    /// Its values read the source's way or in another common convention.
+    other: Vec<f64>,
+}
+
+/// How a source and a target number correspond.
+#[derive(Clone, Copy, PartialEq)]
+enum Match {
+    /// Same value, written the target's way.
+    Own,
+    /// Same value only when read another way: a format error.
+    Other,
+}
+
+fn matches(s: f64, t: &Target) -> Option<Match> {
+    if t.own.is_some_and(|v| same(v, s)) {
+        Some(Match::Own)
+    } else if t.other.iter().any(|v| same(*v, s)) {
+        Some(Match::Other)
+    } else {
+        None
+    }
+}
+
+/// Aligns source and target numbers, keeping their order where possible (numbers rarely move
+/// in a translation, and order tells "11,000" from an "11" elsewhere in the block): the
+/// alignment with the most own-way matches, then other-way ones; numbers left over are then
+/// matched by value whatever their order.
+fn align(sources: &[(NumberToken, f64)], targets: &[Target]) -> Vec<Option<(usize, Match)>> {
+    let (n, m) = (sources.len(), targets.len());
+    let score = |i: usize, j: usize| match matches(sources[i].1, &targets[j]) {
+        Some(Match::Own) => 3u32,
+        Some(Match::Other) => 2,
+        None => 0,
+    };
+    let mut best = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let take = match score(i, j) {
+                0 => 0,
+                s => s + best[i + 1][j + 1],
+            };
+            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut out = vec![None; n];
+    let mut used = vec![false; m];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let s = score(i, j);
+        if s > 0 && best[i][j] == s + best[i + 1][j + 1] {
+            out[i] = matches(sources[i].1, &targets[j]).map(|k| (j, k));
+            used[j] = true;
+            i += 1;
+            j += 1;
+        } else if best[i + 1][j] >= best[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    for (i, slot) in out.iter_mut().enumerate() {
+        if slot.is_none()
+            && let Some(j) =
+                (0..m).find(|&j| !used[j] && matches(sources[i].1, &targets[j]).is_some())
+        {
+            used[j] = true;
+            *slot = matches(sources[i].1, &targets[j]).map(|k| (j, k));
+        }
+    }
+    out
+}
+
 /// Runs both rules.
 pub fn check(
     c: &Checker,
@@ -48,111 +125,93 @@ pub fn check(
     let (src, tgt) = (&pair.source.text, &pair.target.text);
     // Digits left over from a date the engine broke ("Marcha 3") are the date rule's.
     let date_parts: Vec<f64> = dates.parts.iter().map(|v| f64::from(*v)).collect();
-    let all_sources: Vec<(NumberToken, f64)> = scan(src)
+    let sources: Vec<(NumberToken, f64)> = scan(src)
         .into_iter()
         .filter(|n| !inside(&dates.source, &n.range))
         .filter_map(|n| c.source_numbers.parse(&n.raw).map(|v| (n, v)))
         .collect();
-    let source_values: Vec<f64> = all_sources.iter().map(|(_, v)| *v).collect();
-    // Target numbers with the value they were meant to have.
-    let mut targets: Vec<(NumberToken, f64)> = Vec::new();
-    for n in scan(tgt)
+    let targets: Vec<Target> = scan(tgt)
         .into_iter()
         .filter(|n| !inside(&dates.target, &n.range))
-    {
-        let own = c.target_numbers.parse(&n.raw);
-        // What the writer may have meant in another convention, if that is a source value.
-        let theirs = c
-            .source_numbers
-            .parse(&n.raw)
-            .into_iter()
-            .chain(super::numbers::readings(&n.raw))
-            .find(|v| source_values.iter().any(|s| same(*s, *v)));
-        let own_matches = own.is_some_and(|v| source_values.iter().any(|s| same(*s, v)));
-        match (own, theirs) {
-            (Some(v), _) if own_matches => {
-                if !c.target_numbers.is_cldr_form(&n.raw, v) {
-                    let fixed = c
-                        .target_numbers
-                        .format(v, decimals(&n.raw, c.target_numbers.decimal));
-                    findings.push(format_finding(
-                        pair,
-                        Severity::Warning,
-                        &n,
-                        fixed,
-                        "check-number-style",
-                        c,
-                    ));
-                }
-                targets.push((n, v));
+        .map(|n| Target {
+            own: c.target_numbers.parse(&n.raw),
+            other: c
+                .source_numbers
+                .parse(&n.raw)
+                .into_iter()
+                .chain(super::numbers::readings(&n.raw))
+                .collect(),
+            token: n,
+        })
+        .collect();
+    let aligned = align(&sources, &targets);
+    let mut matched = vec![false; targets.len()];
+    for (s, slot) in sources.iter().zip(&aligned) {
+        let Some((j, how)) = slot else { continue };
+        matched[*j] = true;
+        let t = &targets[*j];
+        match how {
+            Match::Own if !c.target_numbers.is_cldr_form(&t.token.raw, s.1) => {
+                let fixed = c
+                    .target_numbers
+                    .format(s.1, decimals(&t.token.raw, c.target_numbers.decimal));
+                findings.push(format_finding(
+                    pair,
+                    Severity::Warning,
+                    &t.token,
+                    fixed,
+                    "check-number-style",
+                    c,
+                ));
             }
-            (_, Some(v)) if !own.is_some_and(|o| same(o, v)) => {
-                // Meant the source's way, which reads otherwise (or not at all) here.
-                let places = if v.fract() == 0.0 {
+            Match::Own => {}
+            Match::Other => {
+                let places = if s.1.fract() == 0.0 {
                     0
                 } else {
-                    decimals(&n.raw, c.source_numbers.decimal).max(1)
+                    decimals(&s.0.raw, c.source_numbers.decimal).max(1)
                 };
-                let fixed = c.target_numbers.format(v, places);
+                let fixed = c.target_numbers.format(s.1, places);
                 findings.push(format_finding(
                     pair,
                     Severity::Error,
-                    &n,
+                    &t.token,
                     fixed,
                     "check-number-reads-otherwise",
                     c,
                 ));
-                targets.push((n, v));
             }
-            (Some(v), _) => targets.push((n, v)),
-            (None, _) => {}
         }
     }
-    // Values compared as multisets, quantities aside.
-    let sources: Vec<&(NumberToken, f64)> = all_sources
-        .iter()
-        .filter(|(n, _)| !inside(&quantities.source, &n.range))
-        .collect();
-    let targets: Vec<&(NumberToken, f64)> = targets
-        .iter()
-        .filter(|(n, _)| !inside(&quantities.target, &n.range))
-        .collect();
-    let mut used = vec![false; targets.len()];
-    let mut missing = Vec::new();
-    for s in &sources {
-        match targets
-            .iter()
-            .enumerate()
-            .find(|(i, t)| !used[*i] && same(t.1, s.1))
-        {
-            Some((i, _)) => used[i] = true,
-            None => missing.push(*s),
-        }
-    }
+    // Values without a counterpart: quantities are the unit rule's, number words count.
     let target_words = word_values(&c.target_numbers, tgt);
     let source_words = word_values(&c.source_numbers, src);
-    let mut extra: Vec<&(NumberToken, f64)> = targets
+    let missing: Vec<&(NumberToken, f64)> = sources
         .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            !used[*i]
-                && !source_words.iter().any(|w| same(*w, t.1))
-                && !date_parts.iter().any(|d| same(*d, t.1))
+        .zip(&aligned)
+        .filter(|(s, slot)| slot.is_none() && !inside(&quantities.source, &s.0.range))
+        .map(|(s, _)| s)
+        .filter(|s| !target_words.iter().any(|w| same(*w, s.1)))
+        .collect();
+    let mut extra: Vec<&Target> = targets
+        .iter()
+        .zip(&matched)
+        .filter(|(t, m)| !**m && !inside(&quantities.target, &t.token.range))
+        .map(|(t, _)| t)
+        .filter(|t| {
+            let v = t.own.or(t.other.first().copied()).unwrap_or(f64::NAN);
+            !source_words.iter().any(|w| same(*w, v)) && !date_parts.iter().any(|d| same(*d, v))
         })
-        .map(|(_, t)| *t)
         .collect();
     for s in missing {
-        if target_words.iter().any(|w| same(*w, s.1)) {
-            continue; // "five" for 5
-        }
         let changed = (!extra.is_empty()).then(|| extra.remove(0));
         let (target, message) = match changed {
             Some(t) => (
-                Some(Span::of(tgt, t.0.full.clone())),
+                Some(Span::of(tgt, t.token.full.clone())),
                 msg!(
                     "check-number-changed",
                     source = &src[s.0.full.clone()],
-                    written = &tgt[t.0.full.clone()]
+                    written = &tgt[t.token.full.clone()]
                 ),
             ),
             None => (
@@ -176,8 +235,8 @@ pub fn check(
             severity: Severity::Warning,
             block: pair.index,
             source: None,
-            target: Some(Span::of(tgt, t.0.full.clone())),
-            message: msg!("check-number-added", written = &tgt[t.0.full.clone()]),
+            target: Some(Span::of(tgt, t.token.full.clone())),
+            message: msg!("check-number-added", written = &tgt[t.token.full.clone()]),
             fix: None,
         });
     }

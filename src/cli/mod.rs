@@ -4,6 +4,7 @@
 //! Exit codes: 0 all done; 1 some inputs or outputs failed (the rest was done); 2 nothing was
 //! done (bad flags, configuration, or a missing engine or language pair).
 
+mod check;
 mod engines;
 mod glossary;
 mod progress;
@@ -30,6 +31,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Translate(translate::Args),
+    Check(check::Args),
     Segment(segment::Args),
     Engines(engines::Args),
     Glossary(glossary::Args),
@@ -49,6 +51,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Translate(args) => translate::run(args),
+        Command::Check(args) => check::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Engines(args) => engines::run(args),
         Command::Glossary(args) => glossary::run(args),

@@ -1,0 +1,276 @@
+//! End to end: the checks in `verso translate` (real Apertium output) and `verso check` (a
+//! human translation, clean and with errors put in).
+
+mod common;
+
+use std::path::Path;
+
+use common::{examples, report, require_apertium, root, translate, verso};
+use serde_json::Value;
+
+fn glossary_arg() -> String {
+    root()
+        .join("config/glossary.example.toml")
+        .display()
+        .to_string()
+}
+
+/// Issues of the file whose source ends with `name`.
+fn issues<'a>(r: &'a Value, name: &str) -> Vec<&'a Value> {
+    r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| f["source"].as_str().is_some_and(|s| s.ends_with(name)))
+        .and_then(|f| f["issues"].as_array())
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The issue with this rule whose target span is `text`.
+fn find<'a>(list: &[&'a Value], rule: &str, text: &str) -> Option<&'a Value> {
+    list.iter()
+        .copied()
+        .find(|i| i["rule"] == rule && i["target_span"]["text"] == text)
+}
+
+#[test]
+fn apertium_problems_are_reported_at_their_spans_and_enforcement_removes_the_name_problems() {
+    require_apertium();
+    let work = tempfile::tempdir().expect("tempdir");
+    let g = glossary_arg();
+    let out = translate(
+        work.path(),
+        &examples(),
+        &["--glossary", &g, "--terms", "check"],
+    )
+    .output()
+    .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("frontline-artillery.md: ") && stderr.contains("number-format ×"),
+        "a summary per file and rule: {stderr}"
+    );
+    let r = report(&work.path().join("report.json"));
+
+    let front = issues(&r, "frontline-artillery.md");
+    let unlocalized = find(&front, "number-format", "11,000").expect("11,000 left in Spanish");
+    assert_eq!(unlocalized["severity"], "error");
+    assert_eq!(unlocalized["fix"], "11.000");
+    let broken = find(&front, "unit-mismatch", "pistolade170 milímetros")
+        .expect("the broken 170-millimetre quantity");
+    assert!(
+        broken["source_span"]["text"]
+            .as_str()
+            .is_some_and(|s| s.contains("170-millimetre"))
+    );
+    let date = find(&front, "date-mismatch", "enero 13").expect("an unlocalized date");
+    assert_eq!(date["fix"], "13 de enero");
+    let korea = issues(&r, "korea-broadcasts.md");
+    let rfa = find(&korea, "term-forbidden", "Asia Libre Radiofónica").expect("a translated name");
+    assert_eq!(rfa["fix"], "Radio Free Asia");
+    assert!(
+        korea
+            .iter()
+            .any(|i| i["rule"] == "name-altered" && i["source_span"]["text"] == "Park Ji-hoon")
+    );
+    // Spans index the texts they come with.
+    for i in front.iter().chain(&korea) {
+        if let (Some(s), Some(e), Some(text)) = (
+            i["target_span"]["start"].as_u64(),
+            i["target_span"]["end"].as_u64(),
+            i["target_text"].as_str(),
+        ) {
+            assert_eq!(
+                &text[s as usize..e as usize],
+                i["target_span"]["text"].as_str().unwrap_or_default()
+            );
+        }
+    }
+
+    let enforced = tempfile::tempdir().expect("tempdir");
+    let out = translate(
+        enforced.path(),
+        &examples(),
+        &["--glossary", &g, "--terms", "enforce"],
+    )
+    .output()
+    .expect("runs");
+    assert!(out.status.success());
+    let r = report(&enforced.path().join("report.json"));
+    let g =
+        verso::glossary::load(Path::new(&glossary_arg()), &Default::default()).expect("glossary");
+    for file in r["files"].as_array().expect("files") {
+        for i in file["issues"].as_array().expect("issues") {
+            let rule = i["rule"].as_str().unwrap_or_default();
+            assert!(rule != "name-altered" && rule != "name-missing", "{i}");
+            if rule == "term-forbidden" {
+                // Only terms remain, never names: those are enforced.
+                let concept = i["message"].as_str().unwrap_or_default();
+                let name = g
+                    .concepts
+                    .iter()
+                    .find(|c| concept.contains(&format!("for {};", c.id)))
+                    .expect("concept");
+                assert!(!name.kind.is_name(), "{i}");
+            }
+        }
+    }
+}
+
+const SOURCE: &str = "# Seoul resumes broadcasts\n\nSEOUL, January 24 — The army restarted broadcasts at 11 sites, about 12,000 metres apart, \
+officials said on January 24. Radio Free Asia reported that 40% of 11,000 listeners heard them.\n\n\
+- The trucks carry 3.5 tonnes each.\n- Paju residents met Park Ji-hoon.\n";
+const GOOD: &str = "# Seúl reanuda las emisiones\n\nSEÚL, 24 de enero — El ejército reanudó las emisiones en 11 puntos, separados unos 12.000 metros, \
+dijeron los funcionarios el 24 de enero. Radio Free Asia informó de que el 40 % de 11.000 oyentes las oyeron.\n\n\
+- Los camiones llevan 3,5 toneladas cada uno.\n- Los vecinos de Paju se reunieron con Park Ji-hoon.\n";
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::create_dir_all(dir).expect("mkdir");
+    std::fs::write(dir.join(name), text).expect("write");
+}
+
+#[test]
+fn a_correct_human_translation_checks_clean() {
+    let work = tempfile::tempdir().expect("tempdir");
+    write(&work.path().join("en"), "a.md", SOURCE);
+    write(&work.path().join("es"), "a.md", GOOD);
+    let out = verso()
+        .current_dir(work.path())
+        .args([
+            "check",
+            "en/a.md",
+            "es/a.md",
+            "--from",
+            "en",
+            "--to",
+            "es",
+            "--glossary",
+            &glossary_arg(),
+            "--fail-on",
+            "warning",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 errors, 0 warnings in 1 file"));
+}
+
+#[test]
+fn errors_put_into_a_human_translation_are_found_fixed_and_exit_codes_follow_fail_on() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let bad = GOOD
+        .replace("11.000 oyentes", "11,000 oyentes") // unlocalized number
+        .replace("el 24 de enero.", "el enero 24.") // unlocalized date
+        .replace("Radio Free Asia informó", "Asia Libre Radiofónica informó") // translated name
+        .replace("3,5 toneladas", "3,5 kilos") // wrong unit
+        .replace("en 11 puntos", "en 12 puntos"); // changed number
+    write(&work.path().join("en/sub"), "a.md", SOURCE);
+    write(&work.path().join("es/sub"), "a.md", &bad);
+    let run = |extra: &[&str]| {
+        verso()
+            .current_dir(work.path())
+            .args([
+                "check",
+                "en",
+                "es",
+                "--to",
+                "es",
+                "--glossary",
+                &glossary_arg(),
+                "--report",
+                "r.json",
+            ])
+            .args(extra)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1), "errors fail by default");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for (rule, span) in [
+        ("number-format", "11,000"),
+        ("date-mismatch", "enero 24"),
+        ("term-forbidden", "Asia Libre Radiofónica"),
+        ("unit-mismatch", "3,5 kilos"),
+        ("number-mismatch", "12"),
+    ] {
+        assert!(
+            stdout.contains(&format!("[{rule}]")),
+            "{rule} missing:\n{stdout}"
+        );
+        let r = report(&work.path().join("r.json"));
+        let list = issues(&r, "a.md");
+        assert!(
+            find(&list, rule, span).is_some(),
+            "{rule} at {span}: {list:#?}"
+        );
+    }
+    assert!(
+        stdout.contains("es/sub/a.md:"),
+        "diagnostics name the file and line:\n{stdout}"
+    );
+    assert_eq!(run(&["--fail-on", "never"]).status.code(), Some(0));
+
+    let fixed = run(&["--fix"]);
+    assert!(
+        String::from_utf8_lossy(&fixed.stderr).contains("applied 3 fixes"),
+        "{}",
+        String::from_utf8_lossy(&fixed.stderr)
+    );
+    let text = std::fs::read_to_string(work.path().join("es/sub/a.md")).expect("read");
+    assert!(
+        text.contains("11.000 oyentes")
+            && text.contains("el 24 de enero.")
+            && text.contains("Radio Free Asia informó"),
+        "{text}"
+    );
+    // What a fix cannot decide stays reported.
+    let again = run(&[]);
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        stdout.contains("[unit-mismatch]") && stdout.contains("[number-mismatch]"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("[number-format]") && !stdout.contains("[term-forbidden]"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_missing_block_or_link_is_a_structure_error() {
+    let work = tempfile::tempdir().expect("tempdir");
+    write(
+        work.path(),
+        "en.md",
+        "# Title\n\nSee [the report](https://a.example/r).\n\n- one\n- two\n",
+    );
+    write(
+        work.path(),
+        "es.md",
+        "# Título\n\nVea el informe.\n\n- uno\n",
+    );
+    let out = verso()
+        .current_dir(work.path())
+        .args(["check", "en.md", "es.md", "--to", "es"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("error[structure]") && stdout.contains("https://a.example/r"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("has no translation"), "{stdout}");
+}

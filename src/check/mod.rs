@@ -266,7 +266,7 @@ impl Checker {
             .filter_map(|f| f.target.as_ref().map(|s| s.range.clone()))
             .collect();
         findings.retain(|f| {
-            let covered = f.rule == Rule::Untranslated
+            let covered = f.message.id == "check-unknown-word"
                 && f.target.as_ref().is_some_and(|s| {
                     reported
                         .iter()

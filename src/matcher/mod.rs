@@ -6,9 +6,9 @@
 //!   unified, case folded unless the concept is case-sensitive;
 //! - with Aho-Corasick, so the cost is one pass over the text whatever the glossary size;
 //! - whole words only, the longest match winning ("Radio Free Asia" over "Asia");
-//! - inflection-tolerant through Snowball stems for languages that have a stemmer
-//!   ("Haubitzen" finds "Haubitze", "obuses" finds "obús"), and through genitive endings of
-//!   names ("Kim's", German "Budanows");
+//! - inflection-tolerant: terms through Snowball stems for languages that have a stemmer
+//!   ("Haubitzen" finds "Haubitze", "obuses" finds "obús"), names through genitive endings
+//!   ("Kim's", German "Budanows") but never through stems ("Seul" is not "Seúl");
 //! - with context words for homonyms: a concept that lists them counts only where one of them
 //!   occurs in the same text, and then wins over a same-form concept without them.
 
@@ -199,8 +199,10 @@ impl Matcher {
                     exact_keys.push(key);
                     exact_patterns.push(pattern.clone());
                 } else {
+                    // Terms inflect; names do not ("Seul" is no form of "Seúl", though the
+                    // Spanish stemmer drops accents) — their genitives are handled apart.
                     if let Some(s) = &stemmer
-                        && !matches!(concept.kind, Kind::Unit)
+                        && concept.kind == Kind::Term
                     {
                         let sk = stem_key(s, &key);
                         if sk.trim() != key.trim()

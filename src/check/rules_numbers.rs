@@ -158,6 +158,7 @@ pub fn check(
                 findings.push(format_finding(
                     pair,
                     Severity::Warning,
+                    &s.0,
                     &t.token,
                     fixed,
                     "check-number-style",
@@ -175,6 +176,7 @@ pub fn check(
                 findings.push(format_finding(
                     pair,
                     Severity::Error,
+                    &s.0,
                     &t.token,
                     fixed,
                     "check-number-reads-otherwise",
@@ -245,6 +247,7 @@ pub fn check(
 fn format_finding(
     pair: &BlockPair,
     severity: Severity,
+    source: &NumberToken,
     n: &NumberToken,
     fixed: String,
     id: &'static str,
@@ -279,7 +282,7 @@ fn format_finding(
         rule: Rule::NumberFormat,
         severity,
         block: pair.index,
-        source: None,
+        source: Some(Span::of(&pair.source.text, source.range.clone())),
         target: Some(Span::of(tgt, n.range.clone())),
         message,
         fix: Some(Fix {

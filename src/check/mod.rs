@@ -393,3 +393,109 @@ pub(crate) mod testing {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod locale_tests {
+    //! The batch and document rules, in each of the four locale pairs.
+    use super::testing::checker;
+    use super::*;
+    use crate::document::Format;
+    use crate::format::{self, ReadOptions};
+
+    const TRANSLATIONS: [(&str, &str, &str); 4] = [
+        (
+            "es",
+            "El ejército disparó 92 proyectiles al día.",
+            "El ejército lanzó 92 proyectiles al día.",
+        ),
+        (
+            "de",
+            "Die Armee feuerte 92 Granaten am Tag.",
+            "Die Armee schoss 92 Granaten am Tag.",
+        ),
+        (
+            "de-CH",
+            "Die Armee feuerte 92 Granaten pro Tag.",
+            "Die Armee schoss 92 Granaten pro Tag.",
+        ),
+        (
+            "fr",
+            "L'armée a tiré 92 obus par jour.",
+            "L'armée a lancé 92 obus par jour.",
+        ),
+    ];
+
+    #[test]
+    fn inconsistent_translations_across_the_batch_in_four_locales() {
+        let source = BlockText::plain("The army fired 92 shells a day.");
+        for (locale, one, other) in TRANSLATIONS {
+            let c = checker(locale);
+            let run = |targets: &[&str]| {
+                let mut b = batch::Batch::default();
+                for (i, t) in targets.iter().enumerate() {
+                    let t = BlockText::plain(t);
+                    let (_, facts) = c.check_block(&BlockPair {
+                        index: 0,
+                        source: &source,
+                        target: &t,
+                        unknown_words: &[],
+                    });
+                    b.add(i, 0, facts);
+                }
+                b.findings(&["a.md".into(), "b.md".into(), "c.md".into()])
+            };
+            let found = run(&[one, other]);
+            assert_eq!(found.len(), 1, "{locale}");
+            assert_eq!(
+                (found[0].0, found[0].1.rule),
+                (1, Rule::Inconsistent),
+                "{locale}"
+            );
+            assert!(
+                run(&[one, one, one]).is_empty(),
+                "{locale}: the same translation each time"
+            );
+        }
+    }
+
+    #[test]
+    fn structure_in_four_locales() {
+        let parse =
+            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
+        let source =
+            parse("# Title\n\nSee [the map](https://a.example/m) and `cfg`.\n\n- one\n- two\n");
+        for (locale, good, bad) in [
+            (
+                "es",
+                "# Título\n\nVea [el mapa](https://a.example/m) y `cfg`.\n\n- uno\n- dos\n",
+                "# Título\n\nVea el mapa y `cfg`.\n\n- uno\n- dos\n",
+            ),
+            (
+                "de",
+                "# Titel\n\nSiehe [die Karte](https://a.example/m) und `cfg`.\n\n- eins\n- zwei\n",
+                "# Titel\n\nSiehe [die Karte](https://a.example/m) und cfg.\n\n- eins\n- zwei\n",
+            ),
+            (
+                "de-CH",
+                "# Titel\n\nSiehe [die Karte](https://a.example/m) und `cfg`.\n\n- eins\n- zwei\n",
+                "# Titel\n\nSiehe [die Karte](https://a.example/m) und `cfg`.\n\n- eins\n",
+            ),
+            (
+                "fr",
+                "# Titre\n\nVoir [la carte](https://a.example/m) et `cfg`.\n\n- un\n- deux\n",
+                "Titre\n\nVoir [la carte](https://a.example/m) et `cfg`.\n\n- un\n- deux\n",
+            ),
+        ] {
+            let c = checker(locale);
+            let structure = |t: &str| {
+                c.check_document(&source, &parse(t), &[], true)
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.rule == Rule::Structure)
+                    .count()
+            };
+            assert_eq!(structure(good), 0, "{locale}");
+            assert!(structure(bad) >= 1, "{locale}");
+        }
+    }
+}

@@ -37,3 +37,4 @@ pub mod report;
 pub mod restore;
 pub mod segment;
 pub mod units;
+pub mod xml;

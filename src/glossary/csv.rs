@@ -52,7 +52,7 @@ pub fn parse(
     delimiter: u8,
     options: &LoadOptions,
 ) -> Result<Glossary, GlossaryError> {
-    let text = super::tbx::decode_text(bytes)
+    let text = crate::xml::decode(bytes)
         .ok_or_else(|| GlossaryError::at(path, 0, "not UTF-8 or UTF-16 text".to_string()))?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)

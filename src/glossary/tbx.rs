@@ -14,199 +14,11 @@
 
 use std::path::Path;
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
-
 use super::{Concept, Glossary, GlossaryError, Kind, LoadOptions, Origin, Status, Term, TermType};
-use crate::document::LineIndex;
-
-/// An element of the tree.
-#[derive(Debug, Clone, Default)]
-struct Element {
-    name: String,
-    attrs: Vec<(String, String)>,
-    children: Vec<Element>,
-    /// Direct text (not descendants'), whitespace kept.
-    text: String,
-    line: usize,
-}
-
-impl Element {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn local(&self) -> &str {
-        self.name.rsplit(':').next().unwrap_or(&self.name)
-    }
-
-    fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
-        self.children.iter().filter(move |c| c.local() == name)
-    }
-
-    /// All text of the element and its descendants, whitespace collapsed.
-    fn all_text(&self) -> String {
-        fn collect(e: &Element, out: &mut String) {
-            out.push_str(&e.text);
-            for c in &e.children {
-                collect(c, out);
-            }
-        }
-        let mut s = String::new();
-        collect(self, &mut s);
-        crate::segment::collapse_whitespace(&s)
-    }
-}
-
-/// Decodes bytes to text: UTF-8 (BOM dropped) or UTF-16 with a BOM.
-pub(crate) fn decode_text(bytes: &[u8]) -> Option<String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return String::from_utf8(rest.to_vec()).ok();
-    }
-    let utf16 = |le: bool, rest: &[u8]| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).ok()
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(true, rest);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(false, rest);
-    }
-    // UTF-16 without a BOM: every other byte of ASCII text is NUL.
-    if bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
-        return utf16(true, bytes);
-    }
-    String::from_utf8(bytes.to_vec()).ok()
-}
+use crate::xml::{self, Element};
 
 fn parse_tree(text: &str, path: &Path) -> Result<Element, GlossaryError> {
-    let lines = LineIndex::new(text);
-    let mut reader = Reader::from_str(text);
-    let mut stack: Vec<Element> = vec![Element::default()];
-    let err_at = |pos: u64, reason: String| {
-        GlossaryError::at(path, lines.line(usize::try_from(pos).unwrap_or(0)), reason)
-    };
-    loop {
-        let pos = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| err_at(reader.error_position(), format!("not well-formed XML: {e}")))?;
-        let line = lines.line(usize::try_from(pos).unwrap_or(0));
-        match event {
-            Event::Start(e) => stack.push(element(&e, line, pos, &err_at)?),
-            Event::Empty(e) => {
-                let el = element(&e, line, pos, &err_at)?;
-                if let Some(parent) = stack.last_mut() {
-                    parent.children.push(el);
-                }
-            }
-            Event::End(_) => {
-                let done = stack
-                    .pop()
-                    .ok_or_else(|| err_at(pos, "unexpected end tag".into()))?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(done),
-                    None => return Err(err_at(pos, "unexpected end tag".into())),
-                }
-            }
-            Event::Text(t) => {
-                if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(c) => {
-                if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&c);
-                }
-            }
-            Event::GeneralRef(r) => {
-                let ch = if r.is_char_ref() {
-                    r.resolve_char_ref()
-                        .ok()
-                        .flatten()
-                        .ok_or_else(|| err_at(pos, format!("bad character reference &{};", &*r)))?
-                } else {
-                    match &*r {
-                        "amp" => '&',
-                        "lt" => '<',
-                        "gt" => '>',
-                        "quot" => '"',
-                        "apos" => '\'',
-                        other => {
-                            return Err(err_at(
-                                pos,
-                                format!(
-                                    "entity &{other}; is not defined; verso reads no DTDs or external entities"
-                                ),
-                            ));
-                        }
-                    }
-                };
-                if let Some(top) = stack.last_mut() {
-                    top.text.push(ch);
-                }
-            }
-            Event::DocType(_) => {
-                return Err(err_at(
-                    pos,
-                    "a DOCTYPE declaration; verso refuses DTDs and external entities (remove the <!DOCTYPE …> line)".into(),
-                ));
-            }
-            Event::Eof => break,
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
-        }
-    }
-    if stack.len() != 1 {
-        let open = stack
-            .last()
-            .map(|e| (e.name.clone(), e.line))
-            .unwrap_or_default();
-        return Err(GlossaryError::at(
-            path,
-            open.1,
-            format!("not well-formed XML: <{}> is never closed", open.0),
-        ));
-    }
-    let mut root = stack.pop().unwrap_or_default();
-    root.children
-        .pop()
-        .filter(|_| root.children.is_empty())
-        .ok_or_else(|| GlossaryError::at(path, 0, "no root element".to_string()))
-}
-
-fn element(
-    e: &quick_xml::events::BytesStart,
-    line: usize,
-    pos: u64,
-    err_at: &dyn Fn(u64, String) -> GlossaryError,
-) -> Result<Element, GlossaryError> {
-    let mut attrs = Vec::new();
-    for a in e.attributes() {
-        let a = a.map_err(|x| err_at(pos, format!("bad attribute: {x}")))?;
-        let value = a
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|x| err_at(pos, format!("bad attribute value: {x}")))?;
-        attrs.push((a.key.as_ref().to_string(), value.into_owned()));
-    }
-    Ok(Element {
-        name: e.name().as_ref().to_string(),
-        attrs,
-        line,
-        ..Element::default()
-    })
+    xml::parse(text, xml::Doctype::Refuse).map_err(|e| GlossaryError::at(path, e.line, e.reason))
 }
 
 /// Which TBX this is.
@@ -221,7 +33,7 @@ enum Dialect {
 
 /// Reads a TBX file (v3 or v2).
 pub fn parse(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Glossary, GlossaryError> {
-    let text = decode_text(bytes)
+    let text = xml::decode(bytes)
         .ok_or_else(|| GlossaryError::at(path, 0, "not UTF-8 or UTF-16 text".to_string()))?;
     let root = parse_tree(&text, path)?;
     let dialect = match (root.local(), root.attr("type")) {
@@ -293,7 +105,7 @@ fn validate(
     let parent = path.last().cloned().unwrap_or_default();
     let mut say = |line: usize, what: String| problems.push((line, what));
     let in_header = path.iter().any(|p| p == "tbxHeader" || p == "martifHeader");
-    if in_header && name != "p" && !e.text.trim().is_empty() {
+    if in_header && name != "p" && !e.text().trim().is_empty() {
         say(
             e.line,
             format!("text directly inside <{name}> in the header must be wrapped in <p>"),
@@ -309,7 +121,7 @@ fn validate(
             }
             "termSec" => {
                 let terms = e.children_named("term").count();
-                if e.children.first().map(Element::local) != Some("term") {
+                if e.children().next().map(Element::local) != Some("term") {
                     say(e.line, "<term> must come first in <termSec>".into());
                 }
                 if terms != 1 {
@@ -325,7 +137,8 @@ fn validate(
             _ => {}
         }
     }
-    let value = e.text.trim();
+    let direct = e.text();
+    let value = direct.trim();
     let kind = e.attr("type").unwrap_or("");
     if matches!(dialect, Dialect::Basic | Dialect::Min | Dialect::Martif) {
         if name == "termNote" && kind == "partOfSpeech" && !POS_PICKLIST.contains(&value) {
@@ -382,7 +195,7 @@ fn validate(
         }
     }
     path.push(name);
-    for c in &e.children {
+    for c in e.children() {
         validate(c, dialect, path, problems);
     }
     path.pop();
@@ -458,8 +271,7 @@ fn read_entry(
             })?
             .to_string();
         let holders: Vec<&Element> = if dialect == Dialect::Martif {
-            lang.children
-                .iter()
+            lang.children()
                 .flat_map(|c| match c.local() {
                     "tig" => vec![c],
                     "ntig" => c.children_named("termGrp").collect(),
@@ -549,7 +361,7 @@ fn read_meta(
 }
 
 fn esc(s: &str) -> String {
-    quick_xml::escape::escape(s).into_owned()
+    xml::escape(s)
 }
 
 fn meta_note(c: &Concept) -> String {

@@ -284,3 +284,26 @@ check-summary = { $errors ->
         [one] { $files } file
        *[other] { $files } files
     }; { $fixed } fixed.
+
+## verso memory
+
+about-memory = Exchange the translation memory as TMX 1.4b, and count what it holds.
+help-memory-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-memory-config = Configuration file.
+about-memory-import = Import a TMX file into the memory (human translations are stored as reviewed unless the file says approved).
+help-memory-import-file = The TMX file.
+help-memory-import-from = Only translations from this language, stored under this tag (en takes en-US too).
+help-memory-import-to = Only translations into this language, stored under this tag.
+help-memory-import-memory = { help-memory-memory }
+help-memory-import-config = { help-memory-config }
+about-memory-export = Export the whole memory as TMX 1.4b.
+help-memory-export-file = The TMX file to write.
+help-memory-export-memory = { help-memory-memory }
+help-memory-export-config = { help-memory-config }
+about-memory-stats = Count the memory's translations by language pair, origin and status.
+help-memory-stats-memory = { help-memory-memory }
+help-memory-stats-config = { help-memory-config }
+memory-exported = exported { $count } translations to { $file }
+memory-imported = imported { $count } translations from { $file } ({ $skipped } units without a source skipped)
+memory-total = { $count } translations in the memory
+tmx-error = { $file }:{ $line }: { $reason }

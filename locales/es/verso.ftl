@@ -284,3 +284,26 @@ check-summary = { $errors ->
         [one] { $files } archivo
        *[other] { $files } archivos
     }; { $fixed } corregidos.
+
+## verso memory
+
+about-memory = Intercambia la memoria de traducción como TMX 1.4b y cuenta lo que contiene.
+help-memory-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-memory-config = Archivo de configuración.
+about-memory-import = Importa un archivo TMX a la memoria (las traducciones humanas se guardan como revisadas salvo que el archivo diga aprobadas).
+help-memory-import-file = El archivo TMX.
+help-memory-import-from = Solo traducciones desde este idioma, guardadas con esta etiqueta (en incluye en-US).
+help-memory-import-to = Solo traducciones a este idioma, guardadas con esta etiqueta.
+help-memory-import-memory = { help-memory-memory }
+help-memory-import-config = { help-memory-config }
+about-memory-export = Exporta toda la memoria como TMX 1.4b.
+help-memory-export-file = El archivo TMX que se escribe.
+help-memory-export-memory = { help-memory-memory }
+help-memory-export-config = { help-memory-config }
+about-memory-stats = Cuenta las traducciones de la memoria por par de idiomas, origen y estado.
+help-memory-stats-memory = { help-memory-memory }
+help-memory-stats-config = { help-memory-config }
+memory-exported = exportadas { $count } traducciones a { $file }
+memory-imported = importadas { $count } traducciones de { $file } ({ $skipped } unidades sin original omitidas)
+memory-total = { $count } traducciones en la memoria
+tmx-error = { $file }:{ $line }: { $reason }

@@ -7,6 +7,7 @@
 mod check;
 mod engines;
 mod glossary;
+mod memory;
 mod progress;
 mod segment;
 mod summary;
@@ -35,6 +36,7 @@ enum Command {
     Segment(segment::Args),
     Engines(engines::Args),
     Glossary(glossary::Args),
+    Memory(memory::Args),
 }
 
 /// Exit code when some work failed and the rest was done.
@@ -55,6 +57,7 @@ pub fn main() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Engines(args) => engines::run(args),
         Command::Glossary(args) => glossary::run(args),
+        Command::Memory(args) => memory::run(args),
     };
     match result {
         Ok(code) => code,

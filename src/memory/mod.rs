@@ -7,10 +7,13 @@
 //! cost of a sync per commit.
 //!
 //! Machine translations are reused only for the engine fingerprint that made them, so
-//! switching from Apertium to another engine never replays Apertium's output; approved human
-//! translations (from review, a later stage) serve every engine. Apertium's output is not a
+//! switching from Apertium to another engine never replays Apertium's output. Human
+//! translations — corrections from the review page, XLIFF and TMX imports — are `reviewed` or
+//! `approved`, serve every engine, and win over machine output (approved first). Apertium's output is not a
 //! pure function of its input (the tagger keeps state between requests), so the memory never
 //! assumes it could recompute an entry.
+
+pub mod tmx;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,6 +38,44 @@ pub struct Entry {
     pub origin: String,
     /// `machine`, `reviewed` or `approved`.
     pub status: String,
+}
+
+/// The status of a human translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HumanStatus {
+    /// Looked at and corrected by a person.
+    Reviewed,
+    /// Approved for publication.
+    Approved,
+}
+
+impl HumanStatus {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HumanStatus::Reviewed => "reviewed",
+            HumanStatus::Approved => "approved",
+        }
+    }
+}
+
+/// A stored translation with its language pair, for export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEntry {
+    /// Source language tag.
+    pub source_lang: String,
+    /// Target language tag.
+    pub target_lang: String,
+    /// Source segment.
+    pub source: Segment,
+    /// Target segment.
+    pub target: Segment,
+    /// Engine fingerprint or human origin.
+    pub origin: String,
+    /// `machine`, `reviewed` or `approved`.
+    pub status: String,
+    /// Seconds since the epoch.
+    pub updated_at: i64,
 }
 
 /// The memory could not be opened or written.
@@ -123,8 +164,10 @@ impl Memory {
             .prepare_cached(
                 "SELECT target, unknown_words, origin, status FROM translations
                  WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                   AND (engine = ?4 OR status = 'approved')
-                 ORDER BY status = 'approved' DESC, updated_at DESC LIMIT 1",
+                   AND (engine = ?4 OR status IN ('approved', 'reviewed'))
+                 ORDER BY CASE status WHEN 'approved' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END DESC,
+                          updated_at DESC
+                 LIMIT 1",
             )
             .map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
@@ -202,6 +245,93 @@ impl Memory {
         tx.commit().map_err(|e| self.error(e))
     }
 
+    /// Stores human translations (`reviewed` or `approved`) in one transaction; a later one
+    /// replaces an earlier one for the same source. `origin` says where they come from
+    /// (`review`, `xliff`, `tmx`).
+    pub fn store_human(
+        &self,
+        pair: &LanguagePair,
+        items: &[(&Segment, &Segment)],
+        status: HumanStatus,
+        origin: &str,
+    ) -> Result<usize, MemoryError> {
+        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
+        let tx = conn.transaction().map_err(|e| self.error(e))?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO translations
+                       (source_lang, target_lang, engine, source_key, source, target, origin,
+                        status, unknown_words, created_at, updated_at)
+                     VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?8)
+                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+                       target = excluded.target, origin = excluded.origin,
+                       status = excluded.status, updated_at = excluded.updated_at",
+                )
+                .map_err(|e| self.error(e))?;
+            let now = now();
+            let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+            for (source, target) in items {
+                stmt.execute(params![
+                    src,
+                    tgt,
+                    source.key(),
+                    source.canonical(),
+                    target.canonical(),
+                    origin,
+                    status.as_str(),
+                    now
+                ])
+                .map_err(|e| self.error(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.error(e))?;
+        Ok(items.len())
+    }
+
+    /// Every entry, for export: (source lang, target lang, source, target, origin, status,
+    /// updated at).
+    pub fn entries(&self) -> Result<Vec<StoredEntry>, MemoryError> {
+        let conn = self.conn.lock().map_err(|e| self.error(e))?;
+        let mut stmt = conn
+            .prepare(
+                "SELECT source_lang, target_lang, source, target, origin, status, updated_at
+                 FROM translations ORDER BY source_lang, target_lang, id",
+            )
+            .map_err(|e| self.error(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StoredEntry {
+                    source_lang: r.get(0)?,
+                    target_lang: r.get(1)?,
+                    source: Segment::parse_canonical(&r.get::<_, String>(2)?),
+                    target: Segment::parse_canonical(&r.get::<_, String>(3)?),
+                    origin: r.get(4)?,
+                    status: r.get(5)?,
+                    updated_at: r.get(6)?,
+                })
+            })
+            .map_err(|e| self.error(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.error(e))
+    }
+
+    /// Counts by language pair, origin and status.
+    pub fn stats(&self) -> Result<Vec<(String, String, String, String, u64)>, MemoryError> {
+        let conn = self.conn.lock().map_err(|e| self.error(e))?;
+        let mut stmt = conn
+            .prepare(
+                "SELECT source_lang, target_lang, origin, status, COUNT(*) FROM translations
+                 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+            )
+            .map_err(|e| self.error(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0)))
+            })
+            .map_err(|e| self.error(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.error(e))
+    }
+
     /// How many entries the memory holds.
     pub fn len(&self) -> Result<u64, MemoryError> {
         let conn = self.conn.lock().map_err(|e| self.error(e))?;
@@ -261,5 +391,31 @@ mod tests {
             "another engine must not replay apertium's output"
         );
         assert_eq!(mem.len().expect("len"), 1);
+    }
+
+    #[test]
+    fn human_translations_serve_every_engine_and_win_over_machine_ones() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mem = Memory::open(&dir.path().join("m.sqlite")).expect("open");
+        let src = Segment::parse_canonical("The house");
+        let machine = Translation {
+            segment: Segment::parse_canonical("La casa (máquina)"),
+            unknown_words: vec![],
+        };
+        mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &machine)]).expect("store");
+        let reviewed = Segment::parse_canonical("La casa");
+        mem.store_human(&pair(), &[(&src, &reviewed)], HumanStatus::Reviewed, "review").expect("store");
+        for engine in ["apertium/eng-spa", "deepl"] {
+            let found = mem.lookup_many(&pair(), engine, &[src.key()]).expect("lookup");
+            let e = &found[&src.key()];
+            assert_eq!((e.target.canonical().as_str(), e.status.as_str()), ("La casa", "reviewed"), "{engine}");
+        }
+        let approved = Segment::parse_canonical("La vivienda");
+        mem.store_human(&pair(), &[(&src, &approved)], HumanStatus::Approved, "xliff").expect("store");
+        let found = mem.lookup_many(&pair(), "deepl", &[src.key()]).expect("lookup");
+        assert_eq!(found[&src.key()].status, "approved");
+        let stats = mem.stats().expect("stats");
+        assert!(stats.iter().any(|(_, _, o, s, n)| o == "xliff" && s == "approved" && *n == 1), "{stats:?}");
+        assert_eq!(mem.entries().expect("entries").len(), 2);
     }
 }

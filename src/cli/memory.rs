@@ -1,0 +1,126 @@
+//! `verso memory import|export|stats`: the translation memory exchanged as TMX 1.4b.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Subcommand;
+use verso::backend::{LanguagePair, Translation};
+use verso::config::Config;
+use verso::i18n;
+use verso::memory::{HumanStatus, Memory, tmx};
+use verso::msg;
+use verso::output;
+
+/// Flags of `verso memory`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+    #[arg(long, value_name = "FILE", global = true)]
+    memory: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Import(ImportArgs),
+    Export(ExportArgs),
+    Stats,
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    file: PathBuf,
+    #[arg(long, value_name = "LOCALE")]
+    from: Option<String>,
+    #[arg(long, value_name = "LOCALE")]
+    to: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    file: PathBuf,
+}
+
+fn open(args: &Args) -> anyhow::Result<Memory> {
+    let config = Config::load(args.config.as_deref())?;
+    let path = args.memory.clone().unwrap_or(config.memory.path);
+    Ok(Memory::open(&path)?)
+}
+
+fn language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let memory = open(&args)?;
+    match &args.command {
+        Command::Import(a) => import(&memory, a),
+        Command::Export(a) => {
+            let entries = memory.entries()?;
+            output::write_atomic(&a.file, tmx::write(&entries).as_bytes())?;
+            eprintln!("{}", i18n::render(&msg!("memory-exported", count = entries.len(), file = &a.file)));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let stats = memory.stats()?;
+            for (src, tgt, origin, status, n) in &stats {
+                println!("{src:>6} → {tgt:<6} {origin:<24} {status:<9} {n:>8}");
+            }
+            let total: u64 = stats.iter().map(|s| s.4).sum();
+            eprintln!("{}", i18n::render(&msg!("memory-total", count = total)));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Stores a TMX file's translations; with --from/--to, only those whose languages match (by
+/// language subtag) and under the given tags, so "en-US"/"es-ES" memories serve "en"→"es".
+fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&a.file).with_context(|| a.file.display().to_string())?;
+    let (entries, skipped) = tmx::read(&bytes).map_err(|e| {
+        anyhow::anyhow!(i18n::render(&msg!("tmx-error", file = &a.file, line = e.line, reason = e.reason)))
+    })?;
+    let from = a.from.as_deref().map(verso::locale::parse).transpose()?;
+    let to = a.to.as_deref().map(verso::locale::parse).transpose()?;
+    let mut groups: BTreeMap<(String, String, String, Option<String>), Vec<(verso::segment::Segment, verso::segment::Segment)>> = BTreeMap::new();
+    for e in entries {
+        let src = match &from {
+            Some(f) if language(&e.source_lang) == f.language.as_str() => f.to_string(),
+            Some(_) => continue,
+            None => e.source_lang.clone(),
+        };
+        let tgt = match &to {
+            Some(t) if language(&e.target_lang) == t.language.as_str() => t.to_string(),
+            Some(_) => continue,
+            None => e.target_lang.clone(),
+        };
+        groups.entry((src, tgt, e.status.clone(), e.origin.clone())).or_default().push((e.source, e.target));
+    }
+    let mut stored = 0;
+    for ((src, tgt, status, origin), items) in groups {
+        let pair = LanguagePair {
+            source: verso::locale::parse(&src)?,
+            target: verso::locale::parse(&tgt)?,
+        };
+        let refs: Vec<(&verso::segment::Segment, &verso::segment::Segment)> = items.iter().map(|(s, t)| (s, t)).collect();
+        stored += match (status.as_str(), origin) {
+            ("machine", Some(engine)) => {
+                let translations: Vec<Translation> = items
+                    .iter()
+                    .map(|(_, t)| Translation { segment: t.clone(), unknown_words: Vec::new() })
+                    .collect();
+                let pairs: Vec<(&verso::segment::Segment, &Translation)> = items.iter().map(|(s, _)| s).zip(&translations).collect();
+                memory.store_machine(&pair, &engine, &pairs)?;
+                pairs.len()
+            }
+            ("approved", _) => memory.store_human(&pair, &refs, HumanStatus::Approved, "tmx")?,
+            _ => memory.store_human(&pair, &refs, HumanStatus::Reviewed, "tmx")?,
+        };
+    }
+    eprintln!("{}", i18n::render(&msg!("memory-imported", count = stored, skipped = skipped, file = &a.file)));
+    Ok(ExitCode::SUCCESS)
+}

@@ -35,6 +35,8 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod restore;
+pub mod review;
 pub mod segment;
+pub mod sentences;
 pub mod units;
 pub mod xml;

@@ -62,7 +62,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Export(a) => {
             let entries = memory.entries()?;
             output::write_atomic(&a.file, tmx::write(&entries).as_bytes())?;
-            eprintln!("{}", i18n::render(&msg!("memory-exported", count = entries.len(), file = &a.file)));
+            eprintln!(
+                "{}",
+                i18n::render(&msg!(
+                    "memory-exported",
+                    count = entries.len(),
+                    file = &a.file
+                ))
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
@@ -82,11 +89,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&a.file).with_context(|| a.file.display().to_string())?;
     let (entries, skipped) = tmx::read(&bytes).map_err(|e| {
-        anyhow::anyhow!(i18n::render(&msg!("tmx-error", file = &a.file, line = e.line, reason = e.reason)))
+        anyhow::anyhow!(i18n::render(&msg!(
+            "tmx-error",
+            file = &a.file,
+            line = e.line,
+            reason = e.reason
+        )))
     })?;
     let from = a.from.as_deref().map(verso::locale::parse).transpose()?;
     let to = a.to.as_deref().map(verso::locale::parse).transpose()?;
-    let mut groups: BTreeMap<(String, String, String, Option<String>), Vec<(verso::segment::Segment, verso::segment::Segment)>> = BTreeMap::new();
+    let mut groups: BTreeMap<
+        (String, String, String, Option<String>),
+        Vec<(verso::segment::Segment, verso::segment::Segment)>,
+    > = BTreeMap::new();
     for e in entries {
         let src = match &from {
             Some(f) if language(&e.source_lang) == f.language.as_str() => f.to_string(),
@@ -98,7 +113,10 @@ fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
             Some(_) => continue,
             None => e.target_lang.clone(),
         };
-        groups.entry((src, tgt, e.status.clone(), e.origin.clone())).or_default().push((e.source, e.target));
+        groups
+            .entry((src, tgt, e.status.clone(), e.origin.clone()))
+            .or_default()
+            .push((e.source, e.target));
     }
     let mut stored = 0;
     for ((src, tgt, status, origin), items) in groups {
@@ -106,14 +124,19 @@ fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
             source: verso::locale::parse(&src)?,
             target: verso::locale::parse(&tgt)?,
         };
-        let refs: Vec<(&verso::segment::Segment, &verso::segment::Segment)> = items.iter().map(|(s, t)| (s, t)).collect();
+        let refs: Vec<(&verso::segment::Segment, &verso::segment::Segment)> =
+            items.iter().map(|(s, t)| (s, t)).collect();
         stored += match (status.as_str(), origin) {
             ("machine", Some(engine)) => {
                 let translations: Vec<Translation> = items
                     .iter()
-                    .map(|(_, t)| Translation { segment: t.clone(), unknown_words: Vec::new() })
+                    .map(|(_, t)| Translation {
+                        segment: t.clone(),
+                        unknown_words: Vec::new(),
+                    })
                     .collect();
-                let pairs: Vec<(&verso::segment::Segment, &Translation)> = items.iter().map(|(s, _)| s).zip(&translations).collect();
+                let pairs: Vec<(&verso::segment::Segment, &Translation)> =
+                    items.iter().map(|(s, _)| s).zip(&translations).collect();
                 memory.store_machine(&pair, &engine, &pairs)?;
                 pairs.len()
             }
@@ -121,6 +144,14 @@ fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
             _ => memory.store_human(&pair, &refs, HumanStatus::Reviewed, "tmx")?,
         };
     }
-    eprintln!("{}", i18n::render(&msg!("memory-imported", count = stored, skipped = skipped, file = &a.file)));
+    eprintln!(
+        "{}",
+        i18n::render(&msg!(
+            "memory-imported",
+            count = stored,
+            skipped = skipped,
+            file = &a.file
+        ))
+    );
     Ok(ExitCode::SUCCESS)
 }

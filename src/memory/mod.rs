@@ -312,7 +312,8 @@ impl Memory {
                 })
             })
             .map_err(|e| self.error(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.error(e))
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.error(e))
     }
 
     /// Counts by language pair, origin and status.
@@ -326,10 +327,17 @@ impl Memory {
             .map_err(|e| self.error(e))?;
         let rows = stmt
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0)))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                ))
             })
             .map_err(|e| self.error(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.error(e))
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.error(e))
     }
 
     /// How many entries the memory holds.
@@ -402,20 +410,46 @@ mod tests {
             segment: Segment::parse_canonical("La casa (máquina)"),
             unknown_words: vec![],
         };
-        mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &machine)]).expect("store");
+        mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &machine)])
+            .expect("store");
         let reviewed = Segment::parse_canonical("La casa");
-        mem.store_human(&pair(), &[(&src, &reviewed)], HumanStatus::Reviewed, "review").expect("store");
+        mem.store_human(
+            &pair(),
+            &[(&src, &reviewed)],
+            HumanStatus::Reviewed,
+            "review",
+        )
+        .expect("store");
         for engine in ["apertium/eng-spa", "deepl"] {
-            let found = mem.lookup_many(&pair(), engine, &[src.key()]).expect("lookup");
+            let found = mem
+                .lookup_many(&pair(), engine, &[src.key()])
+                .expect("lookup");
             let e = &found[&src.key()];
-            assert_eq!((e.target.canonical().as_str(), e.status.as_str()), ("La casa", "reviewed"), "{engine}");
+            assert_eq!(
+                (e.target.canonical().as_str(), e.status.as_str()),
+                ("La casa", "reviewed"),
+                "{engine}"
+            );
         }
         let approved = Segment::parse_canonical("La vivienda");
-        mem.store_human(&pair(), &[(&src, &approved)], HumanStatus::Approved, "xliff").expect("store");
-        let found = mem.lookup_many(&pair(), "deepl", &[src.key()]).expect("lookup");
+        mem.store_human(
+            &pair(),
+            &[(&src, &approved)],
+            HumanStatus::Approved,
+            "xliff",
+        )
+        .expect("store");
+        let found = mem
+            .lookup_many(&pair(), "deepl", &[src.key()])
+            .expect("lookup");
         assert_eq!(found[&src.key()].status, "approved");
         let stats = mem.stats().expect("stats");
-        assert!(stats.iter().any(|(_, _, o, s, n)| o == "xliff" && s == "approved" && *n == 1), "{stats:?}");
+        assert!(
+            stats
+                .iter()
+                .any(|(_, _, o, s, n)| o == "xliff" && s == "approved" && *n == 1),
+            "{stats:?}"
+        );
         assert_eq!(mem.entries().expect("entries").len(), 2);
     }
 }

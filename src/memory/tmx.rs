@@ -49,7 +49,10 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
         line: 0,
         reason: "not UTF-8 or UTF-16 text".into(),
     })?;
-    let root = xml::parse(&text, xml::Doctype::IgnoreExternal).map_err(|e| TmxError { line: e.line, reason: e.reason })?;
+    let root = xml::parse(&text, xml::Doctype::IgnoreExternal).map_err(|e| TmxError {
+        line: e.line,
+        reason: e.reason,
+    })?;
     if root.local() != "tmx" {
         return Err(TmxError {
             line: root.line,
@@ -72,7 +75,10 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
             .children_named("tuv")
             .filter_map(|t| t.attr_local("lang").map(|l| (t, canonical_tag(l))))
             .collect();
-        let src_lang = tu.attr_local("srclang").map(str::to_string).or_else(|| header_src.clone());
+        let src_lang = tu
+            .attr_local("srclang")
+            .map(str::to_string)
+            .or_else(|| header_src.clone());
         let source = match src_lang.as_deref() {
             Some(l) if !l.eq_ignore_ascii_case("*all*") => {
                 let want = canonical_tag(l).to_lowercase();
@@ -88,7 +94,10 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
             .children_named("prop")
             .filter_map(|p| p.attr("type").map(|t| (t.to_string(), p.text())))
             .collect();
-        let status = props.get("x-verso-status").cloned().unwrap_or_else(|| "reviewed".into());
+        let status = props
+            .get("x-verso-status")
+            .cloned()
+            .unwrap_or_else(|| "reviewed".into());
         let mut codes = Codes::default();
         let Some(source_seg) = source_tuv.children_named("seg").next() else {
             skipped += 1;
@@ -99,7 +108,9 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
             if std::ptr::eq(*tuv, *source_tuv) {
                 continue;
             }
-            let Some(seg) = tuv.children_named("seg").next() else { continue };
+            let Some(seg) = tuv.children_named("seg").next() else {
+                continue;
+            };
             let mut target_codes = codes.clone();
             entries.push(TmxEntry {
                 source_lang: source_lang.clone(),
@@ -170,7 +181,9 @@ impl Codes {
                         };
                         out.push(Piece::Close(id));
                     }
-                    "ph" if c.attr("type") == Some("x-verso-name") => out.push(Piece::Name(self.id("name", c))),
+                    "ph" if c.attr("type") == Some("x-verso-name") => {
+                        out.push(Piece::Name(self.id("name", c)))
+                    }
                     "ph" | "it" | "ut" => out.push(Piece::Atom(self.id("atom", c))),
                     // Highlighting wraps text that is translated.
                     "hi" => self.content(c, out),
@@ -189,7 +202,10 @@ fn segment_xml(seg: &Segment) -> String {
             Piece::Open(id) => out.push_str(&format!("<bpt i=\"{id}\" x=\"{id}\"></bpt>")),
             Piece::Close(id) => out.push_str(&format!("<ept i=\"{id}\"></ept>")),
             Piece::Atom(id) => out.push_str(&format!("<ph x=\"{id}\"></ph>")),
-            Piece::Name(id) => out.push_str(&format!("<ph x=\"{}\" type=\"x-verso-name\"></ph>", 10_000 + id)),
+            Piece::Name(id) => out.push_str(&format!(
+                "<ph x=\"{}\" type=\"x-verso-name\"></ph>",
+                10_000 + id
+            )),
         }
     }
     out.push_str("</seg>");
@@ -209,7 +225,12 @@ fn tmx_date(secs: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// Writes TMX 1.4b.
@@ -228,11 +249,28 @@ pub fn write(entries: &[super::StoredEntry]) -> String {
     );
     for e in entries {
         let date = tmx_date(e.updated_at);
-        out.push_str(&format!("    <tu srclang=\"{}\" changedate=\"{date}\">\n", xml::escape(&e.source_lang)));
-        out.push_str(&format!("      <prop type=\"x-verso-origin\">{}</prop>\n", xml::escape(&e.origin)));
-        out.push_str(&format!("      <prop type=\"x-verso-status\">{}</prop>\n", xml::escape(&e.status)));
-        out.push_str(&format!("      <tuv xml:lang=\"{}\">{}</tuv>\n", xml::escape(&e.source_lang), segment_xml(&e.source)));
-        out.push_str(&format!("      <tuv xml:lang=\"{}\">{}</tuv>\n", xml::escape(&e.target_lang), segment_xml(&e.target)));
+        out.push_str(&format!(
+            "    <tu srclang=\"{}\" changedate=\"{date}\">\n",
+            xml::escape(&e.source_lang)
+        ));
+        out.push_str(&format!(
+            "      <prop type=\"x-verso-origin\">{}</prop>\n",
+            xml::escape(&e.origin)
+        ));
+        out.push_str(&format!(
+            "      <prop type=\"x-verso-status\">{}</prop>\n",
+            xml::escape(&e.status)
+        ));
+        out.push_str(&format!(
+            "      <tuv xml:lang=\"{}\">{}</tuv>\n",
+            xml::escape(&e.source_lang),
+            segment_xml(&e.source)
+        ));
+        out.push_str(&format!(
+            "      <tuv xml:lang=\"{}\">{}</tuv>\n",
+            xml::escape(&e.target_lang),
+            segment_xml(&e.target)
+        ));
         out.push_str("    </tu>\n");
     }
     out.push_str("  </body>\n</tmx>\n");
@@ -261,10 +299,23 @@ mod tests {
         assert_eq!(skipped, 0);
         assert_eq!(read_back.len(), 1);
         let r = &read_back[0];
-        assert_eq!((r.source_lang.as_str(), r.target_lang.as_str(), r.status.as_str()), ("en", "es", "approved"));
+        assert_eq!(
+            (
+                r.source_lang.as_str(),
+                r.target_lang.as_str(),
+                r.status.as_str()
+            ),
+            ("en", "es", "approved")
+        );
         // Ids are renumbered, consistently on both sides.
-        assert_eq!(r.source.canonical(), "The <1>red</1> house <2/> of <n3/> &amp; co");
-        assert_eq!(r.target.canonical(), "La casa <1>roja</1> <2/> de <n3/> &amp; co");
+        assert_eq!(
+            r.source.canonical(),
+            "The <1>red</1> house <2/> of <n3/> &amp; co"
+        );
+        assert_eq!(
+            r.target.canonical(),
+            "La casa <1>roja</1> <2/> de <n3/> &amp; co"
+        );
     }
 
     #[test]
@@ -273,7 +324,13 @@ mod tests {
 <tu><tuv xml:lang="eN-uS"><seg>A <bpt i="1" x="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept> <hi>word</hi><ph>&lt;br/&gt;</ph></seg></tuv>
 <tuv lang="fR-cA"><seg><bpt i="5" x="1">&lt;b&gt;</bpt>Un<ept i="5">&lt;/b&gt;</ept> mot<ph>&lt;br/&gt;</ph></seg></tuv></tu></body></tmx>"#;
         let (entries, _) = read(text.as_bytes()).expect("reads");
-        assert_eq!((entries[0].source_lang.as_str(), entries[0].target_lang.as_str()), ("en-US", "fr-CA"));
+        assert_eq!(
+            (
+                entries[0].source_lang.as_str(),
+                entries[0].target_lang.as_str()
+            ),
+            ("en-US", "fr-CA")
+        );
         assert_eq!(entries[0].source.canonical(), "A <1>bold</1> word<2/>");
         assert_eq!(entries[0].target.canonical(), "<1>Un</1> mot<2/>");
     }

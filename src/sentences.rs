@@ -1,0 +1,111 @@
+//! Sentences within a block, for the review page's alignment and XLIFF segments.
+//!
+//! ICU4X's sentence segmenter (CLDR's rules) splits correctly at "U.S. officials", "3 a.m. on",
+//! "1.5 km", but also after "Lt.", "Gen.", "Dr.": pieces ending in a known abbreviation of the
+//! language (`config/abbreviations.toml`) or in a single capital initial are merged with the
+//! next.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use icu::segmenter::SentenceSegmenter;
+
+/// The shipped abbreviation lists.
+pub const ABBREVIATIONS: &str = include_str!("../config/abbreviations.toml");
+
+/// Splits text into sentences for one language.
+pub struct Sentences {
+    abbreviations: HashSet<String>,
+}
+
+impl Sentences {
+    /// The splitter for a BCP 47 locale.
+    pub fn new(locale: &str) -> Sentences {
+        let language = locale.split('-').next().unwrap_or(locale);
+        let all: BTreeMap<String, Vec<String>> = toml::from_str(ABBREVIATIONS).unwrap_or_default();
+        Sentences {
+            abbreviations: all
+                .get(language)
+                .into_iter()
+                .flatten()
+                .map(|a| a.to_lowercase())
+                .collect(),
+        }
+    }
+
+    fn ends_with_abbreviation(&self, piece: &str) -> bool {
+        let trimmed = piece.trim_end();
+        let Some(before) = trimmed.strip_suffix('.') else {
+            return false;
+        };
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        !word.is_empty() && (initial || self.abbreviations.contains(&word.to_lowercase()))
+    }
+
+    /// Byte ranges of the sentences of `text` (trailing spaces belong to their sentence).
+    pub fn split(&self, text: &str) -> Vec<Range<usize>> {
+        let breaks: Vec<usize> = SentenceSegmenter::new(Default::default())
+            .segment_str(text)
+            .collect();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut start = 0;
+        for &b in breaks.iter().filter(|b| **b > 0) {
+            let piece = &text[start..b];
+            if b < text.len() && self.ends_with_abbreviation(piece) {
+                continue; // merge with what follows
+            }
+            if !text[start..b].trim().is_empty() {
+                out.push(start..b);
+            }
+            start = b;
+        }
+        if start < text.len() && !text[start..].trim().is_empty() {
+            out.push(start..text.len());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(locale: &str, text: &str) -> Vec<String> {
+        Sentences::new(locale)
+            .split(text)
+            .into_iter()
+            .map(|r| text[r].trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "en",
+                "Lt. Gen. Kyrylo Budanov spoke to Dr. Kim at 3 a.m. on Monday. U.S. officials agreed. It was 1.5 km away."
+            ),
+            vec![
+                "Lt. Gen. Kyrylo Budanov spoke to Dr. Kim at 3 a.m. on Monday.",
+                "U.S. officials agreed.",
+                "It was 1.5 km away."
+            ]
+        );
+        assert_eq!(
+            sentences("es", "El Sr. Park llegó. La Dra. Lee habló."),
+            vec!["El Sr. Park llegó.", "La Dra. Lee habló."]
+        );
+        assert_eq!(
+            sentences("en", "John F. Kennedy spoke. Then he left."),
+            vec!["John F. Kennedy spoke.", "Then he left."]
+        );
+    }
+}

@@ -2,11 +2,18 @@
 # Installs what verso needs on a Debian or Ubuntu machine, skipping what is already there:
 # a C compiler (SQLite is built in), Rust (through rustup when cargo is missing), and the
 # offline engine: Apertium with the English–Spanish pair.
+#
+# With --test, also what the test suite drives: headless Chromium with chromedriver (the review
+# page's browser tests) and Translate Toolkit from PyPI in a virtualenv under
+# ~/.cache/verso/pytools (the independent reader of verso's XLIFF and TMX).
 set -euo pipefail
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
+
+tests=false
+[ "${1:-}" = "--test" ] && tests=true
 
 missing=()
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
@@ -14,6 +21,12 @@ command -v apertium >/dev/null 2>&1 || missing+=(apertium)
 [ -f /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
 if ! command -v cargo >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
     command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
+fi
+if $tests; then
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "verso setup: installing ${missing[*]}" >&2
@@ -25,5 +38,14 @@ if ! command -v cargo >/dev/null 2>&1; then
     if [ ! -x "$HOME/.cargo/bin/cargo" ]; then
         echo "verso setup: installing Rust with rustup" >&2
         curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal >&2
+    fi
+fi
+
+if $tests; then
+    venv="$HOME/.cache/verso/pytools"
+    if ! "$venv/bin/python3" -c 'import translate.storage.xliff2' >/dev/null 2>&1; then
+        echo "verso setup: installing Translate Toolkit in $venv" >&2
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check 'translate-toolkit==3.20.4'
     fi
 fi

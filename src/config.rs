@@ -32,6 +32,8 @@ pub struct Config {
     pub glossary: GlossaryConfig,
     /// `[checks]`.
     pub checks: ChecksConfig,
+    /// `[review]`.
+    pub review: ReviewConfig,
     /// `[engines.*]`.
     pub engines: EnginesConfig,
 }
@@ -74,6 +76,25 @@ pub struct TranslateConfig {
     pub jobs: usize,
     /// File extensions read when walking directories.
     pub extensions: Vec<String>,
+}
+
+/// `[review]`: the review pages `verso translate` writes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewConfig {
+    /// Whether `verso translate` writes review pages.
+    pub pages: bool,
+    /// Where they go; a relative path is inside the output directory.
+    pub dir: PathBuf,
+}
+
+impl Default for ReviewConfig {
+    fn default() -> Self {
+        ReviewConfig {
+            pages: true,
+            dir: PathBuf::from("review"),
+        }
+    }
 }
 
 /// `[memory]`.

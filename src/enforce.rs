@@ -48,6 +48,8 @@ pub struct Enforced {
     pub segment: Segment,
     /// `names[n - 1]`: the text to write for `Piece::Name(n)`.
     pub names: Vec<String>,
+    /// `source_names[n - 1]`: the source text `Piece::Name(n)` stands for.
+    pub source_names: Vec<String>,
     /// Ids of the concepts enforced (in order, once each).
     pub enforced: Vec<String>,
     /// Ids of all concepts found (in order, once each).
@@ -99,6 +101,7 @@ impl Enforcer {
                 if hit.range.start > pos {
                     pieces.push(Piece::Text(text[pos..hit.range.start].to_string()));
                 }
+                out.source_names.push(text[hit.range.clone()].to_string());
                 out.names.push(crate::glossary::with_case_of(
                     form,
                     &text[hit.range.clone()],
@@ -115,6 +118,40 @@ impl Enforcer {
         }
         out.segment = Segment::from_pieces(pieces);
         out
+    }
+}
+
+/// The protected segments of a document's blocks: each block's segment with, when there is an
+/// enforcer, its names cut out. Translation, XLIFF export and the review page all key the
+/// memory with these, so a correction made anywhere is found by the next run.
+pub fn protect(doc: &crate::document::Document, enforcer: Option<&Enforcer>) -> Vec<Enforced> {
+    doc.blocks
+        .iter()
+        .map(|b| {
+            let segment = Segment::from_block(b);
+            match enforcer {
+                Some(e) => e.apply(&segment),
+                None => Enforced {
+                    segment,
+                    ..Enforced::default()
+                },
+            }
+        })
+        .collect()
+}
+
+/// The enforcer a glossary and mode give for one language pair (none when the mode is off).
+pub fn enforcer_for(
+    glossary: Option<&Arc<Glossary>>,
+    mode: TermsMode,
+    source: &str,
+    target: &str,
+) -> Option<Enforcer> {
+    match glossary {
+        Some(g) if mode != TermsMode::Off => {
+            Some(Enforcer::new(Arc::clone(g), source, target, mode))
+        }
+        _ => None,
     }
 }
 

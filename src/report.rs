@@ -29,6 +29,9 @@ pub struct Report {
     pub files: Vec<FileReport>,
     /// Inputs or outputs that could not be processed, with why.
     pub failures: Vec<Failure>,
+    /// The review pages' index, when pages were written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_index: Option<PathBuf>,
 }
 
 /// Totals of a run.
@@ -74,6 +77,9 @@ pub struct FileReport {
     pub terms: Vec<BlockTerms>,
     /// Findings on this file.
     pub issues: Vec<Issue>,
+    /// Its review page, when one was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<PathBuf>,
 }
 
 /// The glossary concepts of one block.

@@ -307,3 +307,131 @@ memory-exported = exported { $count } translations to { $file }
 memory-imported = imported { $count } translations from { $file } ({ $skipped } units without a source skipped)
 memory-total = { $count } translations in the memory
 tmx-error = { $file }:{ $line }: { $reason }
+
+## Review page and terminal view
+
+review-title = { $file } — { $source } → { $target }
+review-source = Source ({ $lang })
+review-target = Translation ({ $lang })
+review-blocks = Blocks
+review-errors = Errors
+review-warnings = Warnings
+review-status = { $status ->
+        [machine] Machine
+        [reviewed] Reviewed
+        [approved] Approved
+       *[none] Not in memory
+    }
+review-by-rule = Findings by rule:
+review-glossary = Glossary:
+review-legend-number = number
+review-legend-quantity = quantity
+review-legend-date = date
+review-legend-error = error
+review-legend-warning = warning
+review-only-findings = Only blocks with findings
+review-download = Download corrections
+review-kind = { $kind ->
+        [heading] Heading
+        [headline] Headline
+        [paragraph] Paragraph
+        [list] List item
+        [bullet] Bullet
+        [quote] Quote
+        [caption] Caption
+        [credit] Credit
+        [byline] Byline
+        [dateline] Dateline
+        [image] Image text
+        [table] Table cell
+        [footnote] Footnote
+        [front] Front matter
+       *[other] { $label }
+    }
+review-line = line { $line }
+review-approve = Approve
+review-no-translation = Not translated yet
+review-severity = { $severity ->
+        [err] error
+       *[warn] warning
+    }
+review-fix = fix: { $fix }
+review-edited-count = Edited:
+review-approved-count = Approved:
+review-nothing-to-export = Nothing to export yet: edit a translation or tick "Approve" first.
+review-exported = Corrections saved as
+review-index-title = Review: translated articles
+review-index-file = Article
+review-index-locale = Locale
+review-terminal-header = { $file } ({ $source } → { $target }): { $blocks } blocks, { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+review-written = review page: { $file }
+review-index-written = review pages: { $file }
+
+## Corrections
+
+corrections-read = { $file }: cannot read the corrections file: { $reason }
+corrections-format = { $file } is not a verso corrections file (it says "{ $found }"); download one from a review page.
+corrections-blocks = { $file }: { $count ->
+        [one] one block cannot be stored
+       *[other] { $count } blocks cannot be stored
+    }, so nothing from this file was. Fix the block in the review page and download again:
+    { $problems }
+corrections-block = block { $block } (line { $line }): { $reason }
+corrections-key = its source does not match its key; the file was edited by hand or was made for another version of the article
+corrections-status = status "{ $status }" is neither "reviewed" nor "approved"
+corrections-empty = the translation is empty
+code-missing = placeholder { $code } of the source is missing (click its chip in the source column to put it back)
+code-doubled = placeholder { $code } is there twice
+code-unknown = placeholder { $code } is not in the source
+code-order = placeholder { $code } closes before it opens
+help-translate-no_review = Do not write review pages.
+help-translate-review_dir = Where review pages go (default: review inside the output directory).
+xliff-error = { $file }:{ $line }: { $reason }. Nothing from this file was stored.
+xliff-unit-error = { $file }:{ $line }: unit "{ $unit }": { $reason }. Nothing from this file was stored; fix the unit's inline codes in your CAT tool and export again.
+import-language = { $file }: "{ $tag }" is not a language tag verso can use; the file must name its source and target languages.
+
+## verso review, xliff, import
+
+about-review = Shows an article and its translation side by side, with glossary hits and findings: in the terminal, or as an HTML page for corrections (--html).
+help-review-source = The source article.
+help-review-target = Its translation (by verso, a person or another tool).
+help-review-from = Source language (default: from the configuration).
+help-review-to = Target language (default: the output directory's locale, else the first configured target).
+help-review-glossary = Glossary file (repeatable); use the one the translation was made with, so corrections reach the memory under the same keys.
+help-review-terms = What the glossary did in the translation run: enforce, check or off.
+help-review-html = Write a self-contained HTML review page to this file instead of printing.
+help-review-only_issues = Show only blocks with findings.
+help-review-width = Width of the terminal view in columns (default: the terminal's, or 120).
+help-review-memory = Translation memory, for the blocks' review status (not created if missing).
+help-review-config = Configuration file.
+about-xliff = Exchanges articles with CAT tools as XLIFF 2.1 or 1.2.
+help-xliff-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-xliff-config = Configuration file.
+about-xliff-export = Writes one XLIFF file per article and locale with what the memory holds: a unit per block, a segment per sentence, inline codes, glossary and check notes.
+help-xliff-export-paths = Articles or directories.
+help-xliff-export-to = Target languages, comma-separated (default: from the configuration).
+help-xliff-export-from = Source language (default: from the configuration).
+help-xliff-export-out = Output directory (default: xliff inside the translate output directory); files go to <out>/<locale>/<path>.xlf.
+help-xliff-export-xliff_version = XLIFF version: 2.1 (default) or 1.2.
+help-xliff-export-glossary = Glossary file (repeatable), as in the translation run.
+help-xliff-export-terms = What the glossary does: enforce, check or off.
+help-xliff-export-memory = { help-xliff-memory }
+help-xliff-export-config = { help-xliff-config }
+about-xliff-import = Stores reviewed XLIFF (2.x or 1.2) in the memory: final units as approved, others as reviewed; a file with a broken inline code is refused whole.
+help-xliff-import-files = The XLIFF files.
+help-xliff-import-memory = { help-xliff-memory }
+help-xliff-import-config = { help-xliff-config }
+about-import = Stores reviewed work in the memory: corrections files from the review page, XLIFF or TMX (recognized by content). Each file is stored whole or not at all.
+help-import-files = The files.
+help-import-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-import-config = Configuration file.
+xliff-written = wrote { $file } ({ $units } units, { $translated } with a translation)
+xliff-note-concept = { $id } ({ $kind }): { $form }
+imported = { $file }: stored { $approved } approved and { $reviewed } reviewed translations ({ $source } → { $target }); { $skipped } left out (no translation, or machine text unchanged)
+import-unknown = { $file }: not a corrections file, XLIFF or TMX; nothing imported.

@@ -307,3 +307,131 @@ memory-exported = exportadas { $count } traducciones a { $file }
 memory-imported = importadas { $count } traducciones de { $file } ({ $skipped } unidades sin original omitidas)
 memory-total = { $count } traducciones en la memoria
 tmx-error = { $file }:{ $line }: { $reason }
+
+## Página de revisión y vista de terminal
+
+review-title = { $file } — { $source } → { $target }
+review-source = Original ({ $lang })
+review-target = Traducción ({ $lang })
+review-blocks = Bloques
+review-errors = Errores
+review-warnings = Avisos
+review-status = { $status ->
+        [machine] Automática
+        [reviewed] Revisada
+        [approved] Aprobada
+       *[none] No está en la memoria
+    }
+review-by-rule = Hallazgos por regla:
+review-glossary = Glosario:
+review-legend-number = número
+review-legend-quantity = cantidad
+review-legend-date = fecha
+review-legend-error = error
+review-legend-warning = aviso
+review-only-findings = Solo bloques con hallazgos
+review-download = Descargar correcciones
+review-kind = { $kind ->
+        [heading] Título
+        [headline] Titular
+        [paragraph] Párrafo
+        [list] Elemento de lista
+        [bullet] Viñeta
+        [quote] Cita
+        [caption] Pie de foto
+        [credit] Crédito
+        [byline] Firma
+        [dateline] Data
+        [image] Texto de imagen
+        [table] Celda de tabla
+        [footnote] Nota al pie
+        [front] Metadatos
+       *[other] { $label }
+    }
+review-line = línea { $line }
+review-approve = Aprobar
+review-no-translation = Aún sin traducir
+review-severity = { $severity ->
+        [err] error
+       *[warn] aviso
+    }
+review-fix = corrección: { $fix }
+review-edited-count = Editados:
+review-approved-count = Aprobados:
+review-nothing-to-export = Nada que exportar todavía: edita una traducción o marca «Aprobar» primero.
+review-exported = Correcciones guardadas como
+review-index-title = Revisión: artículos traducidos
+review-index-file = Artículo
+review-index-locale = Idioma
+review-terminal-header = { $file } ({ $source } → { $target }): { $blocks } bloques, { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] { $warnings } aviso
+       *[other] { $warnings } avisos
+    }
+review-written = página de revisión: { $file }
+review-index-written = páginas de revisión: { $file }
+
+## Correcciones
+
+corrections-read = { $file }: no se puede leer el archivo de correcciones: { $reason }
+corrections-format = { $file } no es un archivo de correcciones de verso (dice «{ $found }»); descarga uno desde una página de revisión.
+corrections-blocks = { $file }: { $count ->
+        [one] un bloque no se puede guardar
+       *[other] { $count } bloques no se pueden guardar
+    }, así que no se guardó nada de este archivo. Corrige el bloque en la página de revisión y vuelve a descargar:
+    { $problems }
+corrections-block = bloque { $block } (línea { $line }): { $reason }
+corrections-key = su original no coincide con su clave; el archivo se editó a mano o es de otra versión del artículo
+corrections-status = el estado «{ $status }» no es «reviewed» ni «approved»
+corrections-empty = la traducción está vacía
+code-missing = falta el marcador { $code } del original (pulsa su ficha en la columna del original para volver a ponerlo)
+code-doubled = el marcador { $code } aparece dos veces
+code-unknown = el marcador { $code } no está en el original
+code-order = el marcador { $code } se cierra antes de abrirse
+help-translate-no_review = No escribe páginas de revisión.
+help-translate-review_dir = Dónde van las páginas de revisión (por defecto: review dentro del directorio de salida).
+xliff-error = { $file }:{ $line }: { $reason }. No se guardó nada de este archivo.
+xliff-unit-error = { $file }:{ $line }: unidad «{ $unit }»: { $reason }. No se guardó nada de este archivo; corrige los códigos de la unidad en tu herramienta de traducción y vuelve a exportar.
+import-language = { $file }: «{ $tag }» no es una etiqueta de idioma que verso pueda usar; el archivo debe indicar sus idiomas de origen y destino.
+
+## verso review, xliff, import
+
+about-review = Muestra un artículo y su traducción lado a lado, con las coincidencias del glosario y los hallazgos: en la terminal o como página HTML para correcciones (--html).
+help-review-source = El artículo original.
+help-review-target = Su traducción (de verso, de una persona o de otra herramienta).
+help-review-from = Idioma de origen (por defecto, el de la configuración).
+help-review-to = Idioma de destino (por defecto, el del directorio de salida o el primero configurado).
+help-review-glossary = Archivo de glosario (repetible); usa el de la traducción, para que las correcciones lleguen a la memoria con las mismas claves.
+help-review-terms = Qué hizo el glosario en la traducción: enforce, check u off.
+help-review-html = Escribe una página HTML de revisión autónoma en este archivo en lugar de imprimir.
+help-review-only_issues = Muestra solo los bloques con hallazgos.
+help-review-width = Ancho de la vista de terminal en columnas (por defecto, el de la terminal o 120).
+help-review-memory = Memoria de traducción, para el estado de revisión de los bloques (no se crea si falta).
+help-review-config = Archivo de configuración.
+about-xliff = Intercambia artículos con herramientas de traducción como XLIFF 2.1 o 1.2.
+help-xliff-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-xliff-config = Archivo de configuración.
+about-xliff-export = Escribe un archivo XLIFF por artículo e idioma con lo que tiene la memoria: una unidad por bloque, un segmento por oración, códigos en línea, notas del glosario y de las comprobaciones.
+help-xliff-export-paths = Artículos o directorios.
+help-xliff-export-to = Idiomas de destino, separados por comas (por defecto, los de la configuración).
+help-xliff-export-from = Idioma de origen (por defecto, el de la configuración).
+help-xliff-export-out = Directorio de salida (por defecto, xliff dentro del de translate); los archivos van a <out>/<idioma>/<ruta>.xlf.
+help-xliff-export-xliff_version = Versión de XLIFF: 2.1 (por defecto) o 1.2.
+help-xliff-export-glossary = Archivo de glosario (repetible), como en la traducción.
+help-xliff-export-terms = Qué hace el glosario: enforce, check u off.
+help-xliff-export-memory = { help-xliff-memory }
+help-xliff-export-config = { help-xliff-config }
+about-xliff-import = Guarda XLIFF revisado (2.x o 1.2) en la memoria: las unidades final como aprobadas, las demás como revisadas; un archivo con un código en línea roto se rechaza entero.
+help-xliff-import-files = Los archivos XLIFF.
+help-xliff-import-memory = { help-xliff-memory }
+help-xliff-import-config = { help-xliff-config }
+about-import = Guarda trabajo revisado en la memoria: archivos de correcciones de la página de revisión, XLIFF o TMX (reconocidos por su contenido). Cada archivo se guarda entero o nada.
+help-import-files = Los archivos.
+help-import-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-import-config = Archivo de configuración.
+xliff-written = escrito { $file } ({ $units } unidades, { $translated } con traducción)
+xliff-note-concept = { $id } ({ $kind }): { $form }
+imported = { $file }: guardadas { $approved } traducciones aprobadas y { $reviewed } revisadas ({ $source } → { $target }); { $skipped } omitidas (sin traducción o texto automático sin cambios)
+import-unknown = { $file }: no es un archivo de correcciones, XLIFF ni TMX; no se importó nada.

@@ -7,7 +7,6 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use verso::check::batch::Batch;
 use verso::check::diagnostics::{self, Place};
@@ -16,8 +15,7 @@ use verso::check::names::Evidence;
 use verso::check::{BlockText, Checker};
 use verso::config::Config;
 use verso::document::{Document, LineIndex};
-use verso::format::{self, ReadOptions};
-use verso::glossary::{self, LoadOptions};
+use verso::format;
 use verso::i18n;
 use verso::inputs;
 use verso::msg;
@@ -88,30 +86,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         verso::locale::parse(args.from.as_deref().unwrap_or(&config.translate.from))?.to_string();
     let to = match &args.to {
         Some(t) => verso::locale::parse(t)?.to_string(),
-        None => config
-            .translate
-            .to
-            .first()
-            .cloned()
-            .ok_or_else(|| anyhow::anyhow!(i18n::render(&msg!("cli-no-targets"))))?,
+        None => super::shared::default_target(&config)?,
     };
-    let files = if args.glossary.is_empty() {
-        config.glossary.files.clone()
-    } else {
-        args.glossary.clone()
-    };
-    let glossary = if files.is_empty() {
-        None
-    } else {
-        let options = LoadOptions {
-            pair: Some((from.clone(), to.clone())),
-            ..LoadOptions::default()
-        };
-        Some(Arc::new(glossary::load_layered(&files, &options)?.0))
-    };
-    let read_options = ReadOptions {
-        front_matter_keys: config.markdown.front_matter_keys.clone(),
-    };
+    let glossary = super::shared::glossary(&args.glossary, &config, &from, &to)?;
+    let read_options = super::shared::read_options(&config);
     let mut failures = Vec::new();
     let mut checked: Vec<Pair> = Vec::new();
     for (source_path, target_path) in pairs(&args, &config, &mut failures) {
@@ -212,6 +190,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             unknown_words: Vec::new(),
             terms: Vec::new(),
             issues,
+            review: None,
         });
     }
     for f in &failures {

@@ -12,6 +12,7 @@ use verso::i18n;
 use verso::memory::{HumanStatus, Memory, tmx};
 use verso::msg;
 use verso::output;
+use verso::segment::Segment;
 
 /// Flags of `verso memory`.
 #[derive(clap::Args)]
@@ -58,7 +59,7 @@ fn language(tag: &str) -> &str {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let memory = open(&args)?;
     match &args.command {
-        Command::Import(a) => import(&memory, a),
+        Command::Import(a) => import(&memory, &a.file, a.from.as_deref(), a.to.as_deref()),
         Command::Export(a) => {
             let entries = memory.entries()?;
             output::write_atomic(&a.file, tmx::write(&entries).as_bytes())?;
@@ -86,22 +87,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Stores a TMX file's translations; with --from/--to, only those whose languages match (by
 /// language subtag) and under the given tags, so "en-US"/"es-ES" memories serve "en"→"es".
-fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&a.file).with_context(|| a.file.display().to_string())?;
+/// Entries stored together: source and target tag, status, origin.
+type Group = (String, String, String, Option<String>);
+
+pub fn import(
+    memory: &Memory,
+    file: &std::path::Path,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
     let (entries, skipped) = tmx::read(&bytes).map_err(|e| {
         anyhow::anyhow!(i18n::render(&msg!(
             "tmx-error",
-            file = &a.file,
+            file = file,
             line = e.line,
             reason = e.reason
         )))
     })?;
-    let from = a.from.as_deref().map(verso::locale::parse).transpose()?;
-    let to = a.to.as_deref().map(verso::locale::parse).transpose()?;
-    let mut groups: BTreeMap<
-        (String, String, String, Option<String>),
-        Vec<(verso::segment::Segment, verso::segment::Segment)>,
-    > = BTreeMap::new();
+    let from = from.map(verso::locale::parse).transpose()?;
+    let to = to.map(verso::locale::parse).transpose()?;
+    let mut groups: BTreeMap<Group, Vec<(Segment, Segment)>> = BTreeMap::new();
     for e in entries {
         let src = match &from {
             Some(f) if language(&e.source_lang) == f.language.as_str() => f.to_string(),
@@ -124,8 +130,7 @@ fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
             source: verso::locale::parse(&src)?,
             target: verso::locale::parse(&tgt)?,
         };
-        let refs: Vec<(&verso::segment::Segment, &verso::segment::Segment)> =
-            items.iter().map(|(s, t)| (s, t)).collect();
+        let refs: Vec<(&Segment, &Segment)> = items.iter().map(|(s, t)| (s, t)).collect();
         stored += match (status.as_str(), origin) {
             ("machine", Some(engine)) => {
                 let translations: Vec<Translation> = items
@@ -135,7 +140,7 @@ fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
                         unknown_words: Vec::new(),
                     })
                     .collect();
-                let pairs: Vec<(&verso::segment::Segment, &Translation)> =
+                let pairs: Vec<(&Segment, &Translation)> =
                     items.iter().map(|(s, _)| s).zip(&translations).collect();
                 memory.store_machine(&pair, &engine, &pairs)?;
                 pairs.len()
@@ -150,7 +155,7 @@ fn import(memory: &Memory, a: &ImportArgs) -> anyhow::Result<ExitCode> {
             "memory-imported",
             count = stored,
             skipped = skipped,
-            file = &a.file
+            file = file
         ))
     );
     Ok(ExitCode::SUCCESS)

@@ -7,11 +7,15 @@
 mod check;
 mod engines;
 mod glossary;
+mod import;
 mod memory;
 mod progress;
+mod review;
 mod segment;
+mod shared;
 mod summary;
 mod translate;
+mod xliff;
 
 use std::process::ExitCode;
 
@@ -37,6 +41,9 @@ enum Command {
     Engines(engines::Args),
     Glossary(glossary::Args),
     Memory(memory::Args),
+    Review(review::Args),
+    Xliff(xliff::Args),
+    Import(import::Args),
 }
 
 /// Exit code when some work failed and the rest was done.
@@ -58,6 +65,9 @@ pub fn main() -> ExitCode {
         Command::Engines(args) => engines::run(args),
         Command::Glossary(args) => glossary::run(args),
         Command::Memory(args) => memory::run(args),
+        Command::Review(args) => review::run(args),
+        Command::Xliff(args) => xliff::run(args),
+        Command::Import(args) => import::run(args),
     };
     match result {
         Ok(code) => code,

@@ -8,11 +8,8 @@ use anyhow::Context;
 use verso::backend;
 use verso::config::Config;
 use verso::enforce::TermsMode;
-use verso::format::ReadOptions;
-use verso::glossary::{self, LoadOptions};
 use verso::i18n;
 use verso::locale;
-use verso::memory::Memory;
 use verso::msg;
 use verso::output;
 use verso::pipeline::{self, Job};
@@ -47,6 +44,10 @@ pub struct Args {
     terms: Option<String>,
     #[arg(long)]
     no_check: bool,
+    #[arg(long)]
+    no_review: bool,
+    #[arg(long, value_name = "DIR")]
+    review_dir: Option<PathBuf>,
     #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "never"])]
     fail_on: Option<String>,
 }
@@ -67,42 +68,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine_name = args.engine.clone().unwrap_or_else(|| t.engine.clone());
     let engine = backend::build(&engine_name, &config)?;
     pipeline::check_pairs(engine.as_ref(), &source, &targets)?;
-    let glossary_files = if args.glossary.is_empty() {
-        config.glossary.files.clone()
-    } else {
-        args.glossary.clone()
-    };
     let terms = args
         .terms
         .as_deref()
         .and_then(TermsMode::parse)
         .unwrap_or(config.glossary.terms);
-    let glossary = if glossary_files.is_empty() {
-        None
-    } else {
-        let options = LoadOptions {
-            pair: Some((source.to_string(), targets[0].to_string())),
-            ..LoadOptions::default()
-        };
-        let (glossary, overrides) = glossary::load_layered(&glossary_files, &options)?;
-        for o in &overrides {
-            eprintln!(
-                "{}",
-                i18n::render(&msg!(
-                    "glossary-override",
-                    id = &o.id,
-                    replaced = format!("{}:{}", o.replaced.file.display(), o.replaced.line),
-                    by = format!("{}:{}", o.by.file.display(), o.by.line)
-                ))
-            );
-        }
-        Some(Arc::new(glossary))
-    };
-    let memory_path = args
-        .memory
-        .clone()
-        .unwrap_or_else(|| config.memory.path.clone());
-    let memory = Arc::new(Memory::open(&memory_path)?);
+    let glossary = super::shared::glossary(
+        &args.glossary,
+        &config,
+        &source.to_string(),
+        &targets[0].to_string(),
+    )?;
+    let memory = Arc::new(super::shared::open_memory(args.memory.as_deref(), &config)?);
     let out_dir = args.out.clone().unwrap_or_else(|| t.out.clone());
     let job = Job {
         paths: args.paths.clone(),
@@ -112,13 +89,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         memory,
         out_dir: out_dir.clone(),
         jobs: args.jobs.unwrap_or(t.jobs),
-        read_options: ReadOptions {
-            front_matter_keys: config.markdown.front_matter_keys.clone(),
-        },
+        read_options: super::shared::read_options(&config),
         extensions: t.extensions.clone(),
         glossary,
         terms,
         checks: (config.checks.enabled && !args.no_check).then(|| config.checks.clone()),
+        review: (config.review.pages && !args.no_review)
+            .then(|| out_dir.join(args.review_dir.as_ref().unwrap_or(&config.review.dir))),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -149,6 +126,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ))
     );
     super::summary::by_file_and_rule(&report);
+    if let Some(index) = &report.review_index {
+        eprintln!(
+            "{}",
+            i18n::render(&msg!("review-index-written", file = index))
+        );
+    }
     if totals.outputs > 0 {
         for target in &report.to {
             eprintln!(

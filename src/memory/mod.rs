@@ -40,6 +40,9 @@ pub struct Entry {
     pub status: String,
 }
 
+/// One line of [`Memory::stats`]: source and target language, origin, status, count.
+pub type StatsRow = (String, String, String, String, u64);
+
 /// The status of a human translation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HumanStatus {
@@ -152,11 +155,32 @@ impl Memory {
         }
     }
 
-    /// Looks up many source keys at once; returns the entries found, by key.
+    /// Looks up many source keys at once; returns the entries found, by key: human
+    /// translations, or machine translations by the engine with this fingerprint.
     pub fn lookup_many(
         &self,
         pair: &LanguagePair,
         fingerprint: &str,
+        keys: &[String],
+    ) -> Result<HashMap<String, Entry>, MemoryError> {
+        self.lookup(pair, Some(fingerprint), keys)
+    }
+
+    /// Looks up many source keys whatever engine made the translations: the best entry per
+    /// key (approved, then reviewed, then machine; the latest of each). For exports and
+    /// reviews of what the memory holds, not for translation (which keeps engines apart).
+    pub fn lookup_best(
+        &self,
+        pair: &LanguagePair,
+        keys: &[String],
+    ) -> Result<HashMap<String, Entry>, MemoryError> {
+        self.lookup(pair, None, keys)
+    }
+
+    fn lookup(
+        &self,
+        pair: &LanguagePair,
+        fingerprint: Option<&str>,
         keys: &[String],
     ) -> Result<HashMap<String, Entry>, MemoryError> {
         let conn = self.conn.lock().map_err(|e| self.error(e))?;
@@ -164,9 +188,9 @@ impl Memory {
             .prepare_cached(
                 "SELECT target, unknown_words, origin, status FROM translations
                  WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                   AND (engine = ?4 OR status IN ('approved', 'reviewed'))
+                   AND (?4 IS NULL OR engine = ?4 OR status IN ('approved', 'reviewed'))
                  ORDER BY CASE status WHEN 'approved' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END DESC,
-                          updated_at DESC
+                          updated_at DESC, id DESC
                  LIMIT 1",
             )
             .map_err(|e| self.error(e))?;
@@ -255,6 +279,18 @@ impl Memory {
         status: HumanStatus,
         origin: &str,
     ) -> Result<usize, MemoryError> {
+        let items: Vec<(&Segment, &Segment, HumanStatus)> =
+            items.iter().map(|(s, t)| (*s, *t, status)).collect();
+        self.store_reviewed(pair, &items, origin)
+    }
+
+    /// Stores human translations, each with its own status, in one transaction: all or none.
+    pub fn store_reviewed(
+        &self,
+        pair: &LanguagePair,
+        items: &[(&Segment, &Segment, HumanStatus)],
+        origin: &str,
+    ) -> Result<usize, MemoryError> {
         let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
         let tx = conn.transaction().map_err(|e| self.error(e))?;
         {
@@ -271,7 +307,7 @@ impl Memory {
                 .map_err(|e| self.error(e))?;
             let now = now();
             let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-            for (source, target) in items {
+            for (source, target, status) in items {
                 stmt.execute(params![
                     src,
                     tgt,
@@ -317,7 +353,7 @@ impl Memory {
     }
 
     /// Counts by language pair, origin and status.
-    pub fn stats(&self) -> Result<Vec<(String, String, String, String, u64)>, MemoryError> {
+    pub fn stats(&self) -> Result<Vec<StatsRow>, MemoryError> {
         let conn = self.conn.lock().map_err(|e| self.error(e))?;
         let mut stmt = conn
             .prepare(

@@ -70,6 +70,7 @@ pub(crate) fn finish_document(
         .into_iter()
         .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
         .collect();
+    state.restore_issues = issues.len();
     if let Some(checks) = checks {
         issues.extend(check_written(d, doc, &text, state, checks));
     }
@@ -83,6 +84,7 @@ pub(crate) fn finish_document(
         unknown_words: unknown,
         terms: std::mem::take(&mut state.terms),
         issues,
+        review: None,
     })
 }
 

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 mod finish;
 mod render;
+mod review_pages;
 
 use futures::StreamExt;
 use unic_langid::LanguageIdentifier;
@@ -22,7 +23,7 @@ use unic_langid::LanguageIdentifier;
 use crate::backend::{Engine, EngineError, LanguagePair, Translation};
 use crate::check::{CheckConfig, Checker};
 use crate::document::{BlockId, Document};
-use crate::enforce::{Enforced, Enforcer, TermsMode};
+use crate::enforce::{self, Enforced, TermsMode};
 use crate::format::{self, ReadOptions};
 use crate::glossary::Glossary;
 use crate::i18n::{self, Localized, Message};
@@ -63,6 +64,9 @@ pub struct Job {
     pub terms: TermsMode,
     /// The checks to run on what is written (`None`: no checks).
     pub checks: Option<CheckConfig>,
+    /// Where review pages go (`<dir>/<locale>/<relative path>.html` and `<dir>/index.html`);
+    /// `None`: no pages.
+    pub review: Option<PathBuf>,
 }
 
 /// Receives progress as the batch runs (a progress bar, plain lines, or nothing).
@@ -170,10 +174,23 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     let runs = pairs
         .iter()
         .map(|pair| translate_locale(job, &docs, pair, progress, &evidence));
+    let mut pages = Vec::new();
     for result in futures::future::join_all(runs).await {
-        let (files, failures) = result?;
+        let (files, failures, entries) = result?;
         report.files.extend(files);
         report.failures.extend(failures);
+        pages.extend(entries);
+    }
+    if let Some(dir) = &job.review
+        && !pages.is_empty()
+    {
+        match review_pages::write_index(dir, pages) {
+            Ok(path) => report.review_index = Some(path),
+            Err(failure) => {
+                progress.failed(&failure);
+                report.failures.push(failure);
+            }
+        }
     }
     report.sum();
     report.totals.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
@@ -181,7 +198,15 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     Ok(report)
 }
 
+pub(crate) use render::issue_for as structure_issue;
 pub use render::render_document;
+
+/// What one locale's run produced: files written, failures, review index entries.
+type LocaleResult = (
+    Vec<FileReport>,
+    Vec<Failure>,
+    Vec<crate::review::html::IndexEntry>,
+);
 
 /// Per-document state while its blocks come in.
 pub(crate) struct DocState {
@@ -192,6 +217,11 @@ pub(crate) struct DocState {
     terms: Vec<BlockTerms>,
     /// Per block: the words the engine did not know.
     unknown: Vec<Vec<String>>,
+    /// Per block: the memory status of its translation (`machine` for the engine's).
+    statuses: Vec<Option<String>>,
+    /// How many of the file's issues came from restoring (they name source blocks; the
+    /// checks' name target blocks).
+    restore_issues: usize,
     pending: usize,
     engine_calls: usize,
     errors: Vec<String>,
@@ -209,16 +239,19 @@ async fn translate_locale(
     pair: &LanguagePair,
     progress: &dyn Progress,
     evidence: &crate::check::names::Evidence,
-) -> Result<(Vec<FileReport>, Vec<Failure>), RunError> {
+) -> Result<LocaleResult, RunError> {
     let locale = pair.target.to_string();
-    let mut checks = job.checks.as_ref().map(|config| finish::LocaleChecks {
-        checker: Checker::new(
+    let checker = || {
+        Checker::new(
             &pair.source.to_string(),
             &locale,
             job.glossary.clone().filter(|_| job.terms != TermsMode::Off),
-            config.clone(),
+            job.checks.clone().unwrap_or_default(),
             evidence.clone(),
-        ),
+        )
+    };
+    let mut checks = job.checks.as_ref().map(|_| finish::LocaleChecks {
+        checker: checker(),
         batch: Default::default(),
         read_options: job.read_options.clone(),
         written: Default::default(),
@@ -228,32 +261,15 @@ async fn translate_locale(
     output::remove_stale_temporaries(&out_root);
     let fingerprint = job.engine.fingerprint(pair);
 
-    let enforcer = match (&job.glossary, job.terms) {
-        (Some(g), mode) if mode != TermsMode::Off => Some(Enforcer::new(
-            Arc::clone(g),
-            &pair.source.to_string(),
-            &locale,
-            mode,
-        )),
-        _ => None,
-    };
+    let enforcer = enforce::enforcer_for(
+        job.glossary.as_ref(),
+        job.terms,
+        &pair.source.to_string(),
+        &locale,
+    );
     let enforced: Vec<Vec<Enforced>> = docs
         .iter()
-        .map(|(_, d)| {
-            d.blocks
-                .iter()
-                .map(|b| {
-                    let segment = Segment::from_block(b);
-                    match &enforcer {
-                        Some(e) => e.apply(&segment),
-                        None => Enforced {
-                            segment,
-                            ..Enforced::default()
-                        },
-                    }
-                })
-                .collect()
-        })
+        .map(|(_, d)| enforce::protect(d, enforcer.as_ref()))
         .collect();
     let segments: Vec<Vec<Segment>> = enforced
         .iter()
@@ -282,6 +298,8 @@ async fn translate_locale(
                 })
                 .collect(),
             unknown: vec![Vec::new(); segs.len()],
+            statuses: vec![None; segs.len()],
+            restore_issues: 0,
             pending: 0,
             engine_calls: 0,
             errors: Vec::new(),
@@ -291,6 +309,7 @@ async fn translate_locale(
             if let Some(entry) = hits.get(&key) {
                 state.targets[b] = Some(entry.target.clone());
                 state.unknown[b] = entry.unknown_words.clone();
+                state.statuses[b] = Some(entry.status.clone());
                 continue;
             }
             state.pending += 1;
@@ -377,6 +396,7 @@ async fn translate_locale(
                     Ok(t) => {
                         state.targets[b] = Some(t.segment.clone());
                         state.unknown[b] = t.unknown_words.clone();
+                        state.statuses[b] = Some("machine".to_string());
                     }
                     Err(e) => state.errors.push(i18n::render(&msg!(
                         "block-failed",
@@ -415,5 +435,27 @@ async fn translate_locale(
             }
         }
     }
-    Ok((files, failures))
+    let mut pages = Vec::new();
+    if let Some(dir) = &job.review {
+        let checker = match checks.take() {
+            Some(c) => c.checker,
+            None => checker(),
+        };
+        let page = review_pages::Locale {
+            dir,
+            locale: &locale,
+            checker: &checker,
+            read_options: &job.read_options,
+        };
+        for (&d, &pos) in &file_of {
+            match page.write(&docs[d], &enforced[d], &states[d], &mut files[pos]) {
+                Ok(entry) => pages.push(entry),
+                Err(failure) => {
+                    progress.failed(&failure);
+                    failures.push(failure);
+                }
+            }
+        }
+    }
+    Ok((files, failures, pages))
 }

@@ -83,6 +83,8 @@ pub struct Unit {
     pub target: Option<Segment>,
     /// Target forms of the glossary names (`Piece::Name(n)` is `names[n - 1]`).
     pub names: Vec<String>,
+    /// The names as the source writes them.
+    pub source_names: Vec<String>,
     /// Its state.
     pub state: State,
     /// Notes: (category, text) — `glossary`, `check`.
@@ -151,13 +153,12 @@ fn inline_v2(seg: &Segment, names: &[String]) -> String {
             Piece::Open(id) => out.push_str(&format!("<pc id=\"{id}\" canDelete=\"no\">")),
             Piece::Close(_) => out.push_str("</pc>"),
             Piece::Atom(id) => out.push_str(&format!("<ph id=\"{id}\" canDelete=\"no\"/>")),
+            // A name is text the translator must not change: shown and equivalent to its form
+            // in this language.
             Piece::Name(id) => {
-                let disp = names
-                    .get(*id as usize - 1)
-                    .map(|n| xml::escape(n))
-                    .unwrap_or_default();
+                let text = xml::escape(super::model::name_text(names, *id));
                 out.push_str(&format!(
-                    "<ph id=\"n{id}\" disp=\"{disp}\" canDelete=\"no\"/>"
+                    "<ph id=\"n{id}\" disp=\"{text}\" equiv=\"{text}\" canDelete=\"no\"/>"
                 ));
             }
         }
@@ -174,10 +175,7 @@ fn inline_v12(seg: &Segment, names: &[String]) -> String {
             Piece::Close(_) => out.push_str("</g>"),
             Piece::Atom(id) => out.push_str(&format!("<x id=\"{id}\"/>")),
             Piece::Name(id) => {
-                let equiv = names
-                    .get(*id as usize - 1)
-                    .map(|n| xml::escape(n))
-                    .unwrap_or_default();
+                let equiv = xml::escape(super::model::name_text(names, *id));
                 out.push_str(&format!("<x id=\"n{id}\" equiv-text=\"{equiv}\"/>"));
             }
         }
@@ -229,7 +227,7 @@ pub fn write_v2(original: &str, source_lang: &str, target_lang: &str, units: &[U
             ));
             out.push_str(&format!(
                 "        <source xml:space=\"preserve\">{}</source>\n",
-                inline_v2(s, &u.names)
+                inline_v2(s, &u.source_names)
             ));
             if let Some(t) = t {
                 out.push_str(&format!(
@@ -261,7 +259,7 @@ pub fn write_v12(original: &str, source_lang: &str, target_lang: &str, units: &[
         ));
         out.push_str(&format!(
             "        <source>{}</source>\n",
-            inline_v12(&u.source, &u.names)
+            inline_v12(&u.source, &u.source_names)
         ));
         if let Some(t) = &u.target {
             out.push_str(&format!(
@@ -565,6 +563,7 @@ mod tests {
                 "El Dr. Park vio a <n1/> en <1>el casco antiguo</1>. Se fue a las <2/> y volvió.",
             )),
             names: vec!["Seúl".into()],
+            source_names: vec!["Seoul".into()],
             state: State::Translated,
             notes: vec![("glossary".into(), "seoul: Seoul → Seúl".into())],
         }
@@ -579,7 +578,8 @@ mod tests {
             "two sentences each side:\n{text}"
         );
         assert!(
-            text.contains("<ph id=\"n1\" disp=\"Seúl\" canDelete=\"no\"/>")
+            text.contains("<source xml:space=\"preserve\">Dr. Park met <ph id=\"n1\" disp=\"Seoul\" equiv=\"Seoul\" canDelete=\"no\"/>")
+                && text.contains("<ph id=\"n1\" disp=\"Seúl\" equiv=\"Seúl\" canDelete=\"no\"/>")
                 && text.contains("<pc id=\"1\" canDelete=\"no\">"),
             "{text}"
         );

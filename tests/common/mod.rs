@@ -2,6 +2,8 @@
 //! structure extraction used to compare a source article with its translation.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,0 +1,73 @@
+//! What several subcommands resolve the same way: the glossary layers, reader options, the
+//! memory file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use verso::config::Config;
+use verso::format::ReadOptions;
+use verso::glossary::{self, Glossary, LoadOptions};
+use verso::i18n;
+use verso::memory::Memory;
+use verso::msg;
+
+/// The glossary from `--glossary` files, or the configured ones; reports overridden concepts.
+pub fn glossary(
+    flags: &[PathBuf],
+    config: &Config,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<Option<Arc<Glossary>>> {
+    let files = if flags.is_empty() {
+        config.glossary.files.clone()
+    } else {
+        flags.to_vec()
+    };
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let options = LoadOptions {
+        pair: Some((from.to_string(), to.to_string())),
+        ..LoadOptions::default()
+    };
+    let (glossary, overrides) = glossary::load_layered(&files, &options)?;
+    for o in &overrides {
+        eprintln!(
+            "{}",
+            i18n::render(&msg!(
+                "glossary-override",
+                id = &o.id,
+                replaced = format!("{}:{}", o.replaced.file.display(), o.replaced.line),
+                by = format!("{}:{}", o.by.file.display(), o.by.line)
+            ))
+        );
+    }
+    Ok(Some(Arc::new(glossary)))
+}
+
+/// The readers' options from the configuration.
+pub fn read_options(config: &Config) -> ReadOptions {
+    ReadOptions {
+        front_matter_keys: config.markdown.front_matter_keys.clone(),
+    }
+}
+
+/// The memory file from `--memory` or the configuration.
+pub fn memory_path(flag: Option<&Path>, config: &Config) -> PathBuf {
+    flag.map_or_else(|| config.memory.path.clone(), Path::to_path_buf)
+}
+
+/// Opens the memory (creating it).
+pub fn open_memory(flag: Option<&Path>, config: &Config) -> anyhow::Result<Memory> {
+    Ok(Memory::open(&memory_path(flag, config))?)
+}
+
+/// The first configured target locale, for commands that take one.
+pub fn default_target(config: &Config) -> anyhow::Result<String> {
+    config
+        .translate
+        .to
+        .first()
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!(i18n::render(&msg!("cli-no-targets"))))
+}

@@ -1,0 +1,215 @@
+//! What a review or an export starts from, when it is not a translation run: a source article
+//! and either its translation on disk (`verso review SOURCE TARGET`) or what the memory holds
+//! for it (`verso xliff export`).
+//!
+//! Both end in the same [`Prepared`] state a run has: protected source blocks (names cut out
+//! as the run cuts them, so memory keys agree), translations with the source's placeholder
+//! ids, their memory status, and the findings of the checks.
+
+use std::sync::Arc;
+
+use super::model::{self, Article, ReviewDoc};
+use crate::backend::LanguagePair;
+use crate::check::names::Evidence;
+use crate::check::{CheckConfig, Checker};
+use crate::document::Document;
+use crate::enforce::{self, Enforced, TermsMode};
+use crate::format::{self, ReadOptions};
+use crate::glossary::Glossary;
+use crate::memory::{Memory, MemoryError};
+use crate::pipeline::render_document;
+use crate::report::Issue;
+use crate::segment::Segment;
+
+/// The language pair, glossary and checks of a review.
+#[derive(Clone)]
+pub struct Options {
+    /// The pair.
+    pub pair: LanguagePair,
+    /// The glossary, if any.
+    pub glossary: Option<Arc<Glossary>>,
+    /// What the glossary does (as in the run that made the translation).
+    pub terms: TermsMode,
+    /// Check settings.
+    pub checks: CheckConfig,
+    /// Reader options (to parse rendered translations).
+    pub read_options: ReadOptions,
+}
+
+/// A source article with its translation, ready to review or export.
+pub struct Prepared {
+    /// Per source block: protected segment, names, concepts.
+    pub protected: Vec<Enforced>,
+    /// Per source block: translation with source ids.
+    pub targets: Vec<Option<Segment>>,
+    /// Per source block: memory status.
+    pub statuses: Vec<Option<String>>,
+    /// The translation as a document, when there is a whole one.
+    pub target_doc: Option<Document>,
+    /// Findings with their source block.
+    pub issues: Vec<(usize, Issue)>,
+    /// The checker (also marks concepts, numbers and dates on the review page).
+    pub checker: Checker,
+}
+
+impl Prepared {
+    /// The review model.
+    pub fn review(&self, file: &str, source: &Document) -> ReviewDoc {
+        let target_names: Vec<Vec<String>> =
+            self.protected.iter().map(|p| p.names.clone()).collect();
+        model::build(
+            &Article {
+                file: file.to_string(),
+                source,
+                protected: &self.protected,
+                targets: &self.targets,
+                target_names: &target_names,
+                statuses: &self.statuses,
+                target_doc: self.target_doc.as_ref(),
+                issues: &self.issues,
+            },
+            &self.checker,
+        )
+    }
+}
+
+fn checker(source: &Document, opts: &Options) -> Checker {
+    let texts: Vec<String> = source.blocks.iter().map(|b| b.plain_text()).collect();
+    Checker::new(
+        &opts.pair.source.to_string(),
+        &opts.pair.target.to_string(),
+        opts.glossary
+            .clone()
+            .filter(|_| opts.terms != TermsMode::Off),
+        opts.checks.clone(),
+        Evidence::collect(texts.iter().map(String::as_str)),
+    )
+}
+
+fn protect(source: &Document, opts: &Options) -> Vec<Enforced> {
+    let enforcer = enforce::enforcer_for(
+        opts.glossary.as_ref(),
+        opts.terms,
+        &opts.pair.source.to_string(),
+        &opts.pair.target.to_string(),
+    );
+    enforce::protect(source, enforcer.as_ref())
+}
+
+/// Runs the checks of a source and a target document; findings with their source block.
+pub fn check(
+    checker: &Checker,
+    source: &Document,
+    target: &Document,
+    structure: bool,
+) -> Vec<(usize, Issue)> {
+    let checked = checker.check_document(source, target, &[], structure);
+    let issues: Vec<Issue> = checked
+        .findings
+        .iter()
+        .map(|f| {
+            let line = target.blocks.get(f.block).map_or(0, |b| b.line);
+            let (s, t) = checked
+                .texts
+                .get(f.block)
+                .and_then(Option::as_ref)
+                .map(|(s, t)| (s.text.as_str(), t.text.as_str()))
+                .unwrap_or_default();
+            Issue::from_finding(f, line, s, t)
+        })
+        .collect();
+    model::issues_by_source(source, target, issues)
+}
+
+/// A source and its translation on disk. With a memory, blocks whose translation is what the
+/// memory holds get that entry's status.
+pub fn from_target(
+    source: &Document,
+    target: &Document,
+    opts: &Options,
+    memory: Option<&Memory>,
+) -> Result<Prepared, MemoryError> {
+    let protected = protect(source, opts);
+    let mut targets = vec![None; source.blocks.len()];
+    for (s, t) in crate::check::misc::align(source, target) {
+        let (Some(s), Some(t)) = (s, t) else { continue };
+        targets[s] = super::codes::target_segment(
+            source,
+            &source.blocks[s],
+            target,
+            &target.blocks[t],
+            &protected[s].names,
+        );
+    }
+    let statuses = match memory {
+        Some(m) => {
+            let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
+            let found = m.lookup_best(&opts.pair, &keys)?;
+            keys.iter()
+                .zip(&targets)
+                .map(|(k, t)| {
+                    let entry = found.get(k)?;
+                    let same = t
+                        .as_ref()
+                        .is_some_and(|t| t.canonical() == entry.target.canonical());
+                    same.then(|| entry.status.clone())
+                })
+                .collect()
+        }
+        None => vec![None; source.blocks.len()],
+    };
+    let checker = checker(source, opts);
+    let issues = check(&checker, source, target, true);
+    Ok(Prepared {
+        protected,
+        targets,
+        statuses,
+        target_doc: Some(target.clone()),
+        issues,
+        checker,
+    })
+}
+
+/// A source and what the memory holds for it (the best entry per block, whatever engine).
+/// When every block has a translation, the rendered translation is checked too.
+pub fn from_memory(
+    source: &Document,
+    opts: &Options,
+    memory: &Memory,
+) -> Result<Prepared, MemoryError> {
+    let protected = protect(source, opts);
+    let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
+    let found = memory.lookup_best(&opts.pair, &keys)?;
+    let targets: Vec<Option<Segment>> = keys
+        .iter()
+        .map(|k| found.get(k).map(|e| e.target.clone()))
+        .collect();
+    let statuses = keys
+        .iter()
+        .map(|k| found.get(k).map(|e| e.status.clone()))
+        .collect();
+    let checker = checker(source, opts);
+    let (mut target_doc, mut issues) = (None, Vec::new());
+    if targets.iter().all(Option::is_some) {
+        let segs: Vec<Segment> = targets.iter().flatten().cloned().collect();
+        let names: Vec<Vec<String>> = protected.iter().map(|p| p.names.clone()).collect();
+        let (text, problems) = render_document(source, &segs, &names);
+        for (block, problem, rendered) in problems {
+            issues.push((
+                block,
+                crate::pipeline::structure_issue(source, block, &problem, rendered),
+            ));
+        }
+        let doc = format::parse(source.format, text, &opts.read_options);
+        issues.extend(check(&checker, source, &doc, false));
+        target_doc = Some(doc);
+    }
+    Ok(Prepared {
+        protected,
+        targets,
+        statuses,
+        target_doc,
+        issues,
+        checker,
+    })
+}

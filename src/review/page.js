@@ -1,0 +1,162 @@
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('verso-data').textContent);
+  var byBlock = {};
+  data.blocks.forEach(function (b) { byBlock[b.block] = b; });
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section.block'));
+  var initial = {};
+  var lastCell = null;
+  var lastRange = null;
+
+  function escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  // The canonical form of an edited cell: text escaped, chips as their placeholder tokens.
+  function serialize(node) {
+    var out = '';
+    node.childNodes.forEach(function (n) {
+      if (n.nodeType === 3) {
+        out += escapeText(n.nodeValue);
+      } else if (n.nodeType === 1) {
+        var token = n.getAttribute('data-token');
+        if (token !== null) {
+          out += token;
+        } else if (n.nodeName === 'BR') {
+          out += ' ';
+        } else {
+          var inner = serialize(n);
+          out += (n.nodeName === 'DIV' || n.nodeName === 'P') ? ' ' + inner : inner;
+        }
+      }
+    });
+    return out;
+  }
+
+  function normalize(s, keepNbsp) {
+    if (!keepNbsp) { s = s.replace(/\u00a0/g, ' '); }
+    return s.replace(/[ \t\r\n]+/g, ' ').trim();
+  }
+
+  function targetOf(section) {
+    var original = byBlock[section.dataset.block];
+    var keep = !!(original && original.target && original.target.indexOf('\u00a0') >= 0);
+    var text = '';
+    section.querySelectorAll('.tgt[contenteditable]').forEach(function (c) { text += serialize(c); });
+    return normalize(text, keep);
+  }
+
+  function approved(section) {
+    var box = section.querySelector('.approve-box');
+    return !!(box && box.checked);
+  }
+
+  sections.forEach(function (s) {
+    if (s.querySelector('.tgt[contenteditable]')) { initial[s.dataset.block] = targetOf(s); }
+  });
+
+  function corrections() {
+    var blocks = [];
+    sections.forEach(function (s) {
+      var b = byBlock[s.dataset.block];
+      if (!b || b.target === null || !(s.dataset.block in initial)) { return; }
+      var target = targetOf(s);
+      var edited = target !== initial[s.dataset.block];
+      var ok = approved(s);
+      if (!edited && ok === (b.status === 'approved')) { return; }
+      blocks.push({
+        block: b.block, line: b.line, key: b.key, source: b.source,
+        target: edited ? target : b.target,
+        status: ok ? 'approved' : 'reviewed', edited: edited
+      });
+    });
+    return {
+      format: data.format, version: data.version, file: data.file,
+      source_lang: data.source_lang, target_lang: data.target_lang, blocks: blocks
+    };
+  }
+  window.versoCorrections = corrections;
+
+  function updateCounts() {
+    var edited = 0, ok = 0;
+    sections.forEach(function (s) {
+      var changed = (s.dataset.block in initial) && targetOf(s) !== initial[s.dataset.block];
+      s.classList.toggle('edited', changed);
+      if (changed) { edited += 1; }
+      if (approved(s)) { ok += 1; }
+    });
+    document.getElementById('counts').textContent =
+      data.labels.edited + ' ' + edited + ' · ' + data.labels.approved + ' ' + ok;
+  }
+
+  document.getElementById('only-findings').addEventListener('change', function (e) {
+    document.body.classList.toggle('only-findings', e.target.checked);
+  });
+
+  document.querySelectorAll('.tgt[contenteditable]').forEach(function (cell) {
+    cell.addEventListener('input', updateCounts);
+    cell.addEventListener('focus', function () { lastCell = cell; });
+    // A block is one paragraph: Enter would split it.
+    cell.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') { e.preventDefault(); }
+    });
+    // Pasted text arrives as text, never as markup.
+    cell.addEventListener('paste', function (e) {
+      e.preventDefault();
+      var text = (e.clipboardData || window.clipboardData).getData('text/plain');
+      document.execCommand('insertText', false, text.replace(/\s+/g, ' '));
+    });
+  });
+  document.addEventListener('selectionchange', function () {
+    var sel = window.getSelection();
+    if (sel.rangeCount && lastCell && lastCell.contains(sel.anchorNode)) {
+      lastRange = sel.getRangeAt(0).cloneRange();
+    }
+  });
+  document.querySelectorAll('.approve-box').forEach(function (box) {
+    box.addEventListener('change', updateCounts);
+  });
+
+  // A source chip clicked puts its placeholder back where the caret was in the same block.
+  document.querySelectorAll('.src .chip').forEach(function (chip) {
+    chip.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    chip.addEventListener('click', function () {
+      var section = chip.closest('section.block');
+      if (!lastCell || !lastRange || lastCell.closest('section.block') !== section) { return; }
+      var copy = chip.cloneNode(true);
+      lastRange.deleteContents();
+      lastRange.insertNode(copy);
+      lastRange.setStartAfter(copy);
+      lastRange.collapse(true);
+      updateCounts();
+    });
+  });
+
+  // Hovering a finding outlines its spans.
+  document.querySelectorAll('.finding').forEach(function (item) {
+    var section = item.closest('section.block');
+    var marks = section.querySelectorAll('[data-f~="' + item.dataset.f + '"]');
+    item.addEventListener('mouseenter', function () { marks.forEach(function (m) { m.classList.add('hl'); }); });
+    item.addEventListener('mouseleave', function () { marks.forEach(function (m) { m.classList.remove('hl'); }); });
+  });
+
+  document.getElementById('download').addEventListener('click', function () {
+    var result = corrections();
+    if (result.blocks.length === 0) {
+      document.getElementById('counts').textContent = data.labels.nothing;
+      return;
+    }
+    var json = JSON.stringify(result, null, 2) + '\n';
+    var url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = data.file.replace(/[\/\\]/g, '_') + '.' + data.target_lang + '.corrections.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    document.getElementById('counts').textContent = data.labels.exported + ' ' + a.download;
+  });
+
+  updateCounts();
+}());

@@ -7,4 +7,4 @@ scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 cargo build --release --quiet
 ./target/release/verso translate examples/articles --to es --out out --report out/report.json "$@"
-echo "Translated articles: $(pwd)/out/es/   Report: $(pwd)/out/report.json"
+echo "Translated articles: $(pwd)/out/es/   Review pages: $(pwd)/out/review/index.html   Report: $(pwd)/out/report.json"

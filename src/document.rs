@@ -103,6 +103,20 @@ impl BlockKind {
         }
     }
 
+    /// The name as far as layout goes: the plain-text line kinds (headline, byline, dateline,
+    /// caption, credit) are told apart by English cues ("By …", "Photo:"), so in a
+    /// translation they are all just a line.
+    pub fn structural_name(&self) -> &'static str {
+        match self {
+            BlockKind::Headline
+            | BlockKind::Byline
+            | BlockKind::Dateline
+            | BlockKind::Caption
+            | BlockKind::Credit => "line",
+            other => other.name(),
+        }
+    }
+
     /// The name with its detail: `heading-2`, `list-item-1`, `front-matter:title`.
     pub fn label(&self) -> String {
         match self {

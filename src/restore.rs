@@ -130,7 +130,7 @@ pub fn restore(
     }
     let markup = inventory(block);
     let (pieces, mut problems, lost) = check_placeholders(doc, translation, &markup, names);
-    let pieces = move_spaces_out_of_pairs(pieces);
+    let pieces = move_spaces_out_of_pairs(pieces, &markup);
     let (mut text, text_ranges) = render_pieces(doc, block, &pieces, &markup, names, render_child);
     for lost_text in lost {
         if !text.is_empty() {
@@ -268,31 +268,66 @@ fn source_of(doc: &Document, m: &Markup) -> String {
 }
 
 /// `<1> text</1>` → ` <1>text</1>`: delimiters hugging whitespace stop being markup in
-/// Markdown, and engines often move a space inside.
-fn move_spaces_out_of_pairs(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + 2);
-    let mut i = 0;
-    while i < pieces.len() {
-        match (&pieces[i], pieces.get(i + 1)) {
-            (Piece::Open(id), Some(Piece::Text(t))) if t.starts_with(char::is_whitespace) => {
-                out.push(Piece::Text(" ".into()));
-                out.push(Piece::Open(*id));
-                out.push(Piece::Text(t.trim_start().to_string()));
-                i += 2;
-                continue;
+/// Markdown, and engines often move a space inside. Emphasis delimiters (`*`, `**`, `~~`) also
+/// stop being markup between a letter and punctuation (`ZAPORIYIA**, enero 13**`), so for
+/// them leading and trailing punctuation moves out too (`ZAPORIYIA, **enero 13**`).
+fn move_spaces_out_of_pairs(pieces: Vec<Piece>, markup: &HashMap<u32, Markup>) -> Vec<Piece> {
+    let delimiter = |id: &u32| {
+        markup.get(id).is_some_and(|m| {
+            matches!(
+                m,
+                Markup::Pair {
+                    tag: TagKind::Emphasis | TagKind::Strong | TagKind::Strikethrough,
+                    ..
+                }
+            )
+        })
+    };
+    let movable = |c: char, id: &u32| c.is_whitespace() || (delimiter(id) && is_punctuation(c));
+    // Openings first, then closings: a span's text may need both ends moved.
+    let mut pieces = pieces;
+    for opening in [true, false] {
+        let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + 2);
+        let mut i = 0;
+        while i < pieces.len() {
+            match (&pieces[i], pieces.get(i + 1)) {
+                (Piece::Open(id), Some(Piece::Text(t)))
+                    if opening && t.starts_with(|c| movable(c, id)) =>
+                {
+                    let rest = t.trim_start_matches(|c| movable(c, id));
+                    if rest.chars().any(char::is_alphanumeric) {
+                        out.push(Piece::Text(t[..t.len() - rest.len()].to_string()));
+                        out.push(Piece::Open(*id));
+                        out.push(Piece::Text(rest.to_string()));
+                        i += 2;
+                        continue;
+                    }
+                }
+                (Piece::Text(t), Some(Piece::Close(id)))
+                    if !opening && t.ends_with(|c| movable(c, id)) =>
+                {
+                    let kept = t.trim_end_matches(|c| movable(c, id));
+                    if kept.chars().any(char::is_alphanumeric) {
+                        out.push(Piece::Text(kept.to_string()));
+                        out.push(Piece::Close(*id));
+                        out.push(Piece::Text(t[kept.len()..].to_string()));
+                        i += 2;
+                        continue;
+                    }
+                }
+                _ => {}
             }
-            (Piece::Text(t), Some(Piece::Close(id))) if t.ends_with(char::is_whitespace) => {
-                out.push(Piece::Text(t.trim_end().to_string()));
-                out.push(Piece::Close(*id));
-                out.push(Piece::Text(" ".into()));
-                i += 2;
-                continue;
-            }
-            _ => out.push(pieces[i].clone()),
+            out.push(pieces[i].clone());
+            i += 1;
         }
-        i += 1;
+        pieces = Segment::from_pieces(out).pieces;
     }
-    Segment::from_pieces(out).normalized().pieces
+    Segment::from_pieces(pieces).normalized().pieces
+}
+
+/// Punctuation and symbols as CommonMark's flanking rules count them.
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
 }
 
 fn render_pieces(
@@ -448,4 +483,52 @@ fn wrap_text(
     }
     out.push_str(&text[line_start..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+    use crate::format::{self, ReadOptions};
+
+    fn tags(doc: &Document) -> Vec<TagKind> {
+        doc.blocks[0]
+            .tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Open { tag, .. } => Some(*tag),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// An engine that moves a name out of bold leaves `NAME**, date**`, which CommonMark does
+    /// not read as bold; the punctuation moves out with the space.
+    #[test]
+    fn emphasis_stays_markup_when_punctuation_follows_the_delimiter() {
+        let doc = format::parse(
+            Format::Markdown,
+            "**ZAPORIZHZHIA, January 13** — gunners fired.\n".into(),
+            &ReadOptions::default(),
+        );
+        let translation = Segment::parse_canonical("<n1/><1>, enero 13 </1>— dispararon.");
+        let out = restore(&doc, 0, &translation, &["ZAPORIYIA".into()], &mut |_| {
+            String::new()
+        });
+        assert_eq!(out.text, "ZAPORIYIA, **enero 13** — dispararon.");
+        let back = format::parse(
+            Format::Markdown,
+            format!("{}\n", out.text),
+            &ReadOptions::default(),
+        );
+        assert_eq!(tags(&back), vec![TagKind::Strong]);
+        let quoted = Segment::parse_canonical("Dijo<1>\u{201c}basta\u{201d}</1>hoy <n1/>.");
+        let out = restore(&doc, 0, &quoted, &["Z".into()], &mut |_| String::new());
+        let back = format::parse(
+            Format::Markdown,
+            format!("{}\n", out.text),
+            &ReadOptions::default(),
+        );
+        assert_eq!(tags(&back), vec![TagKind::Strong], "{}", out.text);
+    }
 }

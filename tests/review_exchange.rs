@@ -431,6 +431,31 @@ fn terminal_view_shows_columns_and_findings_plain_when_piped() {
 }
 
 #[test]
+fn terminal_view_is_colored_on_a_terminal() {
+    let dir = translated();
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    let command = format!(
+        "{} review articles/frontline-artillery.md out/es/frontline-artillery.md --glossary {} --width 100",
+        env!("CARGO_BIN_EXE_verso"),
+        glossary()
+    );
+    let out = std::process::Command::new("script")
+        .current_dir(dir.path())
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("NO_COLOR")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux) runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("\u{1b}[0;4;1;31m"),
+        "errors underlined in red: {text}"
+    );
+    assert!(!text.contains('⟪'), "no brackets when colored");
+}
+
+#[test]
 fn review_page_speaks_the_reviewers_language() {
     let dir = translated();
     let (success, _, stderr) = run(verso()

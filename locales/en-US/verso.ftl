@@ -242,6 +242,7 @@ check-untranslated = the block is not translated
 check-unknown-word = the engine did not know "{ $word }" and left it untranslated
 check-structure-kind = a { $source } became a { $target }
 check-structure-lost = { $span } did not come through unchanged
+check-structure-markup = the source has { $source } { $tag } spans here, the translation { $target }: markup was lost or written so that it no longer reads as markup
 check-structure-missing-block = the block of source line { $line } has no translation
 check-structure-extra-block = the block at line { $line } has no source
 check-inconsistent-target = the same source is translated differently in { $other }

@@ -242,6 +242,7 @@ check-untranslated = el bloque no está traducido
 check-unknown-word = el motor no conocía «{ $word }» y lo dejó sin traducir
 check-structure-kind = un { $source } pasó a ser un { $target }
 check-structure-lost = { $span } no se conservó sin cambios
+check-structure-markup = el original tiene aquí { $source } tramos { $tag }, la traducción { $target }: el formato se perdió o se escribió de modo que ya no se lee como formato
 check-structure-missing-block = el bloque de la línea { $line } del original no tiene traducción
 check-structure-extra-block = el bloque de la línea { $line } no tiene original
 check-inconsistent-target = el mismo original se traduce de otra forma en { $other }

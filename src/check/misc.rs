@@ -64,6 +64,28 @@ pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) 
     }
 }
 
+/// How many spans of each formatting kind (emphasis, strong, strikethrough, link) a block has:
+/// a translation written with fewer lost some, or wrote delimiters Markdown does not read as
+/// markup.
+fn formatting(block: &Block) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for t in &block.tokens {
+        let Token::Open { tag, .. } = t else { continue };
+        let name = match tag {
+            TagKind::Emphasis => "emphasis",
+            TagKind::Strong => "strong",
+            TagKind::Strikethrough => "strikethrough",
+            TagKind::Link => "link",
+            _ => continue,
+        };
+        match out.iter_mut().find(|(n, _)| n == name) {
+            Some((_, count)) => *count += 1,
+            None => out.push((name.to_string(), 1)),
+        }
+    }
+    out
+}
+
 /// What must come back unchanged from a block: link targets, code, URLs, in order.
 fn protected(doc: &Document, block: &Block) -> Vec<String> {
     let mut out = Vec::new();
@@ -100,7 +122,7 @@ pub fn structure(
         match (s, t) {
             (Some(s), Some(t)) => {
                 let (sb, tb) = (&source.blocks[*s], &target.blocks[*t]);
-                if sb.kind.name() != tb.kind.name() {
+                if sb.kind.structural_name() != tb.kind.structural_name() {
                     out.push(finding(
                         *t,
                         msg!(
@@ -109,6 +131,21 @@ pub fn structure(
                             target = tb.kind.label()
                         ),
                     ));
+                }
+                let (sm, tm) = (formatting(sb), formatting(tb));
+                for (tag, n) in &sm {
+                    let written = tm.iter().find(|(t, _)| t == tag).map_or(0, |(_, m)| *m);
+                    if written < *n {
+                        out.push(finding(
+                            *t,
+                            msg!(
+                                "check-structure-markup",
+                                tag = tag.as_str(),
+                                source = *n,
+                                target = written
+                            ),
+                        ));
+                    }
                 }
                 let (sp, tp) = (protected(source, sb), protected(target, tb));
                 for lost in sp.iter().filter(|p| !tp.contains(p)) {
@@ -151,8 +188,16 @@ fn finding(block: usize, message: crate::i18n::Message) -> Finding {
 /// the longest common sequence of block kinds (what is left over is a missing or extra block).
 pub fn align(source: &Document, target: &Document) -> Vec<(Option<usize>, Option<usize>)> {
     let (a, b): (Vec<&str>, Vec<&str>) = (
-        source.blocks.iter().map(|x| x.kind.name()).collect(),
-        target.blocks.iter().map(|x| x.kind.name()).collect(),
+        source
+            .blocks
+            .iter()
+            .map(|x| x.kind.structural_name())
+            .collect(),
+        target
+            .blocks
+            .iter()
+            .map(|x| x.kind.structural_name())
+            .collect(),
     );
     if a.len() == b.len() {
         return (0..a.len()).map(|i| (Some(i), Some(i))).collect();

@@ -72,7 +72,8 @@ pub(crate) fn finish_document(
         .collect();
     state.restore_issues = issues.len();
     if let Some(checks) = checks {
-        issues.extend(check_written(d, doc, &text, state, checks));
+        let restored: Vec<usize> = issues.iter().map(|i| i.block).collect();
+        issues.extend(check_written(d, doc, &text, state, checks, &restored));
     }
     Ok(FileReport {
         source: input.path.clone(),
@@ -88,18 +89,25 @@ pub(crate) fn finish_document(
     })
 }
 
-/// Checks a written document against its source; the batch rules get its facts.
+/// Checks a written document against its source; the batch rules get its facts. The
+/// structure rule reads the written file back, so markup that did not survive writing is
+/// found; blocks whose placeholders restoring already reported (`restored`) are left to that
+/// report.
 fn check_written(
     d: usize,
     doc: &Document,
     text: &str,
     state: &DocState,
     checks: &mut LocaleChecks,
+    restored: &[usize],
 ) -> Vec<Issue> {
     let target = format::parse(doc.format, text.to_string(), &checks.read_options);
-    let checked = checks
+    let mut checked = checks
         .checker
-        .check_document(doc, &target, &state.unknown, false);
+        .check_document(doc, &target, &state.unknown, true);
+    checked
+        .findings
+        .retain(|f| f.rule != crate::check::Rule::Structure || !restored.contains(&f.block));
     let mut written = Vec::with_capacity(target.blocks.len());
     for (i, block) in target.blocks.iter().enumerate() {
         let (s, t) = checked.texts[i]

@@ -7,6 +7,7 @@
 //! rule is to refuse DTDs) or, for TMX and XLIFF whose files customarily name their DTD, read
 //! past — unless it declares entities, which is refused.
 
+use crate::msg;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -168,10 +169,10 @@ fn element(
 ) -> Result<Element, XmlError> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|x| err(format!("bad attribute: {x}")))?;
+        let a = a.map_err(|x| err(reason(msg!("xml-bad-attribute", reason = x.to_string()))))?;
         let value = a
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|x| err(format!("bad attribute value: {x}")))?;
+            .map_err(|x| err(reason(msg!("xml-bad-attribute", reason = x.to_string()))))?;
         attrs.push((a.key.as_ref().to_string(), value.into_owned()));
     }
     Ok(Element {
@@ -202,7 +203,7 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
         let err = |reason: String| XmlError { line, reason };
         let event = reader.read_event().map_err(|e| XmlError {
             line: lines.line(usize::try_from(reader.error_position()).unwrap_or(0)),
-            reason: format!("not well-formed XML: {e}"),
+            reason: reason(msg!("xml-not-well-formed", reason = e.to_string())),
         })?;
         match event {
             Event::Start(e) => stack.push(element(&e, line, &err)?),
@@ -215,10 +216,10 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
             Event::End(_) => {
                 let done = stack
                     .pop()
-                    .ok_or_else(|| err("unexpected end tag".into()))?;
+                    .ok_or_else(|| err(reason(msg!("xml-unexpected-end"))))?;
                 match stack.last_mut() {
                     Some(parent) => parent.content.push(Node::Element(done)),
-                    None => return Err(err("unexpected end tag".into())),
+                    None => return Err(err(reason(msg!("xml-unexpected-end")))),
                 }
             }
             Event::Text(t) => push_text(&mut stack, &t.xml10_content()),
@@ -228,7 +229,7 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
                     r.resolve_char_ref()
                         .ok()
                         .flatten()
-                        .ok_or_else(|| err(format!("bad character reference &{};", &*r)))?
+                        .ok_or_else(|| err(reason(msg!("xml-bad-char-ref", reference = &*r))))?
                 } else {
                     match &*r {
                         "amp" => '&',
@@ -237,9 +238,7 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
                         "quot" => '"',
                         "apos" => '\'',
                         other => {
-                            return Err(err(format!(
-                                "entity &{other}; is not defined; verso reads no DTDs or external entities"
-                            )));
+                            return Err(err(reason(msg!("xml-undefined-entity", entity = other))));
                         }
                     }
                 };
@@ -248,10 +247,7 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
             Event::DocType(d) => {
                 let declares = d.contains("<!ENTITY") || d.contains("<!entity");
                 if doctype == Doctype::Refuse || declares {
-                    return Err(err(
-                        "a DOCTYPE declaration; verso refuses DTDs and external entities (remove the <!DOCTYPE …> line)"
-                            .into(),
-                    ));
+                    return Err(err(reason(msg!("xml-doctype"))));
                 }
             }
             Event::Eof => break,
@@ -265,7 +261,7 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
             .unwrap_or_default();
         return Err(XmlError {
             line: open.1,
-            reason: format!("not well-formed XML: <{}> is never closed", open.0),
+            reason: reason(msg!("xml-never-closed", element = open.0)),
         });
     }
     let mut root = stack.pop().unwrap_or_default();
@@ -275,9 +271,14 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
     });
     let first = elements.next().ok_or(XmlError {
         line: 0,
-        reason: "no root element".into(),
+        reason: reason(msg!("xml-no-root")),
     })?;
     Ok(first)
+}
+
+/// A reason in the UI language.
+fn reason(message: crate::i18n::Message) -> String {
+    crate::i18n::render(&message)
 }
 
 /// Escapes text for XML content and attribute values.

@@ -436,3 +436,20 @@ xliff-written = wrote { $file } ({ $units } units, { $translated } with a transl
 xliff-note-concept = { $id } ({ $kind }): { $form }
 imported = { $file }: stored { $approved } approved and { $reviewed } reviewed translations ({ $source } → { $target }); { $skipped } left out (no translation, or machine text unchanged)
 import-unknown = { $file }: not a corrections file, XLIFF or TMX; nothing imported.
+
+## XML readers (TBX, TMX, XLIFF)
+
+xml-not-text = not UTF-8 or UTF-16 text; save the file as UTF-8
+xml-bad-attribute = bad attribute: { $reason }
+xml-not-well-formed = not well-formed XML: { $reason }
+xml-unexpected-end = not well-formed XML: an end tag without its start tag
+xml-bad-char-ref = bad character reference &{ $reference };
+xml-undefined-entity = entity &{ $entity }; is not defined; verso reads no DTDs or external entities
+xml-doctype = a DOCTYPE declaration; verso refuses DTDs and external entities (remove the <!DOCTYPE …> line)
+xml-never-closed = not well-formed XML: <{ $element }> is never closed
+xml-no-root = no root element
+xml-wrong-root = the root element is <{ $found }>, not <{ $expected }>
+xliff-version = XLIFF version "{ $version }" is not 1.2 or 2.x
+xliff-code-missing = inline code { $code } of the source is missing from the target
+xliff-code-doubled = inline code { $code } is doubled in the target
+tmx-no-body = no <body> element

@@ -436,3 +436,20 @@ xliff-written = escrito { $file } ({ $units } unidades, { $translated } con trad
 xliff-note-concept = { $id } ({ $kind }): { $form }
 imported = { $file }: guardadas { $approved } traducciones aprobadas y { $reviewed } revisadas ({ $source } → { $target }); { $skipped } omitidas (sin traducción o texto automático sin cambios)
 import-unknown = { $file }: no es un archivo de correcciones, XLIFF ni TMX; no se importó nada.
+
+## Lectores XML (TBX, TMX, XLIFF)
+
+xml-not-text = no es texto UTF-8 ni UTF-16; guarda el archivo como UTF-8
+xml-bad-attribute = atributo incorrecto: { $reason }
+xml-not-well-formed = XML mal formado: { $reason }
+xml-unexpected-end = XML mal formado: una etiqueta de cierre sin su apertura
+xml-bad-char-ref = referencia de carácter incorrecta &{ $reference };
+xml-undefined-entity = la entidad &{ $entity }; no está definida; verso no lee DTD ni entidades externas
+xml-doctype = una declaración DOCTYPE; verso rechaza DTD y entidades externas (quita la línea <!DOCTYPE …>)
+xml-never-closed = XML mal formado: <{ $element }> nunca se cierra
+xml-no-root = no hay elemento raíz
+xml-wrong-root = el elemento raíz es <{ $found }>, no <{ $expected }>
+xliff-version = la versión de XLIFF «{ $version }» no es 1.2 ni 2.x
+xliff-code-missing = falta en la traducción el código en línea { $code } del original
+xliff-code-doubled = el código en línea { $code } aparece dos veces en la traducción
+tmx-no-body = no hay elemento <body>

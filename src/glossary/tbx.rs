@@ -33,8 +33,9 @@ enum Dialect {
 
 /// Reads a TBX file (v3 or v2).
 pub fn parse(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Glossary, GlossaryError> {
-    let text = xml::decode(bytes)
-        .ok_or_else(|| GlossaryError::at(path, 0, "not UTF-8 or UTF-16 text".to_string()))?;
+    let text = xml::decode(bytes).ok_or_else(|| {
+        GlossaryError::at(path, 0, crate::i18n::render(&crate::msg!("xml-not-text")))
+    })?;
     let root = parse_tree(&text, path)?;
     let dialect = match (root.local(), root.attr("type")) {
         ("martif", _) => Dialect::Martif,

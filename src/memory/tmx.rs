@@ -47,7 +47,7 @@ fn canonical_tag(tag: &str) -> String {
 pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
     let text = xml::decode(bytes).ok_or(TmxError {
         line: 0,
-        reason: "not UTF-8 or UTF-16 text".into(),
+        reason: crate::i18n::render(&crate::msg!("xml-not-text")),
     })?;
     let root = xml::parse(&text, xml::Doctype::IgnoreExternal).map_err(|e| TmxError {
         line: e.line,
@@ -56,7 +56,11 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
     if root.local() != "tmx" {
         return Err(TmxError {
             line: root.line,
-            reason: format!("the root element is <{}>, not <tmx>", root.local()),
+            reason: crate::i18n::render(&crate::msg!(
+                "xml-wrong-root",
+                found = root.local(),
+                expected = "tmx"
+            )),
         });
     }
     let header_src = root
@@ -66,7 +70,7 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
         .map(str::to_string);
     let body = root.children_named("body").next().ok_or(TmxError {
         line: root.line,
-        reason: "no <body>".into(),
+        reason: crate::i18n::render(&crate::msg!("tmx-no-body")),
     })?;
     let mut entries = Vec::new();
     let mut skipped = 0;

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use crate::msg;
 use crate::segment::{Piece, Segment};
 use crate::sentences::Sentences;
 use crate::xml::{self, Element, Node};
@@ -388,10 +389,10 @@ fn content(e: &Element, ids: &mut Ids, out: &mut Vec<Piece>) {
 fn piece_key(p: &Piece) -> Option<String> {
     match p {
         Piece::Text(_) => None,
-        Piece::Open(id) => Some(format!("open {id}")),
-        Piece::Close(id) => Some(format!("close {id}")),
-        Piece::Atom(id) => Some(format!("code {id}")),
-        Piece::Name(id) => Some(format!("name n{id}")),
+        Piece::Open(id) => Some(format!("<{id}>")),
+        Piece::Close(id) => Some(format!("</{id}>")),
+        Piece::Atom(id) => Some(format!("<{id}/>")),
+        Piece::Name(id) => Some(format!("<n{id}/>")),
     }
 }
 
@@ -409,12 +410,10 @@ fn code_problem(
     for k in &s {
         let (in_source, in_target) = (count(&s, k), count(&t, k));
         if in_target < in_source && !deletable.contains(k) {
-            return Some(format!(
-                "inline code {k} of the source is missing from the target"
-            ));
+            return Some(crate::i18n::render(&msg!("xliff-code-missing", code = k)));
         }
         if in_target > in_source {
-            return Some(format!("inline code {k} is doubled in the target"));
+            return Some(crate::i18n::render(&msg!("xliff-code-doubled", code = k)));
         }
     }
     None
@@ -423,14 +422,19 @@ fn code_problem(
 /// Reads XLIFF 2.x or 1.2.
 pub fn read(bytes: &[u8]) -> Result<ReadFile, XliffError> {
     let err = |line: usize, unit: Option<String>, reason: String| XliffError { line, unit, reason };
-    let text = xml::decode(bytes).ok_or_else(|| err(0, None, "not UTF-8 or UTF-16 text".into()))?;
+    let text = xml::decode(bytes)
+        .ok_or_else(|| err(0, None, crate::i18n::render(&msg!("xml-not-text"))))?;
     let root =
         xml::parse(&text, xml::Doctype::IgnoreExternal).map_err(|e| err(e.line, None, e.reason))?;
     if root.local() != "xliff" {
         return Err(err(
             root.line,
             None,
-            format!("the root element is <{}>, not <xliff>", root.local()),
+            crate::i18n::render(&msg!(
+                "xml-wrong-root",
+                found = root.local(),
+                expected = "xliff"
+            )),
         ));
     }
     let version = root.attr("version").unwrap_or("");
@@ -439,7 +443,7 @@ pub fn read(bytes: &[u8]) -> Result<ReadFile, XliffError> {
         return Err(err(
             root.line,
             None,
-            format!("XLIFF version \"{version}\" is not 1.2 or 2.x"),
+            crate::i18n::render(&msg!("xliff-version", version = version)),
         ));
     }
     let mut file = ReadFile {
@@ -615,7 +619,7 @@ mod tests {
             .replace("<ph id=\"2\" canDelete=\"no\"/> y", "y");
         let e = read(text.as_bytes()).expect_err("broken code");
         assert_eq!(e.unit.as_deref(), Some("b3"));
-        assert!(e.reason.contains("code 2"), "{}", e.reason);
+        assert!(e.reason.contains("<2/>"), "{}", e.reason);
         let doubled = write_v12("a.md", "en", "es", &[unit()])
             .replace("<x id=\"2\"/> y", "<x id=\"2\"/><x id=\"2\"/> y");
         let e = read(doubled.as_bytes()).expect_err("doubled code");

@@ -70,6 +70,8 @@ pub struct TranslateConfig {
     pub to: Vec<String>,
     /// Engine name.
     pub engine: String,
+    /// Engines tried in order for what the engine could not translate.
+    pub fallback: Vec<String>,
     /// Output directory; files go to `<out>/<locale>/<relative path>`.
     pub out: PathBuf,
     /// Segments in flight per engine.
@@ -119,6 +121,156 @@ pub struct MarkdownConfig {
 pub struct EnginesConfig {
     /// `[engines.apertium]`.
     pub apertium: ApertiumConfig,
+    /// `[engines.deepl]`.
+    pub deepl: DeeplConfig,
+    /// `[engines.google]`.
+    pub google: GoogleConfig,
+    /// `[engines.libretranslate]`.
+    pub libretranslate: LibreTranslateConfig,
+    /// `[engines.openai]`.
+    pub openai: OpenAiConfig,
+    /// `[engines.apy]`.
+    pub apy: ApyConfig,
+    /// `[engines.command]`.
+    pub command: CommandConfig,
+}
+
+/// Declares an engine's table: its own keys, then the keys every HTTP engine has (how hard
+/// to push the service and how long to keep trying), each with its default. One struct per
+/// table keeps unknown keys errors.
+macro_rules! engine_table {
+    (
+        $(#[$doc:meta])* $name:ident {
+            $( $(#[$fdoc:meta])* $field:ident : $ty:ty = $default:expr, )*
+        }
+        concurrency = $conc:expr, batch = $batch:expr $(,)?
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[serde(deny_unknown_fields, default)]
+        pub struct $name {
+            $( $(#[$fdoc])* pub $field: $ty, )*
+            /// Texts per request (at most the service's own limit).
+            pub batch: usize,
+            /// Requests in flight at once.
+            pub concurrency: usize,
+            /// Requests started per second (0: no limit).
+            pub requests_per_second: f64,
+            /// Seconds before a request is given up (and retried).
+            pub timeout_seconds: u64,
+            /// Retries after the first attempt, on 429, 5xx, timeouts and broken replies.
+            pub retries: u32,
+            /// First wait before a retry, in milliseconds; doubles per retry (with jitter) up
+            /// to 30 s. A `Retry-After` from the service wins.
+            pub backoff_ms: u64,
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name {
+                    $( $field: $default, )*
+                    batch: $batch,
+                    concurrency: $conc,
+                    requests_per_second: 0.0,
+                    timeout_seconds: 30,
+                    retries: 6,
+                    backoff_ms: 500,
+                }
+            }
+        }
+
+        impl $name {
+            /// The shared machinery's settings.
+            pub fn settings(&self) -> crate::backend::http::Settings {
+                crate::backend::http::Settings {
+                    concurrency: self.concurrency.max(1),
+                    requests_per_second: self.requests_per_second.max(0.0),
+                    timeout: std::time::Duration::from_secs(self.timeout_seconds.max(1)),
+                    retries: self.retries,
+                    backoff: std::time::Duration::from_millis(self.backoff_ms),
+                    ..crate::backend::http::Settings::default()
+                }
+            }
+        }
+    };
+}
+
+engine_table! {
+    /// `[engines.deepl]`.
+    DeeplConfig {
+        /// Base URL; empty: chosen by the key (`:fx` keys use the free endpoint).
+        url: String = String::new(),
+        /// The environment variable holding the key.
+        key_env: String = "DEEPL_AUTH_KEY".into(),
+        /// `default`, `more`, `less`, `prefer_more`, `prefer_less`.
+        formality: String = "default".into(),
+        /// Context DeepL uses but does not translate (e.g. "News report about the war").
+        context: String = String::new(),
+        /// Make DeepL glossaries from verso's glossary.
+        glossary: bool = true,
+    }
+    concurrency = 4, batch = 50,
+}
+
+engine_table! {
+    /// `[engines.google]`: Cloud Translation v2 with an API key.
+    GoogleConfig {
+        /// The v2 endpoint.
+        url: String = "https://translation.googleapis.com/language/translate/v2".into(),
+        /// The environment variable holding the key.
+        key_env: String = "GOOGLE_API_KEY".into(),
+        /// `nmt` or `base`; empty: Google's default.
+        model: String = String::new(),
+    }
+    concurrency = 4, batch = 128,
+}
+
+engine_table! {
+    /// `[engines.libretranslate]`.
+    LibreTranslateConfig {
+        /// The server.
+        url: String = "http://127.0.0.1:5000".into(),
+        /// The environment variable holding the key, if the server wants one.
+        key_env: String = "LIBRETRANSLATE_API_KEY".into(),
+    }
+    concurrency = 2, batch = 25,
+}
+
+engine_table! {
+    /// `[engines.openai]`: any OpenAI-compatible chat completions endpoint.
+    OpenAiConfig {
+        /// Base URL up to `/v1` (OpenAI, Ollama `http://127.0.0.1:11434/v1`, vLLM, llama.cpp).
+        url: String = "https://api.openai.com/v1".into(),
+        /// The environment variable holding the key (unset is fine for local servers).
+        key_env: String = "OPENAI_API_KEY".into(),
+        /// The model.
+        model: String = "gpt-4o-mini".into(),
+        /// Ask for a JSON reply (`response_format`); turn off for servers without it.
+        json_mode: bool = true,
+    }
+    concurrency = 4, batch = 20,
+}
+
+engine_table! {
+    /// `[engines.apy]`: an Apertium APy server.
+    ApyConfig {
+        /// The server.
+        url: String = "http://127.0.0.1:2737".into(),
+        /// `txt` or `html` (APy's deformatter).
+        format: String = "txt".into(),
+    }
+    concurrency = 4, batch = 1,
+}
+
+engine_table! {
+    /// `[engines.command]`: a local program that translates JSON on stdin to JSON on stdout.
+    CommandConfig {
+        /// The program.
+        program: String = String::new(),
+        /// Its arguments.
+        args: Vec<String> = Vec::new(),
+    }
+    concurrency = 1, batch = 20,
 }
 
 /// `[engines.apertium]`.
@@ -137,6 +289,7 @@ impl Default for TranslateConfig {
             from: "en".into(),
             to: vec!["es".into()],
             engine: "apertium".into(),
+            fallback: Vec::new(),
             out: PathBuf::from("out"),
             jobs: 64,
             extensions: vec!["md".into(), "markdown".into(), "txt".into()],

@@ -29,6 +29,9 @@ pub struct Report {
     pub files: Vec<FileReport>,
     /// Inputs or outputs that could not be processed, with why.
     pub failures: Vec<Failure>,
+    /// Problems that did not stop the run (an engine could not use the glossary natively).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The review pages' index, when pages were written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review_index: Option<PathBuf>,

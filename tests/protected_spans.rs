@@ -142,6 +142,7 @@ impl Engine for Careless {
                 Ok(Translation {
                     segment: Segment::from_pieces(pieces),
                     unknown_words: Vec::new(),
+                    origin: None,
                 })
             })
             .collect())

@@ -453,3 +453,6 @@ xliff-version = XLIFF version "{ $version }" is not 1.2 or 2.x
 xliff-code-missing = inline code { $code } of the source is missing from the target
 xliff-code-doubled = inline code { $code } is doubled in the target
 tmx-no-body = no <body> element
+engine-fatal = { $engine } cannot go on: { $detail }. Translations finished so far are kept; fix the cause (key, permissions, quota) and run again.
+engine-no-key = { $engine } needs an API key: set the environment variable { $variable } (keys are never read from files).
+engine-config = { $engine } is not configured right: { $detail }

@@ -453,3 +453,6 @@ xliff-version = la versión de XLIFF «{ $version }» no es 1.2 ni 2.x
 xliff-code-missing = falta en la traducción el código en línea { $code } del original
 xliff-code-doubled = el código en línea { $code } aparece dos veces en la traducción
 tmx-no-body = no hay elemento <body>
+engine-fatal = { $engine } no puede seguir: { $detail }. Las traducciones terminadas se conservan; corrige la causa (clave, permisos, cuota) y vuelve a ejecutar.
+engine-no-key = { $engine } necesita una clave de API: define la variable de entorno { $variable } (las claves nunca se leen de archivos).
+engine-config = { $engine } no está bien configurado: { $detail }

@@ -54,6 +54,7 @@ impl Engine for Local {
                 Ok(Translation {
                     segment: (self.transform)(s),
                     unknown_words: Vec::new(),
+                    origin: None,
                 })
             })
             .collect())

@@ -7,9 +7,18 @@
 //! and each says before any work whether it can serve a pair ([`Engine::prepare`]).
 
 pub mod apertium;
+pub mod apy;
+pub mod chain;
+pub mod command;
+pub mod deepl;
+pub mod google;
+pub mod http;
 pub mod identity;
+pub mod libretranslate;
 pub mod local;
+pub mod openai;
 pub mod pseudo;
+pub mod terms;
 
 use std::sync::Arc;
 
@@ -44,6 +53,9 @@ pub struct Translation {
     /// Words the engine did not know (Apertium's `*` marks), kept for the checks and removed
     /// from the text.
     pub unknown_words: Vec<String>,
+    /// The fingerprint of the engine that made it, when not the engine asked (a fallback in
+    /// a chain): the memory files it under that engine.
+    pub origin: Option<String>,
 }
 
 /// Why an engine could not translate.
@@ -87,6 +99,35 @@ pub enum EngineError {
         /// What it said.
         detail: String,
     },
+    /// The engine will not work for the rest of the run (bad key, no permission, quota used
+    /// up): the batch stops, and what is translated is kept.
+    Fatal {
+        /// The engine.
+        engine: String,
+        /// What the service said.
+        detail: String,
+    },
+    /// The engine needs a key from the environment.
+    NoKey {
+        /// The engine.
+        engine: String,
+        /// The environment variable.
+        variable: String,
+    },
+    /// The engine's configuration cannot work.
+    Config {
+        /// The engine.
+        engine: String,
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+impl EngineError {
+    /// Whether nothing more can be done with this engine in this run.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, EngineError::Fatal { .. })
+    }
 }
 
 impl Localized for EngineError {
@@ -113,6 +154,15 @@ impl Localized for EngineError {
             }
             EngineError::Failed { engine, detail } => {
                 msg!("engine-failed", engine = engine, detail = detail)
+            }
+            EngineError::Fatal { engine, detail } => {
+                msg!("engine-fatal", engine = engine, detail = detail)
+            }
+            EngineError::NoKey { engine, variable } => {
+                msg!("engine-no-key", engine = engine, variable = variable)
+            }
+            EngineError::Config { engine, detail } => {
+                msg!("engine-config", engine = engine, detail = detail)
             }
         }
     }
@@ -142,19 +192,95 @@ pub trait Engine: Send + Sync {
 
     /// Releases processes and connections.
     async fn shutdown(&self) {}
+
+    /// How the pipeline should feed this engine: segments per [`Engine::translate`] call,
+    /// and calls in flight at once.
+    fn batching(&self) -> (usize, usize) {
+        (16, 4)
+    }
+
+    /// Checks that need the engine itself (a server has the pair), once per pair before any
+    /// work; the error says what to do.
+    async fn ready(&self, _pair: &LanguagePair) -> Result<(), EngineError> {
+        Ok(())
+    }
+
+    /// Gives the engine the run's glossary for a pair, before any translation (DeepL makes a
+    /// native glossary of it, chat engines put the entries that occur in their prompt).
+    async fn use_glossary(
+        &self,
+        _pair: &LanguagePair,
+        _terms: Arc<terms::Terms>,
+    ) -> Result<(), EngineError> {
+        Ok(())
+    }
 }
 
 /// The engines verso knows, for `verso engines` and error messages.
-pub const ENGINE_NAMES: &[&str] = &["apertium", "identity", "pseudo"];
+pub const ENGINE_NAMES: &[&str] = &[
+    "apertium",
+    "apy",
+    "deepl",
+    "google",
+    "libretranslate",
+    "openai",
+    "command",
+    "identity",
+    "pseudo",
+];
 
-/// Builds an engine by name.
+/// Builds one engine by name.
+pub fn build_one(name: &str, config: &Config) -> Result<Arc<dyn Engine>, EngineError> {
+    let e = &config.engines;
+    Ok(match name {
+        "apertium" => Arc::new(apertium::Apertium::new(&e.apertium)),
+        "identity" => Arc::new(identity::IDENTITY),
+        "pseudo" => Arc::new(pseudo::PSEUDO),
+        "deepl" => Arc::new(http::HttpEngine::new(
+            deepl::Deepl::new(&e.deepl),
+            e.deepl.settings(),
+        )?),
+        "google" => Arc::new(http::HttpEngine::new(
+            google::Google::new(&e.google),
+            e.google.settings(),
+        )?),
+        "libretranslate" => Arc::new(http::HttpEngine::new(
+            libretranslate::LibreTranslate::new(&e.libretranslate),
+            e.libretranslate.settings(),
+        )?),
+        "openai" => Arc::new(http::HttpEngine::new(
+            openai::OpenAi::new(&e.openai),
+            e.openai.settings(),
+        )?),
+        "apy" => Arc::new(http::HttpEngine::new(
+            apy::Apy::new(&e.apy),
+            e.apy.settings(),
+        )?),
+        "command" => Arc::new(http::HttpEngine::new(
+            command::CommandApi::new(&e.command),
+            e.command.settings(),
+        )?),
+        other => {
+            return Err(EngineError::Unknown {
+                name: other.to_string(),
+            });
+        }
+    })
+}
+
+/// Builds an engine by name, followed by the configured fallbacks (`translate.fallback`):
+/// what the first cannot translate goes to the next.
 pub fn build(name: &str, config: &Config) -> Result<Arc<dyn Engine>, EngineError> {
-    match name {
-        "apertium" => Ok(Arc::new(apertium::Apertium::new(&config.engines.apertium))),
-        "identity" => Ok(Arc::new(identity::IDENTITY)),
-        "pseudo" => Ok(Arc::new(pseudo::PSEUDO)),
-        other => Err(EngineError::Unknown {
-            name: other.to_string(),
-        }),
+    let primary = build_one(name, config)?;
+    let fallbacks: Vec<Arc<dyn Engine>> = config
+        .translate
+        .fallback
+        .iter()
+        .filter(|f| f.as_str() != name)
+        .map(|f| build_one(f, config))
+        .collect::<Result<_, _>>()?;
+    if fallbacks.is_empty() {
+        return Ok(primary);
     }
+    Ok(Arc::new(chain::Chain::new(primary, fallbacks)))
 }

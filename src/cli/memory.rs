@@ -138,6 +138,7 @@ pub fn import(
                     .map(|(_, t)| Translation {
                         segment: t.clone(),
                         unknown_words: Vec::new(),
+                        origin: None,
                     })
                     .collect();
                 let pairs: Vec<(&Segment, &Translation)> =

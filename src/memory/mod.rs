@@ -418,6 +418,7 @@ mod tests {
         let tr = Translation {
             segment: Segment::parse_canonical("La casa <1>roja</1>"),
             unknown_words: vec!["Zorblax".into()],
+            origin: None,
         };
         mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &tr)])
             .expect("store");
@@ -445,6 +446,7 @@ mod tests {
         let machine = Translation {
             segment: Segment::parse_canonical("La casa (máquina)"),
             unknown_words: vec![],
+            origin: None,
         };
         mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &machine)])
             .expect("store");

@@ -34,10 +34,6 @@ use crate::output;
 use crate::report::{BlockTerms, Failure, FileReport, Report};
 use crate::segment::Segment;
 
-/// Segments per engine request. Apertium takes one segment per request but profits from many
-/// in flight; batching them keeps the bookkeeping per batch small.
-const BATCH: usize = 16;
-
 /// What to translate and how.
 pub struct Job {
     /// Files and directories given by the user.
@@ -127,6 +123,9 @@ pub fn check_pairs(
 pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError> {
     let started = Instant::now();
     let pairs = check_pairs(job.engine.as_ref(), &job.source, &job.targets)?;
+    for pair in &pairs {
+        job.engine.ready(pair).await?;
+    }
     let mut report = Report {
         schema: crate::report::SCHEMA_VERSION,
         verso: env!("CARGO_PKG_VERSION").to_string(),
@@ -165,6 +164,21 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
         }
     }
     report.totals.files = docs.len() + report.failures.len();
+    if let (Some(g), true) = (&job.glossary, job.terms != TermsMode::Off) {
+        for pair in &pairs {
+            let terms = Arc::new(crate::backend::terms::Terms::new(
+                Arc::clone(g),
+                &pair.source.to_string(),
+                &pair.target.to_string(),
+            ));
+            if let Err(e) = job.engine.use_glossary(pair, terms).await {
+                if e.is_fatal() {
+                    return Err(RunError::Engine(e));
+                }
+                report.warnings.push(i18n::describe(&e));
+            }
+        }
+    }
     // What the sources say about which words are names, for the checks.
     let texts: Vec<String> = docs
         .iter()
@@ -352,12 +366,19 @@ async fn translate_locale(
         }
     }
 
+    let (batch_size, engine_in_flight) = job.engine.batching();
+    let batch_size = batch_size.max(1);
     let batches: Vec<Vec<usize>> = (0..misses.len())
         .collect::<Vec<_>>()
-        .chunks(BATCH)
+        .chunks(batch_size)
         .map(<[usize]>::to_vec)
         .collect();
-    let in_flight = (job.jobs.max(1)).div_ceil(BATCH).max(1);
+    let in_flight = job
+        .jobs
+        .max(1)
+        .div_ceil(batch_size)
+        .max(engine_in_flight)
+        .max(1);
     let engine = Arc::clone(&job.engine);
     let misses_ref = &misses;
     let mut results = futures::stream::iter(batches)
@@ -383,12 +404,22 @@ async fn translate_locale(
                 break;
             }
         };
-        let stored: Vec<(&Segment, &Translation)> = batch
+        // Filed under the engine that made each (a chain's fallback has its own fingerprint).
+        let mut stored: Vec<(&str, Vec<(&Segment, &Translation)>)> = Vec::new();
+        for (&m, r) in batch.iter().zip(&translations) {
+            let Ok(t) = r else { continue };
+            let origin = t.origin.as_deref().unwrap_or(&fingerprint);
+            match stored.iter_mut().find(|(o, _)| *o == origin) {
+                Some((_, items)) => items.push((&misses[m].segment, t)),
+                None => stored.push((origin, vec![(&misses[m].segment, t)])),
+            }
+        }
+        for (origin, items) in &stored {
+            job.memory.store_machine(pair, origin, items)?;
+        }
+        let stop = translations
             .iter()
-            .zip(&translations)
-            .filter_map(|(&m, r)| r.as_ref().ok().map(|t| (&misses[m].segment, t)))
-            .collect();
-        job.memory.store_machine(pair, &fingerprint, &stored)?;
+            .find_map(|r| r.as_ref().err().filter(|e| e.is_fatal()).cloned());
         for (&m, result) in batch.iter().zip(translations) {
             for &(d, b) in &misses[m].waiting {
                 let state = &mut states[d];
@@ -411,6 +442,10 @@ async fn translate_locale(
                     finish(d, state);
                 }
             }
+        }
+        if let Some(e) = stop {
+            fatal = Some(e);
+            break;
         }
     }
     drop(results);

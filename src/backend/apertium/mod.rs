@@ -191,6 +191,7 @@ impl Engine for Apertium {
                         results[i] = Some(Ok(Translation {
                             segment: reply.segment,
                             unknown_words: reply.unknown,
+                            origin: None,
                         }));
                     }
                     Err(e) => results[i] = Some(Err(e)),

@@ -1,0 +1,163 @@
+//! Any local program as an engine: JSON on stdin, JSON on stdout, like mdBook's external
+//! preprocessors. A user plugs in a local neural engine (CTranslate2/Marian, Argos) without
+//! rebuilding verso.
+//!
+//! Request: `{"source_language": "en", "target_language": "es", "segments": ["…"], "glossary":
+//! [{"source": "…", "target": "…", "kind": "…"}]}`, segments with verso's tags (`<g id="1">…</g>`,
+//! `<x id="2"/>`, `<n id="1">…</n>`). Reply: `{"translations": ["…"]}`, one per segment, tags
+//! kept. A non-zero exit fails the request (its stderr is the message); a program that hangs
+//! past the timeout is killed and retried.
+
+use std::process::Stdio;
+
+use async_trait::async_trait;
+use serde::Deserialize;
+use serde_json::json;
+use tokio::io::AsyncWriteExt;
+
+use super::http::{Api, ApiError, Http, Limits};
+use super::terms::TermEntry;
+use super::{EngineError, LanguagePair};
+use crate::config::CommandConfig;
+
+/// The engine.
+pub struct CommandApi {
+    config: CommandConfig,
+}
+
+#[derive(Deserialize)]
+struct Reply {
+    translations: Vec<String>,
+}
+
+impl CommandApi {
+    /// The program as configured.
+    pub fn new(config: &CommandConfig) -> CommandApi {
+        CommandApi {
+            config: config.clone(),
+        }
+    }
+
+    async fn run(&self, input: &[u8]) -> Result<Vec<u8>, ApiError> {
+        let mut child = tokio::process::Command::new(&self.config.program)
+            .args(&self.config.args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| ApiError::Fatal {
+                detail: format!("cannot run {}: {e}", self.config.program),
+            })?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(input).await.map_err(|e| ApiError::Retry {
+                detail: format!("writing to {}: {e}", self.config.program),
+                after: None,
+            })?;
+        }
+        let timeout = std::time::Duration::from_secs(self.config.timeout_seconds.max(1));
+        let output = tokio::time::timeout(timeout, child.wait_with_output())
+            .await
+            .map_err(|_| ApiError::Retry {
+                detail: format!(
+                    "{} gave no answer in {} s",
+                    self.config.program,
+                    timeout.as_secs()
+                ),
+                after: None,
+            })?
+            .map_err(|e| ApiError::Retry {
+                detail: e.to_string(),
+                after: None,
+            })?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let tail: String = stderr
+                .trim()
+                .chars()
+                .rev()
+                .take(300)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            return Err(ApiError::Request {
+                detail: format!(
+                    "{} exited with {}: {tail}",
+                    self.config.program, output.status
+                ),
+            });
+        }
+        Ok(output.stdout)
+    }
+}
+
+#[async_trait]
+impl Api for CommandApi {
+    fn name(&self) -> &'static str {
+        "command"
+    }
+
+    fn limits(&self) -> Limits {
+        Limits {
+            max_texts: self.config.batch.max(1),
+            max_bytes: 256 * 1024,
+        }
+    }
+
+    fn prepare(&self, _pair: &LanguagePair) -> Result<(), EngineError> {
+        if self.config.program.trim().is_empty() {
+            return Err(EngineError::Config {
+                engine: "command".into(),
+                detail: "program is empty; set [engines.command] program = \"…\"".into(),
+            });
+        }
+        Ok(())
+    }
+
+    fn fingerprint(&self, _pair: &LanguagePair) -> String {
+        format!(
+            "command/{}/{}",
+            self.config.program,
+            self.config.args.join(" ")
+        )
+    }
+
+    fn secrets(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    async fn translate(
+        &self,
+        _http: &Http,
+        pair: &LanguagePair,
+        texts: &[String],
+        terms: &[TermEntry],
+    ) -> Result<Vec<String>, ApiError> {
+        let request = json!({
+            "source_language": pair.source.to_string(),
+            "target_language": pair.target.to_string(),
+            "segments": texts,
+            "glossary": terms,
+        });
+        let stdout = self.run(request.to_string().as_bytes()).await?;
+        let reply: Reply = serde_json::from_slice(&stdout).map_err(|e| ApiError::Request {
+            detail: format!("{} wrote no valid reply: {e}", self.config.program),
+        })?;
+        Ok(reply.translations)
+    }
+
+    async fn probe(&self, _http: &Http) -> Result<String, ApiError> {
+        let out = self
+            .run(br#"{"source_language":"en","target_language":"en","segments":[],"glossary":[]}"#)
+            .await?;
+        let reply: Reply = serde_json::from_slice(&out).map_err(|e| ApiError::Request {
+            detail: format!("{} wrote no valid reply: {e}", self.config.program),
+        })?;
+        Ok(format!(
+            "{} answers ({} translations for none asked)",
+            self.config.program,
+            reply.translations.len()
+        ))
+    }
+}

@@ -1,0 +1,639 @@
+//! HTTP engines: one driver with the shared machinery, one small API module per service.
+//!
+//! An [`Api`] only knows its service: how to ask for a list of tagged texts and how to read
+//! the answer, its limits, and what its errors mean. Everything else is here, written once:
+//! placeholders to tags and back ([`markup`]), paragraphs too long for a request split at
+//! sentences, batching by the service's limits, concurrency and requests-per-second limits,
+//! retries with exponential backoff and jitter that honor `Retry-After`, a timeout per
+//! request, and the difference between what is worth retrying (429, 5xx, timeouts, a
+//! malformed or truncated reply), what fails only the texts of one request (other 4xx — the
+//! texts are then retried one by one), and what stops the run (401, 403, DeepL's 456: the
+//! engine answers every text of the call with [`EngineError::Fatal`], and the pipeline stores
+//! what it has and stops).
+//!
+//! API keys never reach a message: reqwest errors are stripped of their URL (Google puts the
+//! key in the query) and every detail is redacted of the keys in use.
+
+pub mod markup;
+mod retry;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use tokio::sync::{Mutex, Semaphore};
+
+use super::terms::{TermEntry, Terms};
+use super::{Engine, EngineError, LanguagePair, Translation};
+use crate::segment::Segment;
+use crate::sentences::Sentences;
+
+/// What a service accepts per request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Texts per request.
+    pub max_texts: usize,
+    /// Bytes of text per request.
+    pub max_bytes: usize,
+}
+
+/// How hard to push a service and how long to keep trying.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Requests in flight at once.
+    pub concurrency: usize,
+    /// Requests started per second (0: no limit).
+    pub requests_per_second: f64,
+    /// Seconds before a request is given up (and retried).
+    pub timeout: Duration,
+    /// Retries after the first attempt.
+    pub retries: u32,
+    /// First backoff; doubles per retry, with jitter.
+    pub backoff: Duration,
+    /// Longest wait between attempts (a longer `Retry-After` is honored up to 10 minutes).
+    pub max_backoff: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            concurrency: 4,
+            requests_per_second: 0.0,
+            timeout: Duration::from_secs(30),
+            retries: 6,
+            backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(30),
+        }
+    }
+}
+
+/// What went wrong with one request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// Worth another try (429, 5xx, timeout, connection, malformed or truncated reply).
+    Retry {
+        /// What happened.
+        detail: String,
+        /// The service's `Retry-After`.
+        after: Option<Duration>,
+    },
+    /// These texts cannot succeed as sent (400, 413, …).
+    Request {
+        /// What the service said.
+        detail: String,
+    },
+    /// The reply does not fit the request (wrong count, missing ids): asked again text by
+    /// text, never accepted.
+    Mismatch {
+        /// What was wrong.
+        detail: String,
+    },
+    /// Nothing more will work: bad key, no permission, quota used up.
+    Fatal {
+        /// What the service said.
+        detail: String,
+    },
+}
+
+/// One translation service.
+#[async_trait]
+pub trait Api: Send + Sync + 'static {
+    /// The engine name (`deepl`).
+    fn name(&self) -> &'static str;
+    /// Per-request limits.
+    fn limits(&self) -> Limits;
+    /// How placeholders are written for this service.
+    fn style(&self) -> markup::Style {
+        markup::Style {
+            no_translate: false,
+        }
+    }
+    /// Checks that can be made without a request (a key is set, the pair is expressible).
+    fn prepare(&self, pair: &LanguagePair) -> Result<(), EngineError>;
+    /// What decides the output besides the pair: service, URL, model, options.
+    fn fingerprint(&self, pair: &LanguagePair) -> String;
+    /// Secrets to keep out of every message.
+    fn secrets(&self) -> Vec<String>;
+    /// Checks that need the service (the pair is installed), once per pair before any work.
+    async fn ready(&self, _http: &Http, _pair: &LanguagePair) -> Result<(), EngineError> {
+        Ok(())
+    }
+    /// Called once per pair before translating, with the run's glossary (DeepL makes a
+    /// native glossary of it).
+    async fn use_glossary(
+        &self,
+        _http: &Http,
+        _pair: &LanguagePair,
+        _terms: &Terms,
+    ) -> Result<(), ApiError> {
+        Ok(())
+    }
+    /// Translates tagged texts; `terms` are the glossary entries found in them.
+    async fn translate(
+        &self,
+        http: &Http,
+        pair: &LanguagePair,
+        texts: &[String],
+        terms: &[TermEntry],
+    ) -> Result<Vec<String>, ApiError>;
+    /// A cheap request that proves the service is reachable and the key accepted; says
+    /// something useful (usage, models) when it is.
+    async fn probe(&self, http: &Http) -> Result<String, ApiError>;
+}
+
+/// The message of an [`ApiError`].
+pub fn detail(e: &ApiError) -> String {
+    match e {
+        ApiError::Retry { detail, .. }
+        | ApiError::Request { detail }
+        | ApiError::Mismatch { detail }
+        | ApiError::Fatal { detail } => detail.clone(),
+    }
+}
+
+/// The HTTP client with what every request needs: timeout, redaction, status classes.
+pub struct Http {
+    /// The client (connection pool).
+    pub client: reqwest::Client,
+    secrets: Vec<String>,
+}
+
+/// A successful reply.
+pub struct Reply {
+    /// Status code.
+    pub status: u16,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Http {
+    fn new(timeout: Duration, secrets: Vec<String>) -> Result<Http, String> {
+        // reqwest is built with rustls but no default crypto provider (ring builds fast);
+        // installing it twice is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            .timeout(timeout)
+            .user_agent(concat!("verso/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| e.without_url().to_string())?;
+        Ok(Http {
+            client,
+            secrets: secrets.into_iter().filter(|s| s.len() >= 4).collect(),
+        })
+    }
+
+    /// `text` with every secret replaced by `***`.
+    pub fn redact(&self, text: &str) -> String {
+        self.secrets
+            .iter()
+            .fold(text.to_string(), |t, s| t.replace(s.as_str(), "***"))
+    }
+
+    /// Sends a request and classifies the outcome: 2xx is a reply; 408, 429 and 5xx are worth
+    /// retrying (with `Retry-After`); 401, 403 and 456 are fatal; other statuses fail the
+    /// request. A body that cannot be read in full is worth retrying.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Result<Reply, ApiError> {
+        let response = request.send().await.map_err(|e| ApiError::Retry {
+            detail: self.redact(&e.without_url().to_string()),
+            after: None,
+        })?;
+        let status = response.status().as_u16();
+        let after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(retry::parse_retry_after);
+        let body = response.bytes().await.map_err(|e| ApiError::Retry {
+            detail: self.redact(&e.without_url().to_string()),
+            after: None,
+        })?;
+        let detail = || {
+            let text = String::from_utf8_lossy(&body);
+            let text: String = text.chars().take(300).collect();
+            self.redact(&format!("HTTP {status}: {}", text.trim()))
+        };
+        match status {
+            200..=299 => Ok(Reply {
+                status,
+                body: body.to_vec(),
+            }),
+            408 | 429 | 500..=599 => Err(ApiError::Retry {
+                detail: detail(),
+                after,
+            }),
+            401 | 403 | 456 => Err(ApiError::Fatal { detail: detail() }),
+            _ => Err(ApiError::Request { detail: detail() }),
+        }
+    }
+
+    /// Parses a JSON reply; a body that is not the expected JSON is worth retrying (a proxy's
+    /// error page, a truncated body).
+    pub fn json<T: serde::de::DeserializeOwned>(&self, reply: &Reply) -> Result<T, ApiError> {
+        serde_json::from_slice(&reply.body).map_err(|e| ApiError::Retry {
+            detail: self.redact(&format!("HTTP {}: unexpected reply: {e}", reply.status)),
+            after: None,
+        })
+    }
+}
+
+/// Concurrency and request-rate limits of one engine.
+struct Limiter {
+    slots: Semaphore,
+    interval: Option<Duration>,
+    next: Mutex<Instant>,
+}
+
+impl Limiter {
+    fn new(settings: &Settings) -> Limiter {
+        let interval = (settings.requests_per_second > 0.0)
+            .then(|| Duration::from_secs_f64(1.0 / settings.requests_per_second));
+        Limiter {
+            slots: Semaphore::new(settings.concurrency.max(1)),
+            interval,
+            next: Mutex::new(Instant::now()),
+        }
+    }
+
+    /// Waits for a start slot under the rate limit.
+    async fn pace(&self) {
+        let Some(interval) = self.interval else {
+            return;
+        };
+        let wait = {
+            let mut next = self.next.lock().await;
+            let now = Instant::now();
+            let start = (*next).max(now);
+            *next = start + interval;
+            start - now
+        };
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// An HTTP engine: an [`Api`] with the shared machinery.
+pub struct HttpEngine<A: Api> {
+    api: A,
+    http: Http,
+    settings: Settings,
+    limiter: Limiter,
+    terms: std::sync::Mutex<Vec<(LanguagePair, Arc<Terms>)>>,
+    /// Requests sent, for the report and tests.
+    requests: std::sync::atomic::AtomicU64,
+}
+
+impl<A: Api> HttpEngine<A> {
+    /// The engine; fails only when the HTTP client cannot be built.
+    pub fn new(api: A, settings: Settings) -> Result<HttpEngine<A>, EngineError> {
+        let http =
+            Http::new(settings.timeout, api.secrets()).map_err(|detail| EngineError::Failed {
+                engine: api.name().to_string(),
+                detail,
+            })?;
+        Ok(HttpEngine {
+            limiter: Limiter::new(&settings),
+            api,
+            http,
+            settings,
+            terms: std::sync::Mutex::new(Vec::new()),
+            requests: std::sync::atomic::AtomicU64::new(0),
+        })
+    }
+
+    fn failed(&self, detail: String) -> EngineError {
+        EngineError::Failed {
+            engine: self.api.name().to_string(),
+            detail,
+        }
+    }
+
+    fn fatal(&self, detail: String) -> EngineError {
+        EngineError::Fatal {
+            engine: self.api.name().to_string(),
+            detail,
+        }
+    }
+
+    fn terms_for(&self, pair: &LanguagePair) -> Option<Arc<Terms>> {
+        let list = self.terms.lock().ok()?;
+        list.iter()
+            .find(|(p, _)| p == pair)
+            .map(|(_, t)| Arc::clone(t))
+    }
+
+    /// One request, retried while retrying makes sense.
+    async fn call(
+        &self,
+        pair: &LanguagePair,
+        texts: &[String],
+        terms: &[TermEntry],
+    ) -> Result<Vec<String>, ApiError> {
+        let mut attempt = 0;
+        loop {
+            let result = {
+                let _slot = self.limiter.slots.acquire().await;
+                self.limiter.pace().await;
+                self.requests
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.api.translate(&self.http, pair, texts, terms).await
+            };
+            let result = result.and_then(|out| {
+                if out.len() == texts.len() {
+                    Ok(out)
+                } else {
+                    Err(ApiError::Mismatch {
+                        detail: format!("{} texts sent, {} came back", texts.len(), out.len()),
+                    })
+                }
+            });
+            match result {
+                Err(ApiError::Retry { detail, after }) if attempt < self.settings.retries => {
+                    let wait = retry::delay(&self.settings, attempt, after);
+                    attempt += 1;
+                    tokio::time::sleep(wait).await;
+                    let _ = detail;
+                }
+                Err(ApiError::Retry { detail, .. }) => {
+                    return Err(ApiError::Request {
+                        detail: format!("gave up after {} attempts: {detail}", attempt + 1),
+                    });
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Translates a group of texts; on a request or shape error, text by text.
+    async fn call_group(
+        &self,
+        pair: &LanguagePair,
+        texts: &[String],
+        terms: &[TermEntry],
+    ) -> Vec<Result<String, EngineError>> {
+        match self.call(pair, texts, terms).await {
+            Ok(out) => out.into_iter().map(Ok).collect(),
+            Err(ApiError::Fatal { detail }) => texts
+                .iter()
+                .map(|_| Err(self.fatal(detail.clone())))
+                .collect(),
+            Err(ApiError::Request { detail } | ApiError::Mismatch { detail })
+                if texts.len() == 1 =>
+            {
+                vec![Err(self.failed(detail))]
+            }
+            Err(_) => {
+                let singles = texts.iter().map(|t| async move {
+                    match self.call(pair, std::slice::from_ref(t), terms).await {
+                        Ok(mut out) => Ok(out.remove(0)),
+                        Err(ApiError::Fatal { detail }) => Err(self.fatal(detail)),
+                        Err(
+                            ApiError::Request { detail }
+                            | ApiError::Mismatch { detail }
+                            | ApiError::Retry { detail, .. },
+                        ) => Err(self.failed(detail)),
+                    }
+                });
+                futures::future::join_all(singles).await
+            }
+        }
+    }
+
+    /// Requests sent so far.
+    pub fn requests(&self) -> u64 {
+        self.requests.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Texts packed into requests within the limits; returns index ranges into `texts`.
+fn pack(texts: &[String], limits: Limits) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, t) in texts.iter().enumerate() {
+        let full = i - start >= limits.max_texts.max(1)
+            || (i > start && bytes + t.len() > limits.max_bytes);
+        if full {
+            out.push(start..i);
+            start = i;
+            bytes = 0;
+        }
+        bytes += t.len();
+    }
+    if start < texts.len() {
+        out.push(start..texts.len());
+    }
+    out
+}
+
+/// A segment too long for one request, cut at sentence ends (outside paired markup) into
+/// parts that fit.
+fn split_long(seg: &Segment, max_bytes: usize, style: markup::Style, lang: &str) -> Vec<Segment> {
+    if markup::encode(seg, style).len() <= max_bytes {
+        return vec![seg.clone()];
+    }
+    let sentences = crate::review::xliff::sentences(seg, &Sentences::new(lang));
+    let mut parts: Vec<Segment> = Vec::new();
+    let mut current: Vec<crate::segment::Piece> = Vec::new();
+    for s in sentences {
+        let mut candidate = current.clone();
+        candidate.extend(s.pieces.iter().cloned());
+        let fits =
+            markup::encode(&Segment::from_pieces(candidate.clone()), style).len() <= max_bytes;
+        if fits || current.is_empty() {
+            current = candidate;
+        } else {
+            parts.push(Segment::from_pieces(std::mem::take(&mut current)));
+            current = s.pieces;
+        }
+    }
+    if !current.is_empty() {
+        parts.push(Segment::from_pieces(current));
+    }
+    parts
+}
+
+#[async_trait]
+impl<A: Api> Engine for HttpEngine<A> {
+    fn name(&self) -> &'static str {
+        self.api.name()
+    }
+
+    fn prepare(&self, pair: &LanguagePair) -> Result<(), EngineError> {
+        self.api.prepare(pair)
+    }
+
+    fn fingerprint(&self, pair: &LanguagePair) -> String {
+        // The glossary changes what DeepL and chat engines write.
+        match self.terms_for(pair) {
+            Some(terms) => format!("{}+glossary-{}", self.api.fingerprint(pair), terms.digest()),
+            None => self.api.fingerprint(pair),
+        }
+    }
+
+    async fn ready(&self, pair: &LanguagePair) -> Result<(), EngineError> {
+        self.api.ready(&self.http, pair).await
+    }
+
+    fn batching(&self) -> (usize, usize) {
+        let limits = self.api.limits();
+        (
+            limits.max_texts.clamp(1, 128),
+            self.settings.concurrency.max(1) * 2,
+        )
+    }
+
+    async fn use_glossary(
+        &self,
+        pair: &LanguagePair,
+        terms: Arc<Terms>,
+    ) -> Result<(), EngineError> {
+        if let Ok(mut list) = self.terms.lock() {
+            list.retain(|(p, _)| p != pair);
+            list.push((pair.clone(), Arc::clone(&terms)));
+        }
+        let mut attempt = 0;
+        loop {
+            match self.api.use_glossary(&self.http, pair, &terms).await {
+                Ok(()) => return Ok(()),
+                Err(ApiError::Retry { after, .. }) if attempt < self.settings.retries => {
+                    tokio::time::sleep(retry::delay(&self.settings, attempt, after)).await;
+                    attempt += 1;
+                }
+                Err(ApiError::Fatal { detail }) => return Err(self.fatal(detail)),
+                Err(
+                    ApiError::Retry { detail, .. }
+                    | ApiError::Request { detail }
+                    | ApiError::Mismatch { detail },
+                ) => return Err(self.failed(detail)),
+            }
+        }
+    }
+
+    async fn translate(
+        &self,
+        pair: &LanguagePair,
+        segments: &[Segment],
+    ) -> Result<Vec<Result<Translation, EngineError>>, EngineError> {
+        let style = self.api.style();
+        let limits = self.api.limits();
+        let lang = pair.source.to_string();
+        // Every segment as one or more texts that each fit a request.
+        let mut texts: Vec<String> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (i, seg) in segments.iter().enumerate() {
+            for part in split_long(seg, limits.max_bytes, style, &lang) {
+                texts.push(markup::encode(&part, style));
+                owner.push(i);
+            }
+        }
+        let terms = self
+            .terms_for(pair)
+            .map(|t| {
+                t.found_in(
+                    segments
+                        .iter()
+                        .map(|s| s.text())
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(String::as_str),
+                )
+            })
+            .unwrap_or_default();
+        let groups = pack(&texts, limits);
+        let calls = groups
+            .iter()
+            .map(|r| self.call_group(pair, &texts[r.clone()], &terms));
+        let answers: Vec<Result<String, EngineError>> = futures::future::join_all(calls)
+            .await
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut out: Vec<Result<Vec<crate::segment::Piece>, EngineError>> =
+            (0..segments.len()).map(|_| Ok(Vec::new())).collect();
+        for (answer, &i) in answers.into_iter().zip(&owner) {
+            match (answer, &mut out[i]) {
+                (Ok(text), Ok(pieces)) => {
+                    if !pieces.is_empty() {
+                        pieces.push(crate::segment::Piece::Text(" ".into()));
+                    }
+                    pieces.extend(markup::decode(&text).pieces);
+                }
+                (Err(e), slot @ Ok(_)) => *slot = Err(e),
+                (_, Err(_)) => {}
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|r| {
+                r.map(|pieces| Translation {
+                    segment: Segment::from_pieces(pieces).normalized(),
+                    unknown_words: Vec::new(),
+                    origin: None,
+                })
+            })
+            .collect())
+    }
+}
+
+/// Probes an engine: what it says when reachable, or why not.
+pub async fn probe<A: Api>(engine: &HttpEngine<A>) -> Result<String, String> {
+    engine.api.probe(&engine.http).await.map_err(|e| match e {
+        ApiError::Retry { detail, .. }
+        | ApiError::Request { detail }
+        | ApiError::Mismatch { detail }
+        | ApiError::Fatal { detail } => engine.http.redact(&detail),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_respects_count_and_bytes() {
+        let texts: Vec<String> = ["aaaa", "bb", "cccccc", "d", "e"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let limits = Limits {
+            max_texts: 2,
+            max_bytes: 7,
+        };
+        assert_eq!(pack(&texts, limits), vec![0..2, 2..4, 4..5]);
+        let one = Limits {
+            max_texts: 10,
+            max_bytes: 3,
+        };
+        assert_eq!(pack(&texts, one), vec![0..1, 1..2, 2..3, 3..5]);
+    }
+
+    #[test]
+    fn long_paragraphs_split_at_sentences_outside_markup() {
+        let seg = Segment::parse_canonical(
+            "First sentence here. <1>Second one. Third one.</1> Fourth sentence here.",
+        );
+        let style = markup::Style {
+            no_translate: false,
+        };
+        let parts = split_long(&seg, 40, style, "en");
+        assert!(parts.len() >= 3, "{parts:?}");
+        let joined: Vec<crate::segment::Piece> =
+            parts.iter().flat_map(|p| p.pieces.clone()).collect();
+        assert_eq!(Segment::from_pieces(joined).normalized(), seg);
+        assert!(
+            parts
+                .iter()
+                .any(|p| p.canonical().contains("<1>Second one. Third one.</1>")),
+            "{parts:?}"
+        );
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        let http = Http::new(Duration::from_secs(1), vec!["sk-secret-123".into()]).expect("client");
+        assert_eq!(
+            http.redact("bad key sk-secret-123 in https://x/?key=sk-secret-123"),
+            "bad key *** in https://x/?key=***"
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! HTTP engines against loopback servers that implement each API's documented request and
+//! response shapes and its errors; requests are asserted field by field.
+
+mod common;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::fake_http::{FakeServer, Request, Response, shout};
+use common::verso;
+use serde_json::{Value, json};
+
+const KEY: &str = "SECRET-test-key-4711:fx";
+
+const ARTICLE: &str = "# Howitzers reach the front\n\n\
+The [Institute for the Study of War](https://isw.example/report) said Kyrylo Budanov moved \
+two howitzers to `Sector 7`.\n\n\
+Radio Free Asia reported 11,000 soldiers near the border.\n";
+
+const GLOSSARY: &str = "[budanov]\nkind = \"person\"\n[budanov.en]\npreferred = \"Kyrylo Budanov\"\n\
+[budanov.es]\npreferred = \"Kyrylo Budánov\"\n\
+[howitzer]\nkind = \"term\"\n[howitzer.en]\npreferred = \"howitzer\"\n[howitzer.es]\npreferred = \"obús\"\n\
+[rfa]\nkind = \"publication\"\ndnt = true\n[rfa.en]\npreferred = \"Radio Free Asia\"\n";
+
+/// A work directory with the article, the glossary and a configuration.
+fn workdir(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+    std::fs::write(dir.path().join("articles/front.md"), ARTICLE).expect("article");
+    std::fs::write(dir.path().join("glossary.toml"), GLOSSARY).expect("glossary");
+    std::fs::write(dir.path().join("verso.toml"), config).expect("config");
+    dir
+}
+
+struct Run {
+    ok: bool,
+    code: Option<i32>,
+    stderr: String,
+    report: String,
+}
+
+fn translate(dir: &Path, engine: &str, extra: &[&str]) -> Run {
+    let out = verso()
+        .current_dir(dir)
+        .env("DEEPL_AUTH_KEY", KEY)
+        .env("GOOGLE_API_KEY", KEY)
+        .env("LIBRETRANSLATE_API_KEY", KEY)
+        .env_remove("OPENAI_API_KEY")
+        .args([
+            "translate",
+            "articles",
+            "--to",
+            "es",
+            "--engine",
+            engine,
+            "--out",
+            "out",
+            "--memory",
+            "mem.sqlite",
+            "--report",
+            "report.json",
+            "--glossary",
+            "glossary.toml",
+            "--no-review",
+        ])
+        .args(extra)
+        .output()
+        .expect("verso runs");
+    Run {
+        ok: out.status.success(),
+        code: out.status.code(),
+        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+        report: std::fs::read_to_string(dir.join("report.json")).unwrap_or_default(),
+    }
+}
+
+fn output(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("out/es/front.md")).unwrap_or_default()
+}
+
+/// A DeepL that translates (in capitals) and keeps glossaries, as the v2 API does.
+fn deepl(fail: impl Fn(&Request, usize) -> Option<Response> + Send + Sync + 'static) -> FakeServer {
+    let glossaries: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let calls = AtomicUsize::new(0);
+    FakeServer::start(move |r| {
+        if r.header("authorization") != Some(&format!("DeepL-Auth-Key {KEY}")) {
+            return Response::json(403, &json!({"message": "Authorization failed"}));
+        }
+        match (r.method.as_str(), r.path.as_str()) {
+            ("POST", "/v2/translate") => {
+                let n = calls.fetch_add(1, Ordering::SeqCst);
+                if let Some(resp) = fail(r, n) {
+                    return resp;
+                }
+                let texts = r.json()["text"].as_array().cloned().unwrap_or_default();
+                let translations: Vec<Value> = texts
+                    .iter()
+                    .map(|t| json!({"detected_source_language": "EN", "text": shout(t.as_str().unwrap_or(""))}))
+                    .collect();
+                Response::json(200, &json!({ "translations": translations }))
+            }
+            ("GET", "/v2/glossaries") => {
+                let list = glossaries.lock().map(|g| g.clone()).unwrap_or_default();
+                Response::json(200, &json!({ "glossaries": list }))
+            }
+            ("POST", "/v2/glossaries") => {
+                let body = r.json();
+                let mut list = glossaries.lock().expect("lock");
+                let info = json!({
+                    "glossary_id": format!("g-{}", list.len() + 1),
+                    "name": body["name"], "ready": true,
+                    "source_lang": body["source_lang"], "target_lang": body["target_lang"],
+                    "creation_time": "2026-11-29T00:00:00Z",
+                    "entry_count": body["entries"].as_str().unwrap_or("").lines().count(),
+                });
+                list.push(info.clone());
+                Response::json(201, &info)
+            }
+            ("DELETE", path) if path.starts_with("/v2/glossaries/") => {
+                let id = path.trim_start_matches("/v2/glossaries/").to_string();
+                glossaries
+                    .lock()
+                    .expect("lock")
+                    .retain(|g| g["glossary_id"] != id.as_str());
+                Response::text(204, "")
+            }
+            ("GET", "/v2/usage") => Response::json(
+                200,
+                &json!({"character_count": 1234, "character_limit": 500000}),
+            ),
+            _ => Response::json(404, &json!({"message": "not found"})),
+        }
+    })
+}
+
+fn deepl_config(url: &str, extra: &str) -> String {
+    format!(
+        "[engines.deepl]\nurl = \"{url}\"\nformality = \"more\"\ncontext = \"A news report about the war.\"\n\
+         timeout_seconds = 2\nbackoff_ms = 50\n{extra}\n"
+    )
+}
+
+#[test]
+fn deepl_requests_follow_the_api_and_glossaries_are_made_once_and_replaced() {
+    let server = deepl(|_, _| None);
+    let dir = workdir(&deepl_config(&server.url, ""));
+    let run = translate(dir.path(), "deepl", &[]);
+    assert!(run.ok, "{}", run.stderr);
+
+    let made = server.requests_to("POST", "/v2/glossaries");
+    assert_eq!(made.len(), 1, "one glossary made");
+    let g = made[0].json();
+    assert!(
+        g["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("verso-en-es-")),
+        "{g}"
+    );
+    assert_eq!(
+        (g["source_lang"].as_str(), g["target_lang"].as_str()),
+        (Some("en"), Some("es"))
+    );
+    assert_eq!(g["entries_format"], "tsv");
+    let entries = g["entries"].as_str().unwrap_or_default();
+    assert!(entries.contains("howitzer\tobús\n"), "{entries}");
+    assert!(
+        entries.contains("Kyrylo Budanov\tKyrylo Budánov\n"),
+        "{entries}"
+    );
+
+    let calls = server.requests_to("POST", "/v2/translate");
+    assert!(!calls.is_empty());
+    let texts: Vec<String> = calls
+        .iter()
+        .flat_map(|c| c.json()["text"].as_array().cloned().unwrap_or_default())
+        .filter_map(|t| t.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(texts.len(), 3, "three blocks, each sent once: {texts:?}");
+    for c in &calls {
+        let b = c.json();
+        assert_eq!(b["source_lang"], "EN");
+        assert_eq!(b["target_lang"], "ES");
+        assert_eq!(b["tag_handling"], "xml");
+        assert_eq!(b["ignore_tags"], json!(["x", "n"]));
+        assert_eq!(b["formality"], "more");
+        assert_eq!(b["context"], "A news report about the war.");
+        assert_eq!(b["glossary_id"], "g-1");
+        assert!(b["text"].as_array().is_some_and(|t| t.len() <= 50));
+        assert_eq!(c.header("content-type"), Some("application/json"));
+    }
+    let linked = texts
+        .iter()
+        .find(|t| t.contains("said"))
+        .expect("the paragraph");
+    assert!(
+        linked.contains("<g id=\"1\">Institute for the Study of War</g>")
+            && linked.contains("<x id=\"2\"/>")
+            && linked.contains("<n id=\"1\">"),
+        "{linked}"
+    );
+    let written = output(dir.path());
+    assert!(
+        written.contains("[INSTITUTE FOR THE STUDY OF WAR](https://isw.example/report)")
+            && written.contains("Kyrylo Budánov")
+            && written.contains("`Sector 7`")
+            && written.contains("Radio Free Asia"),
+        "{written}"
+    );
+
+    // Unchanged glossary: found, not made again; nothing to translate.
+    let again = translate(dir.path(), "deepl", &[]);
+    assert!(again.ok, "{}", again.stderr);
+    assert_eq!(server.requests_to("POST", "/v2/glossaries").len(), 1);
+    assert_eq!(
+        server.requests_to("POST", "/v2/translate").len(),
+        calls.len()
+    );
+
+    // A changed glossary replaces the old one, and its output is not replayed.
+    let mut glossary = GLOSSARY.to_string();
+    glossary.push_str("[border]\nkind = \"term\"\n[border.en]\npreferred = \"border\"\n[border.es]\npreferred = \"frontera\"\n");
+    std::fs::write(dir.path().join("glossary.toml"), glossary).expect("glossary");
+    let third = translate(dir.path(), "deepl", &[]);
+    assert!(third.ok, "{}", third.stderr);
+    assert_eq!(server.requests_to("POST", "/v2/glossaries").len(), 2);
+    let deleted = server.requests();
+    assert!(
+        deleted
+            .iter()
+            .any(|r| r.method == "DELETE" && r.path == "/v2/glossaries/g-1"),
+        "the replaced glossary is deleted"
+    );
+    let last = server.requests_to("POST", "/v2/translate");
+    assert!(
+        last.len() > calls.len(),
+        "a new glossary means new translations"
+    );
+    assert_eq!(last.last().expect("call").json()["glossary_id"], "g-2");
+}
+
+#[test]
+fn deepl_quota_stops_the_run_keeps_finished_work_and_never_shows_the_key() {
+    // Many paragraphs, five per request, one request at a time; the quota runs out on the
+    // fourth request.
+    let quota = Arc::new(AtomicUsize::new(3));
+    let left = Arc::clone(&quota);
+    let server = deepl(move |_, n| {
+        (n >= left.load(Ordering::SeqCst))
+            .then(|| Response::json(456, &json!({"message": "Quota exceeded"})))
+    });
+    let dir = workdir(&deepl_config(
+        &server.url,
+        "batch = 5\nconcurrency = 1\nglossary = false",
+    ));
+    let paragraphs: String = (1..=40)
+        .map(|i| format!("Paragraph number {i} about the front.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("articles/long.md"), paragraphs).expect("article");
+    let run = translate(dir.path(), "deepl", &[]);
+    assert!(!run.ok, "a fatal engine error is a non-zero exit");
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("456") && run.stderr.contains("Quota"),
+        "{}",
+        run.stderr
+    );
+    for text in [&run.stderr, &run.report] {
+        assert!(!text.contains("SECRET-test-key"), "the key leaked: {text}");
+    }
+    let first: usize = server
+        .requests_to("POST", "/v2/translate")
+        .iter()
+        .take(3)
+        .map(|r| r.json()["text"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(first, 15);
+
+    // Quota back: only what was not stored is asked for.
+    quota.store(usize::MAX, Ordering::SeqCst);
+    let before = server.requests_to("POST", "/v2/translate").len();
+    let second = translate(dir.path(), "deepl", &[]);
+    assert!(second.ok, "{}", second.stderr);
+    let asked: usize = server.requests_to("POST", "/v2/translate")[before..]
+        .iter()
+        .map(|r| r.json()["text"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(
+        asked,
+        43 - 15,
+        "43 blocks, 15 stored before the quota ran out"
+    );
+}
+
+#[test]
+fn faults_are_retried_until_every_paragraph_is_translated_exactly_once() {
+    // Request by request: 429 with Retry-After, a burst of 503, a reply too slow for the
+    // timeout, malformed JSON, a body cut short; then normal service.
+    let server = deepl(|_, n| match n {
+        0 => Some(
+            Response::json(429, &json!({"message": "Too many requests"}))
+                .with_header("Retry-After", "1"),
+        ),
+        1..=3 => Some(Response::text(503, "Service Unavailable")),
+        4 => {
+            Some(Response::json(200, &json!({"translations": []})).delayed(Duration::from_secs(3)))
+        }
+        5 => Some(Response::text(200, "{\"translations\": [{\"text\": ")),
+        6 => Some(Response::json(200, &json!({"translations": [{"text": "x"}]})).truncated()),
+        _ => None,
+    });
+    let dir = workdir(&deepl_config(
+        &server.url,
+        "batch = 50\nconcurrency = 1\nglossary = false\nretries = 8",
+    ));
+    let run = translate(dir.path(), "deepl", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    let calls = server.requests_to("POST", "/v2/translate");
+    assert_eq!(calls.len(), 8, "seven faults, then the answer");
+    assert!(
+        calls[1].at - calls[0].at >= Duration::from_millis(950),
+        "Retry-After: 1 honored ({:?})",
+        calls[1].at - calls[0].at
+    );
+    let report: Value = serde_json::from_str(&run.report).expect("report");
+    assert_eq!(report["totals"]["engine_calls"], 3);
+    let written = output(dir.path());
+    assert!(written.contains("# HOWITZERS REACH THE FRONT"), "{written}");
+    // Stored once each: a rerun asks nothing.
+    let again = translate(dir.path(), "deepl", &[]);
+    assert!(again.ok);
+    assert_eq!(server.requests_to("POST", "/v2/translate").len(), 8);
+}
+
+#[test]
+fn a_missing_key_is_an_error_before_any_work() {
+    let server = deepl(|_, _| None);
+    let dir = workdir(&deepl_config(&server.url, ""));
+    let out = verso()
+        .current_dir(dir.path())
+        .env_remove("DEEPL_AUTH_KEY")
+        .args([
+            "translate",
+            "articles",
+            "--to",
+            "es",
+            "--engine",
+            "deepl",
+            "--out",
+            "out",
+            "--memory",
+            "mem.sqlite",
+        ])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("DEEPL_AUTH_KEY"), "{stderr}");
+    assert!(server.requests().is_empty());
+    assert!(!dir.path().join("out").exists());
+}

@@ -3,8 +3,9 @@
 # a C compiler (SQLite is built in), Rust (through rustup when cargo is missing), and the
 # offline engine: Apertium with the English–Spanish pair.
 #
-# With --test, also what the test suite drives: headless Chromium with chromedriver (the review
-# page's browser tests) and Translate Toolkit from PyPI in a virtualenv under
+# With --test, also what the test suite drives: the Apertium APy server (the apy engine's
+# tests), headless Chromium with chromedriver (the review page's browser tests) and Translate
+# Toolkit from PyPI in a virtualenv under
 # ~/.cache/verso/pytools (the independent reader of verso's XLIFF and TMX).
 set -euo pipefail
 
@@ -23,6 +24,7 @@ if ! command -v cargo >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
     command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 fi
 if $tests; then
+    [ -x /usr/bin/apertium-apy ] || missing+=(apertium-apy)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)

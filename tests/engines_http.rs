@@ -360,3 +360,333 @@ fn a_missing_key_is_an_error_before_any_work() {
     assert!(server.requests().is_empty());
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn google_v2_gets_html_a_key_in_the_query_and_a_bad_key_stops_the_run() {
+    let bad_key = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let bad = Arc::clone(&bad_key);
+    let server = FakeServer::start(move |r| {
+        if bad.load(Ordering::SeqCst) || r.query.get("key").map(String::as_str) != Some(KEY) {
+            return Response::json(
+                400,
+                &json!({"error": {"code": 400,
+                "message": "API key not valid. Please pass a valid API key.",
+                "errors": [{"message": "API key not valid.", "domain": "global", "reason": "keyInvalid"}]}}),
+            );
+        }
+        match (r.method.as_str(), r.path.as_str()) {
+            ("POST", "/language/translate/v2") => {
+                let q = r.json()["q"].as_array().cloned().unwrap_or_default();
+                let t: Vec<Value> = q
+                    .iter()
+                    .map(|x| json!({"translatedText": shout(x.as_str().unwrap_or(""))}))
+                    .collect();
+                Response::json(200, &json!({"data": {"translations": t}}))
+            }
+            ("GET", "/language/translate/v2/languages") => Response::json(
+                200,
+                &json!({"data": {"languages": [{"language": "en"}, {"language": "es"}]}}),
+            ),
+            _ => Response::json(
+                404,
+                &json!({"error": {"code": 404, "message": "Not found"}}),
+            ),
+        }
+    });
+    let config = format!(
+        "[engines.google]\nurl = \"{}/language/translate/v2\"\nmodel = \"nmt\"\nbackoff_ms = 50\n",
+        server.url
+    );
+    let dir = workdir(&config);
+    let run = translate(dir.path(), "google", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    let calls = server.requests_to("POST", "/language/translate/v2");
+    assert!(!calls.is_empty());
+    for c in &calls {
+        let b = c.json();
+        assert_eq!(
+            (b["source"].as_str(), b["target"].as_str()),
+            (Some("en"), Some("es"))
+        );
+        assert_eq!(b["format"], "html");
+        assert_eq!(b["model"], "nmt");
+        assert!(
+            b["q"]
+                .as_array()
+                .is_some_and(|q| !q.is_empty() && q.len() <= 128)
+        );
+    }
+    let sent: String = calls.iter().map(|c| c.json()["q"].to_string()).collect();
+    assert!(sent.contains(r#"<x id=\"2\" translate=\"no\"/>"#), "{sent}");
+    assert!(output(dir.path()).contains("TWO HOWITZERS"));
+
+    let probe = verso()
+        .current_dir(dir.path())
+        .env("GOOGLE_API_KEY", KEY)
+        .args(["engines", "--probe", "google"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&probe.stdout);
+    assert!(
+        probe.status.success() && said.contains("reachable: 2 languages"),
+        "{said}"
+    );
+
+    bad_key.store(true, Ordering::SeqCst);
+    std::fs::write(dir.path().join("articles/more.md"), "A new paragraph.\n").expect("write");
+    let run = translate(dir.path(), "google", &[]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("API key not valid"), "{}", run.stderr);
+    assert!(!run.stderr.contains("SECRET-test-key") && !run.report.contains("SECRET-test-key"));
+    let attempts = server.requests_to("POST", "/language/translate/v2").len() - calls.len();
+    assert_eq!(attempts, 1, "a bad key is not retried");
+}
+
+#[test]
+fn libretranslate_sends_lists_html_and_its_key() {
+    let server = FakeServer::start(|r| match (r.method.as_str(), r.path.as_str()) {
+        ("POST", "/translate") => {
+            let b = r.json();
+            if b["api_key"] != KEY {
+                return Response::json(403, &json!({"error": "Invalid API key"}));
+            }
+            let q = b["q"].as_array().cloned().unwrap_or_default();
+            let t: Vec<String> = q.iter().map(|x| shout(x.as_str().unwrap_or(""))).collect();
+            Response::json(200, &json!({"translatedText": t}))
+        }
+        ("GET", "/languages") => Response::json(
+            200,
+            &json!([{"code": "en"}, {"code": "es"}, {"code": "de"}]),
+        ),
+        _ => Response::json(404, &json!({"error": "Not Found"})),
+    });
+    let dir = workdir(&format!(
+        "[engines.libretranslate]\nurl = \"{}\"\nbatch = 2\n",
+        server.url
+    ));
+    let run = translate(dir.path(), "libretranslate", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    let calls = server.requests_to("POST", "/translate");
+    assert_eq!(calls.len(), 2, "three blocks, two per request");
+    for c in &calls {
+        let b = c.json();
+        assert_eq!(
+            (
+                b["source"].as_str(),
+                b["target"].as_str(),
+                b["format"].as_str()
+            ),
+            (Some("en"), Some("es"), Some("html"))
+        );
+        assert!(b["q"].is_array());
+    }
+    assert!(
+        !output(dir.path()).contains("RADIO FREE ASIA"),
+        "names are not sent as text"
+    );
+    assert!(output(dir.path()).contains("Radio Free Asia REPORTED 11,000 SOLDIERS"));
+}
+
+/// An OpenAI-compatible server; `answer` gets the segments of a request and returns the
+/// message content.
+fn chat(
+    answer: impl Fn(&serde_json::Map<String, Value>, usize) -> String + Send + Sync + 'static,
+) -> FakeServer {
+    let calls = AtomicUsize::new(0);
+    FakeServer::start(move |r| match (r.method.as_str(), r.path.as_str()) {
+        ("POST", "/v1/chat/completions") => {
+            let b = r.json();
+            let user: Value =
+                serde_json::from_str(b["messages"][1]["content"].as_str().unwrap_or("{}"))
+                    .expect("the user message is JSON");
+            let segments = user["segments"].as_object().cloned().unwrap_or_default();
+            let content = answer(&segments, calls.fetch_add(1, Ordering::SeqCst));
+            Response::json(
+                200,
+                &json!({
+                    "id": "chatcmpl-1", "object": "chat.completion", "model": b["model"],
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": content}}]
+                }),
+            )
+        }
+        ("GET", "/v1/models") => Response::json(
+            200,
+            &json!({"object": "list", "data": [{"id": "llama3.1:8b", "object": "model"}]}),
+        ),
+        _ => Response::json(404, &json!({"error": {"message": "not found"}})),
+    })
+}
+
+fn shouted(segments: &serde_json::Map<String, Value>) -> Value {
+    let t: serde_json::Map<String, Value> = segments
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(shout(v.as_str().unwrap_or("")))))
+        .collect();
+    json!({ "translations": t })
+}
+
+#[test]
+fn chat_engine_prompts_with_the_pair_and_only_the_glossary_it_needs_and_rejects_bad_replies() {
+    // First request: one translation short. Then: correct, except that the paragraph with the
+    // link always comes back without its tags.
+    let server = chat(|segments, n| {
+        if n == 0 {
+            let mut v = shouted(segments);
+            if let Some(map) = v["translations"].as_object_mut() {
+                map.remove("1");
+            }
+            return v.to_string();
+        }
+        let mut v = shouted(segments);
+        if let Some(map) = v["translations"].as_object_mut() {
+            for t in map.values_mut() {
+                if let Some(s) = t.as_str().filter(|s| s.contains("<g id=")) {
+                    *t = json!(s.replace("<g id=\"1\">", "").replace("</g>", ""));
+                }
+            }
+        }
+        format!("```json\n{v}\n```")
+    });
+    let mut glossary = GLOSSARY.to_string();
+    glossary.push_str("[pyongyang]\nkind = \"place\"\n[pyongyang.en]\npreferred = \"Pyongyang\"\n[pyongyang.es]\npreferred = \"Pionyang\"\n");
+    let dir = workdir(&format!(
+        "[engines.openai]\nurl = \"{}/v1\"\nmodel = \"llama3.1:8b\"\nbackoff_ms = 50\n",
+        server.url
+    ));
+    std::fs::write(dir.path().join("glossary.toml"), glossary).expect("glossary");
+    let run = translate(dir.path(), "openai", &[]);
+    assert!(!run.ok, "the paragraph whose tags never come back fails");
+    assert!(run.stderr.contains("different tags"), "{}", run.stderr);
+    let calls = server.requests_to("POST", "/v1/chat/completions");
+    let first = calls[0].json();
+    assert_eq!(first["model"], "llama3.1:8b");
+    assert_eq!(first["temperature"], 0);
+    assert_eq!(first["response_format"], json!({"type": "json_object"}));
+    assert!(
+        calls[0].header("authorization").is_none(),
+        "no key for a local server"
+    );
+    let system = first["messages"][0]["content"].as_str().unwrap_or_default();
+    assert!(
+        system.contains("from en to es") && system.contains("<g id"),
+        "{system}"
+    );
+    let user: Value =
+        serde_json::from_str(first["messages"][1]["content"].as_str().unwrap_or("")).expect("JSON");
+    assert_eq!(user["segments"].as_object().map(|m| m.len()), Some(3));
+    let glossary = user["glossary"].to_string();
+    assert!(
+        glossary.contains("obús") && !glossary.contains("Pionyang"),
+        "only what occurs: {glossary}"
+    );
+    // The short reply was asked again segment by segment.
+    assert!(calls[1..].iter().all(|c| {
+        let u: Value =
+            serde_json::from_str(c.json()["messages"][1]["content"].as_str().unwrap_or(""))
+                .expect("JSON");
+        u["segments"].as_object().map(|m| m.len()) == Some(1)
+    }));
+}
+
+#[test]
+fn a_local_command_translates_json_on_stdin() {
+    let dir = workdir("");
+    let script = dir.path().join("engine.py");
+    std::fs::write(
+        &script,
+        "import json, sys\nreq = json.load(sys.stdin)\nopen('request.json', 'w').write(json.dumps(req))\n\
+         out = []\nfor s in req['segments']:\n    r, tag = '', False\n    for c in s:\n        tag = tag or c == '<'\n        r += c if tag else c.upper()\n        tag = tag and c != '>'\n    out.append(r)\n\
+         json.dump({'translations': out}, sys.stdout)\n",
+    )
+    .expect("script");
+    std::fs::write(
+        dir.path().join("verso.toml"),
+        format!(
+            "[engines.command]\nprogram = \"python3\"\nargs = [\"{}\"]\n",
+            script.display()
+        ),
+    )
+    .expect("config");
+    let run = translate(dir.path(), "command", &["--terms", "check"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        output(dir.path()).contains("MOVED TWO HOWITZERS"),
+        "{}",
+        output(dir.path())
+    );
+    let request: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("request.json")).expect("request"),
+    )
+    .expect("JSON");
+    assert_eq!(request["source_language"], "en");
+    assert_eq!(request["target_language"], "es");
+    assert!(request["glossary"].to_string().contains("obús"));
+}
+
+#[test]
+fn a_fallback_takes_over_when_the_engine_fails_for_good_and_is_not_replayed() {
+    let server = deepl(|_, _| None);
+    let dir = workdir(&format!(
+        "[translate]\nfallback = [\"identity\"]\n{}",
+        deepl_config(&server.url, "glossary = false")
+    ));
+    let out = verso()
+        .current_dir(dir.path())
+        .env("DEEPL_AUTH_KEY", "wrong-key-0000")
+        .args([
+            "translate",
+            "articles",
+            "--to",
+            "es",
+            "--engine",
+            "deepl",
+            "--out",
+            "out",
+            "--memory",
+            "mem.sqlite",
+            "--no-review",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(output(dir.path()), ARTICLE, "identity wrote the source");
+    let refused = server.requests_to("POST", "/v2/translate").len();
+    assert_eq!(
+        refused, 1,
+        "after a 403 DeepL is not asked again in this run"
+    );
+    // With the right key DeepL is asked: the fallback's output was filed under identity.
+    let run = translate(dir.path(), "deepl", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(server.requests_to("POST", "/v2/translate").len() > refused);
+    assert!(output(dir.path()).contains("TWO HOWITZERS"));
+}
+
+#[test]
+fn probe_says_what_works_and_what_does_not() {
+    let server = deepl(|_, _| None);
+    let dir = workdir(&deepl_config(&server.url, ""));
+    let out = verso()
+        .current_dir(dir.path())
+        .env("DEEPL_AUTH_KEY", KEY)
+        .env_remove("GOOGLE_API_KEY")
+        .args(["engines", "--probe", "deepl", "google"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("reachable: 1234 / 500000 characters used"),
+        "{said}"
+    );
+    assert!(
+        said.contains("NOT usable") && said.contains("GOOGLE_API_KEY"),
+        "{said}"
+    );
+    assert!(!said.contains("SECRET-test-key"));
+}

@@ -456,3 +456,17 @@ tmx-no-body = no <body> element
 engine-fatal = { $engine } cannot go on: { $detail }. Translations finished so far are kept; fix the cause (key, permissions, quota) and run again.
 engine-no-key = { $engine } needs an API key: set the environment variable { $variable } (keys are never read from files).
 engine-config = { $engine } is not configured right: { $detail }
+engines-network = { $name ->
+        [deepl] DeepL API (key from DEEPL_AUTH_KEY; [engines.deepl])
+        [google] Google Cloud Translation v2 (key from GOOGLE_API_KEY; [engines.google])
+        [libretranslate] LibreTranslate server ([engines.libretranslate])
+        [openai] OpenAI-compatible chat: OpenAI, Ollama, vLLM, llama.cpp ([engines.openai])
+        [apy] Apertium APy server ([engines.apy])
+       *[command] a local program, JSON in and out ([engines.command])
+    }
+engines-probe-ok = reachable: { $detail }
+engines-probe-reachable = reachable
+engines-probe-failed = NOT usable: { $reason }
+help-engines-probe = Check that each network engine is reachable and its key accepted (one cheap request each).
+help-engines-names = Only these engines.
+run-warning = warning: { $reason }

@@ -456,3 +456,17 @@ tmx-no-body = no hay elemento <body>
 engine-fatal = { $engine } no puede seguir: { $detail }. Las traducciones terminadas se conservan; corrige la causa (clave, permisos, cuota) y vuelve a ejecutar.
 engine-no-key = { $engine } necesita una clave de API: define la variable de entorno { $variable } (las claves nunca se leen de archivos).
 engine-config = { $engine } no está bien configurado: { $detail }
+engines-network = { $name ->
+        [deepl] API de DeepL (clave en DEEPL_AUTH_KEY; [engines.deepl])
+        [google] Google Cloud Translation v2 (clave en GOOGLE_API_KEY; [engines.google])
+        [libretranslate] servidor LibreTranslate ([engines.libretranslate])
+        [openai] chat compatible con OpenAI: OpenAI, Ollama, vLLM, llama.cpp ([engines.openai])
+        [apy] servidor Apertium APy ([engines.apy])
+       *[command] un programa local, JSON de entrada y de salida ([engines.command])
+    }
+engines-probe-ok = accesible: { $detail }
+engines-probe-reachable = accesible
+engines-probe-failed = NO utilizable: { $reason }
+help-engines-probe = Comprueba que cada motor en red es accesible y acepta su clave (una petición barata cada uno).
+help-engines-names = Solo estos motores.
+run-warning = aviso: { $reason }

@@ -199,6 +199,12 @@ pub trait Engine: Send + Sync {
         (16, 4)
     }
 
+    /// For network engines: one cheap request that proves the service is reachable and the
+    /// key accepted (`Ok` says something useful, like usage); `None` for local engines.
+    async fn probe(&self) -> Option<Result<String, String>> {
+        None
+    }
+
     /// Checks that need the engine itself (a server has the pair), once per pair before any
     /// work; the error says what to do.
     async fn ready(&self, _pair: &LanguagePair) -> Result<(), EngineError> {

@@ -125,6 +125,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             seconds = totals.seconds
         ))
     );
+    for warning in &report.warnings {
+        eprintln!("{}", i18n::render(&msg!("run-warning", reason = warning)));
+    }
     super::summary::by_file_and_rule(&report);
     if let Some(index) = &report.review_index {
         eprintln!(

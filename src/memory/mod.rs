@@ -183,8 +183,11 @@ impl Memory {
         fingerprint: Option<&str>,
         keys: &[String],
     ) -> Result<HashMap<String, Entry>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let mut stmt = conn
+        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
+        // One read transaction for all keys: SQLite would otherwise lock and unlock the file
+        // for every query.
+        let tx = conn.transaction().map_err(|e| self.error(e))?;
+        let mut stmt = tx
             .prepare_cached(
                 "SELECT target, unknown_words, origin, status FROM translations
                  WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
@@ -223,6 +226,8 @@ impl Memory {
                 );
             }
         }
+        drop(stmt);
+        tx.commit().map_err(|e| self.error(e))?;
         Ok(found)
     }
 

@@ -179,11 +179,15 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
             }
         }
     }
-    // What the sources say about which words are names, for the checks.
-    let texts: Vec<String> = docs
-        .iter()
-        .flat_map(|(_, d)| d.blocks.iter().map(|b| b.plain_text()))
-        .collect();
+    // What the sources say about which words are names, for the checks (and the review
+    // pages' marks); nothing to collect when neither runs.
+    let texts: Vec<String> = if job.checks.is_some() || job.review.is_some() {
+        docs.iter()
+            .flat_map(|(_, d)| d.blocks.iter().map(|b| b.plain_text()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let evidence = crate::check::names::Evidence::collect(texts.iter().map(String::as_str));
     let runs = pairs
         .iter()
@@ -379,24 +383,28 @@ async fn translate_locale(
         .div_ceil(batch_size)
         .max(engine_in_flight)
         .max(1);
+    // Engine calls run as tasks of their own, so requests keep flowing while this loop is busy
+    // storing and writing (with many requests in flight, a loop that drove them itself would
+    // start each wave late by the time it took to commit the last one).
     let engine = Arc::clone(&job.engine);
-    let misses_ref = &misses;
     let mut results = futures::stream::iter(batches)
         .map(|batch| {
             let engine = Arc::clone(&engine);
-            async move {
-                let segs: Vec<Segment> = batch
-                    .iter()
-                    .map(|&m| misses_ref[m].segment.clone())
-                    .collect();
-                let result = engine.translate(pair, &segs).await;
-                (batch, result)
-            }
+            let pair = pair.clone();
+            let segs: Vec<Segment> = batch.iter().map(|&m| misses[m].segment.clone()).collect();
+            let task = tokio::spawn(async move { engine.translate(&pair, &segs).await });
+            async move { (batch, task.await) }
         })
         .buffer_unordered(in_flight);
 
     let mut fatal: Option<EngineError> = None;
-    while let Some((batch, result)) = results.next().await {
+    while let Some((batch, joined)) = results.next().await {
+        let result = joined.unwrap_or_else(|e| {
+            Err(EngineError::Failed {
+                engine: job.engine.name().to_string(),
+                detail: e.to_string(),
+            })
+        });
         let translations = match result {
             Ok(t) => t,
             Err(e) => {

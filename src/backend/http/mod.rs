@@ -474,6 +474,10 @@ impl<A: Api> Engine for HttpEngine<A> {
         self.api.ready(&self.http, pair).await
     }
 
+    async fn probe(&self) -> Option<Result<String, String>> {
+        Some(probe(self).await)
+    }
+
     fn batching(&self) -> (usize, usize) {
         let limits = self.api.limits();
         (

@@ -690,3 +690,55 @@ fn probe_says_what_works_and_what_does_not() {
     );
     assert!(!said.contains("SECRET-test-key"));
 }
+
+#[test]
+fn concurrency_and_request_rate_limits_hold() {
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let most = Arc::new(AtomicUsize::new(0));
+    let (now, max) = (Arc::clone(&in_flight), Arc::clone(&most));
+    let server = FakeServer::start(move |r| {
+        let n = now.fetch_add(1, Ordering::SeqCst) + 1;
+        max.fetch_max(n, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(150));
+        now.fetch_sub(1, Ordering::SeqCst);
+        let q = r.json()["q"].as_array().cloned().unwrap_or_default();
+        let t: Vec<String> = q.iter().map(|x| shout(x.as_str().unwrap_or(""))).collect();
+        Response::json(200, &json!({ "translatedText": t }))
+    });
+    let dir = workdir(&format!(
+        "[engines.libretranslate]\nurl = \"{}\"\nbatch = 1\nconcurrency = 2\n",
+        server.url
+    ));
+    let more: String = (1..=5)
+        .map(|i| format!("Extra paragraph {i}.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("articles/more.md"), more).expect("article");
+    let run = translate(dir.path(), "libretranslate", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(server.requests().len(), 8);
+    assert_eq!(
+        most.load(Ordering::SeqCst),
+        2,
+        "never more than 2 in flight"
+    );
+
+    let server = FakeServer::start(|r| {
+        let q = r.json()["q"].as_array().cloned().unwrap_or_default();
+        let t: Vec<String> = q.iter().map(|x| shout(x.as_str().unwrap_or(""))).collect();
+        Response::json(200, &json!({ "translatedText": t }))
+    });
+    let dir = workdir(&format!(
+        "[engines.libretranslate]\nurl = \"{}\"\nbatch = 1\nconcurrency = 8\nrequests_per_second = 10\n",
+        server.url
+    ));
+    let run = translate(dir.path(), "libretranslate", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    let at: Vec<Duration> = server.requests().iter().map(|r| r.at).collect();
+    assert_eq!(at.len(), 3);
+    for w in at.windows(2) {
+        assert!(
+            w[1] - w[0] >= Duration::from_millis(90),
+            "10 per second: {at:?}"
+        );
+    }
+}

@@ -18,9 +18,10 @@ use crate::config::DeeplConfig;
 
 const FREE: &str = "https://api-free.deepl.com";
 const PRO: &str = "https://api.deepl.com";
-/// DeepL's documented limits: 50 texts and 128 KiB per request.
+/// DeepL's documented limits: 50 texts and 128 KiB per request (the JSON around the text
+/// takes some of the bytes).
 const MAX_TEXTS: usize = 50;
-const MAX_BYTES: usize = 120 * 1024;
+const MAX_BYTES: usize = 100 * 1024;
 
 /// The DeepL API.
 pub struct Deepl {

@@ -42,29 +42,34 @@ struct Run {
 }
 
 fn translate(dir: &Path, engine: &str, extra: &[&str]) -> Run {
-    let out = verso()
-        .current_dir(dir)
+    translate_env(dir, engine, &[], extra)
+}
+
+/// `verso translate` with the test keys set, `env` overriding them (`None` unsets).
+fn translate_env(dir: &Path, engine: &str, env: &[(&str, Option<&str>)], extra: &[&str]) -> Run {
+    let mut cmd = verso();
+    cmd.current_dir(dir)
         .env("DEEPL_AUTH_KEY", KEY)
         .env("GOOGLE_API_KEY", KEY)
         .env("LIBRETRANSLATE_API_KEY", KEY)
-        .env_remove("OPENAI_API_KEY")
+        .env_remove("OPENAI_API_KEY");
+    for (k, v) in env {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    let out = cmd
+        .args(["translate", "articles", "--to", "es", "--engine", engine])
         .args([
-            "translate",
-            "articles",
-            "--to",
-            "es",
-            "--engine",
-            engine,
             "--out",
             "out",
             "--memory",
             "mem.sqlite",
             "--report",
             "report.json",
-            "--glossary",
-            "glossary.toml",
-            "--no-review",
         ])
+        .args(["--glossary", "glossary.toml", "--no-review"])
         .args(extra)
         .output()
         .expect("verso runs");
@@ -337,26 +342,9 @@ fn faults_are_retried_until_every_paragraph_is_translated_exactly_once() {
 fn a_missing_key_is_an_error_before_any_work() {
     let server = deepl(|_, _| None);
     let dir = workdir(&deepl_config(&server.url, ""));
-    let out = verso()
-        .current_dir(dir.path())
-        .env_remove("DEEPL_AUTH_KEY")
-        .args([
-            "translate",
-            "articles",
-            "--to",
-            "es",
-            "--engine",
-            "deepl",
-            "--out",
-            "out",
-            "--memory",
-            "mem.sqlite",
-        ])
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("DEEPL_AUTH_KEY"), "{stderr}");
+    let run = translate_env(dir.path(), "deepl", &[("DEEPL_AUTH_KEY", None)], &[]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("DEEPL_AUTH_KEY"), "{}", run.stderr);
     assert!(server.requests().is_empty());
     assert!(!dir.path().join("out").exists());
 }
@@ -631,30 +619,18 @@ fn a_fallback_takes_over_when_the_engine_fails_for_good_and_is_not_replayed() {
         "[translate]\nfallback = [\"identity\"]\n{}",
         deepl_config(&server.url, "glossary = false")
     ));
-    let out = verso()
-        .current_dir(dir.path())
-        .env("DEEPL_AUTH_KEY", "wrong-key-0000")
-        .args([
-            "translate",
-            "articles",
-            "--to",
-            "es",
-            "--engine",
-            "deepl",
-            "--out",
-            "out",
-            "--memory",
-            "mem.sqlite",
-            "--no-review",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let run = translate_env(
+        dir.path(),
+        "deepl",
+        &[("DEEPL_AUTH_KEY", Some("wrong-key-0000"))],
+        &[],
     );
-    assert_eq!(output(dir.path()), ARTICLE, "identity wrote the source");
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(
+        output(dir.path()),
+        ARTICLE.replace("Budanov", "Budánov"),
+        "identity wrote the source, names in their Spanish form"
+    );
     let refused = server.requests_to("POST", "/v2/translate").len();
     assert_eq!(
         refused, 1,

@@ -55,7 +55,7 @@ impl Apy {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.config.url.trim_end_matches('/'))
+        super::http::join(&self.config.url, path)
     }
 
     fn langpair(pair: &LanguagePair) -> String {

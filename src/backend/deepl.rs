@@ -116,7 +116,7 @@ impl Deepl {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", endpoint(&self.config.url, self.key.as_deref()))
+        super::http::join(&endpoint(&self.config.url, self.key.as_deref()), path)
     }
 
     fn auth(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {

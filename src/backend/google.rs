@@ -67,7 +67,7 @@ impl Google {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.config.url.trim_end_matches('/'))
+        super::http::join(&self.config.url, path)
     }
 
     fn keyed(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {

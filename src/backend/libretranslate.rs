@@ -33,7 +33,7 @@ impl LibreTranslate {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.config.url.trim_end_matches('/'))
+        super::http::join(&self.config.url, path)
     }
 }
 

@@ -71,7 +71,7 @@ impl OpenAi {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.config.url.trim_end_matches('/'))
+        super::http::join(&self.config.url, path)
     }
 
     fn auth(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {

@@ -141,6 +141,11 @@ pub trait Api: Send + Sync + 'static {
     async fn probe(&self, http: &Http) -> Result<String, ApiError>;
 }
 
+/// `base` (trailing slashes dropped) followed by `path`.
+pub fn join(base: &str, path: &str) -> String {
+    format!("{}{path}", base.trim_end_matches('/'))
+}
+
 /// The message of an [`ApiError`].
 pub fn detail(e: &ApiError) -> String {
     match e {

@@ -470,3 +470,70 @@ engines-probe-failed = NOT usable: { $reason }
 help-engines-probe = Check that each network engine is reachable and its key accepted (one cheap request each).
 help-engines-names = Only these engines.
 run-warning = warning: { $reason }
+
+## Glossary readers
+
+glossary-not-table = `{ $id }` must be a table ([{ $id }]), one concept per table
+glossary-kind-string = kind must be a string
+glossary-unknown-kind = unknown kind "{ $kind }"; use one of { $kinds }
+glossary-unknown-key = unknown key `{ $key }` in concept `{ $id }`; expected { $expected }
+glossary-unknown-locale-key = unknown key `{ $key }` in [{ $id }.{ $locale }]; expected preferred, admitted, forbidden
+glossary-must-be-string = { $key } must be a string
+glossary-must-be-bool = { $key } must be true or false
+glossary-must-be-strings = { $key } must be a list of strings
+glossary-term-shape = a term must be a string or {"{"} term = "…" {"}"}
+glossary-list-shape = admitted and forbidden must be lists: ["…", "…"]
+glossary-term-table = a term table needs term = "…"
+glossary-unknown-term-type = unknown term type "{ $term_type }"; use fullForm, shortForm, acronym, abbreviation or variant
+glossary-unknown-term-key = unknown key `{ $key }` in a term; expected term, type, pos, note
+tbx-root = the root element is <{ $found }>, not <tbx> (TBX v3) or <martif> (TBX v2)
+tbx-problem-at = ; line { $line }: { $problem }
+tbx-more-problems = ; and { $count } more
+tbx-no-body = no <text><body> element
+tbx-header-text = text directly inside <{ $element }> in the header must be wrapped in <p>
+tbx-admin-in-text = <admin> cannot be a direct child of <text>
+tbx-admin-type = <admin> needs a type attribute
+tbx-term-first = <term> must come first in <termSec>
+tbx-one-term = a <termSec> holds exactly one <term>, this one has { $count }
+tbx-one-descrip = a <descripGrp> holds one <descrip>
+tbx-pos = partOfSpeech "{ $value }" is not one of { $allowed }
+tbx-status = { $kind } "{ $value }" is not one of { $allowed }
+tbx-source-admin = <admin type="source"> at concept level must be inside a <descripGrp> with its definition
+tbx-term-definition = a definition cannot be given at term level
+tbx-transac = <transac> type must be "transactionType", not "{ $kind }"
+tbx-transac-note = <transacNote> type must be "responsibility", not "{ $kind }"
+tbx-min-admin = <admin type="{ $kind }"> is not part of TBX-Min
+tbx-min-xref = <xref> is not part of TBX-Min
+tbx-needs-lang = <{ $element }> needs xml:lang
+tbx-bad-lang = xml:lang="{ $tag }" is not a BCP 47 tag
+tbx-verso-kind = unknown kind "{ $kind }" in verso note
+
+## Network engines
+
+http-status = HTTP { $status }: { $body }
+http-unexpected-reply = HTTP { $status }: unexpected reply: { $reason }
+http-count = { $sent } texts sent, { $back } came back
+http-gave-up = gave up after { $attempts } attempts: { $detail }
+chat-not-json = the reply is not JSON: { $reason }
+chat-no-translations = the reply has no translations object
+chat-count = { $sent } segments sent, { $back } translations came back
+chat-missing = segment { $id } is missing from the reply
+chat-tags = segment { $id } came back with different tags
+command-cannot-run = cannot run { $program }: { $reason }
+command-write = writing to { $program }: { $reason }
+command-bad-reply = { $program } wrote no valid reply: { $reason }
+command-exit = { $program } exited with { $status }: { $stderr }
+command-timeout = { $program } gave no answer in { $seconds } s
+command-probe = { $program } answers ({ $count } translations for none asked)
+config-apy-format = format = "{ $format }" is not txt or html
+config-deepl-formality = formality = "{ $formality }" is not one of { $allowed }
+config-openai-model = model is empty
+config-command-program = program is empty; set [engines.command] program = "…"
+libretranslate-unexpected = unexpected translatedText: { $value }
+probe-pairs = { $count } pairs: { $pairs }
+probe-languages = { $count } languages
+probe-usage = { $used } / { $limit } characters used
+probe-models = { $count } models, { $model } { $available ->
+        [yes] available
+       *[no] not listed
+    }

@@ -470,3 +470,70 @@ engines-probe-failed = NO utilizable: { $reason }
 help-engines-probe = Comprueba que cada motor en red es accesible y acepta su clave (una petición barata cada uno).
 help-engines-names = Solo estos motores.
 run-warning = aviso: { $reason }
+
+## Lectores de glosarios
+
+glossary-not-table = `{ $id }` debe ser una tabla ([{ $id }]), un concepto por tabla
+glossary-kind-string = kind debe ser una cadena
+glossary-unknown-kind = tipo desconocido «{ $kind }»; usa uno de { $kinds }
+glossary-unknown-key = clave desconocida `{ $key }` en el concepto `{ $id }`; se esperaba { $expected }
+glossary-unknown-locale-key = clave desconocida `{ $key }` en [{ $id }.{ $locale }]; se esperaba preferred, admitted, forbidden
+glossary-must-be-string = { $key } debe ser una cadena
+glossary-must-be-bool = { $key } debe ser true o false
+glossary-must-be-strings = { $key } debe ser una lista de cadenas
+glossary-term-shape = un término debe ser una cadena o {"{"} term = "…" {"}"}
+glossary-list-shape = admitted y forbidden deben ser listas: ["…", "…"]
+glossary-term-table = una tabla de término necesita term = "…"
+glossary-unknown-term-type = tipo de término desconocido «{ $term_type }»; usa fullForm, shortForm, acronym, abbreviation o variant
+glossary-unknown-term-key = clave desconocida `{ $key }` en un término; se esperaba term, type, pos, note
+tbx-root = el elemento raíz es <{ $found }>, no <tbx> (TBX v3) ni <martif> (TBX v2)
+tbx-problem-at = ; línea { $line }: { $problem }
+tbx-more-problems = ; y { $count } más
+tbx-no-body = no hay elemento <text><body>
+tbx-header-text = el texto dentro de <{ $element }> en la cabecera debe ir en <p>
+tbx-admin-in-text = <admin> no puede ser hijo directo de <text>
+tbx-admin-type = <admin> necesita un atributo type
+tbx-term-first = <term> debe ir primero en <termSec>
+tbx-one-term = un <termSec> lleva exactamente un <term>, este tiene { $count }
+tbx-one-descrip = un <descripGrp> lleva un solo <descrip>
+tbx-pos = partOfSpeech «{ $value }» no es uno de { $allowed }
+tbx-status = { $kind } «{ $value }» no es uno de { $allowed }
+tbx-source-admin = <admin type="source"> a nivel de concepto debe ir dentro de un <descripGrp> con su definición
+tbx-term-definition = no se puede dar una definición a nivel de término
+tbx-transac = el type de <transac> debe ser "transactionType", no «{ $kind }»
+tbx-transac-note = el type de <transacNote> debe ser "responsibility", no «{ $kind }»
+tbx-min-admin = <admin type="{ $kind }"> no forma parte de TBX-Min
+tbx-min-xref = <xref> no forma parte de TBX-Min
+tbx-needs-lang = <{ $element }> necesita xml:lang
+tbx-bad-lang = xml:lang="{ $tag }" no es una etiqueta BCP 47
+tbx-verso-kind = tipo desconocido «{ $kind }» en la nota de verso
+
+## Motores en red
+
+http-status = HTTP { $status }: { $body }
+http-unexpected-reply = HTTP { $status }: respuesta inesperada: { $reason }
+http-count = se enviaron { $sent } textos y volvieron { $back }
+http-gave-up = abandonado tras { $attempts } intentos: { $detail }
+chat-not-json = la respuesta no es JSON: { $reason }
+chat-no-translations = la respuesta no tiene un objeto translations
+chat-count = se enviaron { $sent } segmentos y volvieron { $back } traducciones
+chat-missing = falta el segmento { $id } en la respuesta
+chat-tags = el segmento { $id } volvió con otras etiquetas
+command-cannot-run = no se puede ejecutar { $program }: { $reason }
+command-write = al escribir a { $program }: { $reason }
+command-bad-reply = { $program } no escribió una respuesta válida: { $reason }
+command-exit = { $program } terminó con { $status }: { $stderr }
+command-timeout = { $program } no respondió en { $seconds } s
+command-probe = { $program } responde ({ $count } traducciones sin pedir ninguna)
+config-apy-format = format = "{ $format }" no es txt ni html
+config-deepl-formality = formality = "{ $formality }" no es uno de { $allowed }
+config-openai-model = model está vacío
+config-command-program = program está vacío; define [engines.command] program = "…"
+libretranslate-unexpected = translatedText inesperado: { $value }
+probe-pairs = { $count } pares: { $pairs }
+probe-languages = { $count } idiomas
+probe-usage = { $used } / { $limit } caracteres usados
+probe-models = { $count } modelos, { $model } { $available ->
+        [yes] disponible
+       *[no] no listado
+    }

@@ -94,7 +94,10 @@ impl Api for Apy {
         if self.config.format != "txt" && self.config.format != "html" {
             return Err(EngineError::Config {
                 engine: "apy".into(),
-                detail: format!("format = \"{}\" is not txt or html", self.config.format),
+                detail: crate::i18n::render(&crate::msg!(
+                    "config-apy-format",
+                    format = self.config.format.as_str()
+                )),
             });
         }
         Ok(())
@@ -156,6 +159,10 @@ impl Api for Apy {
 
     async fn probe(&self, http: &Http) -> Result<String, ApiError> {
         let pairs = self.pairs(http).await?;
-        Ok(format!("{} pairs: {}", pairs.len(), pairs.join(", ")))
+        Ok(crate::i18n::render(&crate::msg!(
+            "probe-pairs",
+            count = pairs.len(),
+            pairs = pairs.join(", ")
+        )))
     }
 }

@@ -47,11 +47,19 @@ impl CommandApi {
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| ApiError::Fatal {
-                detail: format!("cannot run {}: {e}", self.config.program),
+                detail: crate::i18n::render(&crate::msg!(
+                    "command-cannot-run",
+                    program = self.config.program.as_str(),
+                    reason = e.to_string()
+                )),
             })?;
         if let Some(mut stdin) = child.stdin.take() {
             stdin.write_all(input).await.map_err(|e| ApiError::Retry {
-                detail: format!("writing to {}: {e}", self.config.program),
+                detail: crate::i18n::render(&crate::msg!(
+                    "command-write",
+                    program = self.config.program.as_str(),
+                    reason = e.to_string()
+                )),
                 after: None,
             })?;
         }
@@ -59,11 +67,11 @@ impl CommandApi {
         let output = tokio::time::timeout(timeout, child.wait_with_output())
             .await
             .map_err(|_| ApiError::Retry {
-                detail: format!(
-                    "{} gave no answer in {} s",
-                    self.config.program,
-                    timeout.as_secs()
-                ),
+                detail: crate::i18n::render(&crate::msg!(
+                    "command-timeout",
+                    program = self.config.program.as_str(),
+                    seconds = timeout.as_secs()
+                )),
                 after: None,
             })?
             .map_err(|e| ApiError::Retry {
@@ -82,10 +90,12 @@ impl CommandApi {
                 .rev()
                 .collect();
             return Err(ApiError::Request {
-                detail: format!(
-                    "{} exited with {}: {tail}",
-                    self.config.program, output.status
-                ),
+                detail: crate::i18n::render(&crate::msg!(
+                    "command-exit",
+                    program = self.config.program.as_str(),
+                    status = output.status.to_string(),
+                    stderr = tail
+                )),
             });
         }
         Ok(output.stdout)
@@ -109,7 +119,7 @@ impl Api for CommandApi {
         if self.config.program.trim().is_empty() {
             return Err(EngineError::Config {
                 engine: "command".into(),
-                detail: "program is empty; set [engines.command] program = \"…\"".into(),
+                detail: crate::i18n::render(&crate::msg!("config-command-program")),
             });
         }
         Ok(())
@@ -142,7 +152,11 @@ impl Api for CommandApi {
         });
         let stdout = self.run(request.to_string().as_bytes()).await?;
         let reply: Reply = serde_json::from_slice(&stdout).map_err(|e| ApiError::Request {
-            detail: format!("{} wrote no valid reply: {e}", self.config.program),
+            detail: crate::i18n::render(&crate::msg!(
+                "command-bad-reply",
+                program = self.config.program.as_str(),
+                reason = e.to_string()
+            )),
         })?;
         Ok(reply.translations)
     }
@@ -152,12 +166,16 @@ impl Api for CommandApi {
             .run(br#"{"source_language":"en","target_language":"en","segments":[],"glossary":[]}"#)
             .await?;
         let reply: Reply = serde_json::from_slice(&out).map_err(|e| ApiError::Request {
-            detail: format!("{} wrote no valid reply: {e}", self.config.program),
+            detail: crate::i18n::render(&crate::msg!(
+                "command-bad-reply",
+                program = self.config.program.as_str(),
+                reason = e.to_string()
+            )),
         })?;
-        Ok(format!(
-            "{} answers ({} translations for none asked)",
-            self.config.program,
-            reply.translations.len()
-        ))
+        Ok(crate::i18n::render(&crate::msg!(
+            "command-probe",
+            program = self.config.program.as_str(),
+            count = reply.translations.len()
+        )))
     }
 }

@@ -176,11 +176,11 @@ impl Api for Deepl {
         if !formality.contains(&self.config.formality.as_str()) {
             return Err(EngineError::Config {
                 engine: "deepl".into(),
-                detail: format!(
-                    "formality = \"{}\" is not one of {}",
-                    self.config.formality,
-                    formality.join(", ")
-                ),
+                detail: crate::i18n::render(&crate::msg!(
+                    "config-deepl-formality",
+                    formality = self.config.formality.as_str(),
+                    allowed = formality.join(", ")
+                )),
             });
         }
         Ok(())
@@ -304,10 +304,11 @@ impl Api for Deepl {
                 .send(self.auth(http.client.get(self.url("/v2/usage"))))
                 .await?,
         )?;
-        Ok(format!(
-            "{} / {} characters used",
-            usage.character_count, usage.character_limit
-        ))
+        Ok(crate::i18n::render(&crate::msg!(
+            "probe-usage",
+            used = usage.character_count.to_string(),
+            limit = usage.character_limit.to_string()
+        )))
     }
 }
 

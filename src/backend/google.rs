@@ -163,6 +163,9 @@ impl Api for Google {
             .await
             .map_err(key_problem)?;
         let langs: Languages = http.json(&reply)?;
-        Ok(format!("{} languages", langs.data.languages.len()))
+        Ok(crate::i18n::render(&crate::msg!(
+            "probe-languages",
+            count = langs.data.languages.len()
+        )))
     }
 }

@@ -104,7 +104,10 @@ impl Api for LibreTranslate {
                 .collect()),
             serde_json::Value::String(one) => Ok(vec![one]),
             other => Err(ApiError::Retry {
-                detail: http.redact(&format!("unexpected translatedText: {other}")),
+                detail: http.redact(&crate::i18n::render(&crate::msg!(
+                    "libretranslate-unexpected",
+                    value = other.to_string()
+                ))),
                 after: None,
             }),
         }
@@ -113,6 +116,9 @@ impl Api for LibreTranslate {
     async fn probe(&self, http: &Http) -> Result<String, ApiError> {
         let reply = http.send(http.client.get(self.url("/languages"))).await?;
         let langs: Vec<serde_json::Value> = http.json(&reply)?;
-        Ok(format!("{} languages", langs.len()))
+        Ok(crate::i18n::render(&crate::msg!(
+            "probe-languages",
+            count = langs.len()
+        )))
     }
 }

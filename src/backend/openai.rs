@@ -132,19 +132,19 @@ pub fn read_answer(content: &str, texts: &[String]) -> Result<Vec<String>, Strin
         .or_else(|| trimmed.strip_prefix("```"))
         .and_then(|s| s.strip_suffix("```"))
         .unwrap_or(trimmed);
-    let value: serde_json::Value =
-        serde_json::from_str(body.trim()).map_err(|e| format!("the reply is not JSON: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(body.trim())
+        .map_err(|e| crate::i18n::render(&crate::msg!("chat-not-json", reason = e.to_string())))?;
     let map = value
         .get("translations")
         .unwrap_or(&value)
         .as_object()
-        .ok_or("the reply has no translations object")?;
+        .ok_or_else(|| crate::i18n::render(&crate::msg!("chat-no-translations")))?;
     if map.len() != texts.len() {
-        return Err(format!(
-            "{} segments sent, {} translations came back",
-            texts.len(),
-            map.len()
-        ));
+        return Err(crate::i18n::render(&crate::msg!(
+            "chat-count",
+            sent = texts.len(),
+            back = map.len()
+        )));
     }
     let mut out = Vec::with_capacity(texts.len());
     for (i, source) in texts.iter().enumerate() {
@@ -152,9 +152,12 @@ pub fn read_answer(content: &str, texts: &[String]) -> Result<Vec<String>, Strin
         let text = map
             .get(&id)
             .and_then(|v| v.as_str())
-            .ok_or_else(|| format!("segment {id} is missing from the reply"))?;
+            .ok_or_else(|| crate::i18n::render(&crate::msg!("chat-missing", id = id.as_str())))?;
         if tags(text) != tags(source) {
-            return Err(format!("segment {id} came back with different tags"));
+            return Err(crate::i18n::render(&crate::msg!(
+                "chat-tags",
+                id = id.as_str()
+            )));
         }
         out.push(text.to_string());
     }
@@ -178,7 +181,7 @@ impl Api for OpenAi {
         if self.config.model.trim().is_empty() {
             return Err(EngineError::Config {
                 engine: "openai".into(),
-                detail: "model is empty".into(),
+                detail: crate::i18n::render(&crate::msg!("config-openai-model")),
             });
         }
         // OpenAI itself needs a key; local servers (Ollama, llama.cpp) do not.
@@ -245,15 +248,12 @@ impl Api for OpenAi {
                 .await?,
         )?;
         let has = models.data.iter().any(|m| m.id == self.config.model);
-        Ok(format!(
-            "{} models{}",
-            models.data.len(),
-            if has {
-                format!(", {} available", self.config.model)
-            } else {
-                format!(", {} not listed", self.config.model)
-            }
-        ))
+        Ok(crate::i18n::render(&crate::msg!(
+            "probe-models",
+            count = models.data.len(),
+            model = self.config.model.as_str(),
+            available = if has { "yes" } else { "no" }
+        )))
     }
 }
 

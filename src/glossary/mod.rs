@@ -301,6 +301,11 @@ impl Concept {
     }
 }
 
+/// A reader's reason, in the UI language.
+pub(crate) fn reason(message: crate::i18n::Message) -> String {
+    crate::i18n::render(&message)
+}
+
 /// A set of concepts, ordered as read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Glossary {

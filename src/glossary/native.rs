@@ -44,7 +44,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
         let Some(table) = item.as_table_like() else {
             return Err(err(
                 line,
-                format!("`{id}` must be a table ([{id}]), one concept per table"),
+                crate::glossary::reason(crate::msg!("glossary-not-table", id = id)),
             ));
         };
         let mut concept = Concept::new(id, Kind::Term);
@@ -60,13 +60,21 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
             );
             match key {
                 "kind" => {
-                    let s =
-                        string(value).ok_or_else(|| err(vline, "kind must be a string".into()))?;
+                    let s = string(value).ok_or_else(|| {
+                        err(
+                            vline,
+                            crate::glossary::reason(crate::msg!("glossary-kind-string")),
+                        )
+                    })?;
                     concept.kind = Kind::parse(s).ok_or_else(|| {
                         let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
                         err(
                             vline,
-                            format!("unknown kind \"{s}\"; use one of {}", all.join(", ")),
+                            crate::glossary::reason(crate::msg!(
+                                "glossary-unknown-kind",
+                                kind = s,
+                                kinds = all.join(", ")
+                            )),
                         )
                     })?;
                 }
@@ -80,9 +88,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
                     let Some(terms_table) = value.as_table_like() else {
                         return Err(err(
                             vline,
-                            format!(
-                                "unknown key `{locale}` in concept `{id}`; expected {CONCEPT_KEYS}"
-                            ),
+                            crate::glossary::reason(crate::msg!(
+                                "glossary-unknown-key",
+                                key = locale,
+                                id = id,
+                                expected = CONCEPT_KEYS
+                            )),
                         ));
                     };
                     let tline = line_at(table.key(locale).and_then(|k| k.span()).or(value.span()));
@@ -99,9 +110,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
                             other => {
                                 return Err(err(
                                     l,
-                                    format!(
-                                        "unknown key `{other}` in [{id}.{locale}]; expected preferred, admitted, forbidden"
-                                    ),
+                                    crate::glossary::reason(crate::msg!(
+                                        "glossary-unknown-locale-key",
+                                        key = other,
+                                        id = id,
+                                        locale = locale
+                                    )),
                                 ));
                             }
                         }
@@ -126,18 +140,33 @@ fn required_string(
     line: usize,
     path: &Path,
 ) -> Result<String, GlossaryError> {
-    item.as_str()
-        .map(str::to_string)
-        .ok_or_else(|| GlossaryError::at(path, line, format!("{key} must be a string")))
+    item.as_str().map(str::to_string).ok_or_else(|| {
+        GlossaryError::at(
+            path,
+            line,
+            crate::glossary::reason(crate::msg!("glossary-must-be-string", key = key)),
+        )
+    })
 }
 
 fn boolean(item: &Item, key: &str, line: usize, path: &Path) -> Result<bool, GlossaryError> {
-    item.as_bool()
-        .ok_or_else(|| GlossaryError::at(path, line, format!("{key} must be true or false")))
+    item.as_bool().ok_or_else(|| {
+        GlossaryError::at(
+            path,
+            line,
+            crate::glossary::reason(crate::msg!("glossary-must-be-bool", key = key)),
+        )
+    })
 }
 
 fn strings(item: &Item, key: &str, line: usize, path: &Path) -> Result<Vec<String>, GlossaryError> {
-    let err = || GlossaryError::at(path, line, format!("{key} must be a list of strings"));
+    let err = || {
+        GlossaryError::at(
+            path,
+            line,
+            crate::glossary::reason(crate::msg!("glossary-must-be-strings", key = key)),
+        )
+    };
     let array = item.as_array().ok_or_else(err)?;
     array
         .iter()
@@ -151,7 +180,7 @@ fn term(item: &Item, line: usize, path: &Path) -> Result<Term, GlossaryError> {
         None => Err(GlossaryError::at(
             path,
             line,
-            "a term must be a string or { term = \"…\" }",
+            crate::glossary::reason(crate::msg!("glossary-term-shape")),
         )),
     }
 }
@@ -161,7 +190,7 @@ fn term_list(item: &Item, line: usize, path: &Path) -> Result<Vec<Term>, Glossar
         GlossaryError::at(
             path,
             line,
-            "admitted and forbidden must be lists: [\"…\", \"…\"]",
+            crate::glossary::reason(crate::msg!("glossary-list-shape")),
         )
     })?;
     array.iter().map(|v| term_value(v, line, path)).collect()
@@ -171,14 +200,21 @@ fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryE
     let mut t = match value {
         Value::String(s) => Term::new(s.value().as_str()),
         Value::InlineTable(table) => {
-            let text = table
-                .get("term")
-                .and_then(Value::as_str)
-                .ok_or_else(|| GlossaryError::at(path, line, "a term table needs term = \"…\""))?;
+            let text = table.get("term").and_then(Value::as_str).ok_or_else(|| {
+                GlossaryError::at(
+                    path,
+                    line,
+                    crate::glossary::reason(crate::msg!("glossary-term-table")),
+                )
+            })?;
             let mut t = Term::new(text);
             for (k, v) in table.iter() {
                 let s = v.as_str().ok_or_else(|| {
-                    GlossaryError::at(path, line, format!("{k} must be a string"))
+                    GlossaryError::at(
+                        path,
+                        line,
+                        crate::glossary::reason(crate::msg!("glossary-must-be-string", key = k)),
+                    )
                 })?;
                 match k {
                     "term" => {}
@@ -187,7 +223,10 @@ fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryE
                             GlossaryError::at(
                                 path,
                                 line,
-                                format!("unknown term type \"{s}\"; use fullForm, shortForm, acronym, abbreviation or variant"),
+                                crate::glossary::reason(crate::msg!(
+                                    "glossary-unknown-term-type",
+                                    term_type = s
+                                )),
                             )
                         })?);
                     }
@@ -197,9 +236,10 @@ fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryE
                         return Err(GlossaryError::at(
                             path,
                             line,
-                            format!(
-                                "unknown key `{other}` in a term; expected term, type, pos, note"
-                            ),
+                            crate::glossary::reason(crate::msg!(
+                                "glossary-unknown-term-key",
+                                key = other
+                            )),
                         ));
                     }
                 }
@@ -210,7 +250,7 @@ fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryE
             return Err(GlossaryError::at(
                 path,
                 line,
-                "a term must be a string or { term = \"…\" }",
+                crate::glossary::reason(crate::msg!("glossary-term-shape")),
             ));
         }
     };

@@ -46,7 +46,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Glossar
             return Err(GlossaryError::at(
                 path,
                 root.line,
-                format!("the root element is <{other}>, not <tbx> (TBX v3) or <martif> (TBX v2)"),
+                crate::glossary::reason(crate::msg!("tbx-root", found = other)),
             ));
         }
     };
@@ -56,10 +56,17 @@ pub fn parse(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Glossar
         // Every problem with its line, so one pass fixes the file (the first ten).
         let mut reason = first.clone();
         for (l, p) in problems.iter().skip(1).take(9) {
-            reason.push_str(&format!("; line {l}: {p}"));
+            reason.push_str(&crate::glossary::reason(crate::msg!(
+                "tbx-problem-at",
+                line = *l,
+                problem = p
+            )));
         }
         if problems.len() > 10 {
-            reason.push_str(&format!("; and {} more", problems.len() - 10));
+            reason.push_str(&crate::glossary::reason(crate::msg!(
+                "tbx-more-problems",
+                count = problems.len() - 10
+            )));
         }
         return Err(GlossaryError::at(path, *line, reason));
     }
@@ -67,7 +74,13 @@ pub fn parse(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Glossar
         .children_named("text")
         .flat_map(|t| t.children_named("body"))
         .next()
-        .ok_or_else(|| GlossaryError::at(path, root.line, "no <text><body> element".to_string()))?;
+        .ok_or_else(|| {
+            GlossaryError::at(
+                path,
+                root.line,
+                crate::glossary::reason(crate::msg!("tbx-no-body")),
+            )
+        })?;
     let entry_name = if dialect == Dialect::Martif {
         "termEntry"
     } else {
@@ -109,31 +122,39 @@ fn validate(
     if in_header && name != "p" && !e.text().trim().is_empty() {
         say(
             e.line,
-            format!("text directly inside <{name}> in the header must be wrapped in <p>"),
+            crate::glossary::reason(crate::msg!("tbx-header-text", element = name.as_str())),
         );
     }
     if dialect != Dialect::Martif {
         match name.as_str() {
-            "admin" if parent == "text" => {
-                say(e.line, "<admin> cannot be a direct child of <text>".into())
-            }
-            "admin" if e.attr("type").is_none() => {
-                say(e.line, "<admin> needs a type attribute".into())
-            }
+            "admin" if parent == "text" => say(
+                e.line,
+                crate::glossary::reason(crate::msg!("tbx-admin-in-text")),
+            ),
+            "admin" if e.attr("type").is_none() => say(
+                e.line,
+                crate::glossary::reason(crate::msg!("tbx-admin-type")),
+            ),
             "termSec" => {
                 let terms = e.children_named("term").count();
                 if e.children().next().map(Element::local) != Some("term") {
-                    say(e.line, "<term> must come first in <termSec>".into());
+                    say(
+                        e.line,
+                        crate::glossary::reason(crate::msg!("tbx-term-first")),
+                    );
                 }
                 if terms != 1 {
                     say(
                         e.line,
-                        format!("a <termSec> holds exactly one <term>, this one has {terms}"),
+                        crate::glossary::reason(crate::msg!("tbx-one-term", count = terms)),
                     );
                 }
             }
             "descripGrp" if e.children_named("descrip").count() > 1 => {
-                say(e.line, "a <descripGrp> holds one <descrip>".into());
+                say(
+                    e.line,
+                    crate::glossary::reason(crate::msg!("tbx-one-descrip")),
+                );
             }
             _ => {}
         }
@@ -145,10 +166,11 @@ fn validate(
         if name == "termNote" && kind == "partOfSpeech" && !POS_PICKLIST.contains(&value) {
             say(
                 e.line,
-                format!(
-                    "partOfSpeech \"{value}\" is not one of {}",
-                    POS_PICKLIST.join(", ")
-                ),
+                crate::glossary::reason(crate::msg!(
+                    "tbx-pos",
+                    value = value,
+                    allowed = POS_PICKLIST.join(", ")
+                )),
             );
         }
         if name == "termNote"
@@ -157,30 +179,38 @@ fn validate(
         {
             say(
                 e.line,
-                format!(
-                    "{kind} \"{value}\" is not one of {}",
-                    STATUS_VALUES.join(", ")
-                ),
+                crate::glossary::reason(crate::msg!(
+                    "tbx-status",
+                    kind = kind,
+                    value = value,
+                    allowed = STATUS_VALUES.join(", ")
+                )),
             );
         }
     }
     if dialect == Dialect::Basic {
         if name == "admin" && kind == "source" && parent == "conceptEntry" {
-            say(e.line, "<admin type=\"source\"> at concept level must be inside a <descripGrp> with its definition".into());
+            say(
+                e.line,
+                crate::glossary::reason(crate::msg!("tbx-source-admin")),
+            );
         }
         if name == "descrip" && kind == "definition" && path.iter().any(|p| p == "termSec") {
-            say(e.line, "a definition cannot be given at term level".into());
+            say(
+                e.line,
+                crate::glossary::reason(crate::msg!("tbx-term-definition")),
+            );
         }
         if name == "transac" && kind != "transactionType" {
             say(
                 e.line,
-                format!("<transac> type must be \"transactionType\", not \"{kind}\""),
+                crate::glossary::reason(crate::msg!("tbx-transac", kind = kind)),
             );
         }
         if name == "transacNote" && kind != "responsibility" {
             say(
                 e.line,
-                format!("<transacNote> type must be \"responsibility\", not \"{kind}\""),
+                crate::glossary::reason(crate::msg!("tbx-transac-note", kind = kind)),
             );
         }
     }
@@ -188,11 +218,11 @@ fn validate(
         if name == "admin" {
             say(
                 e.line,
-                format!("<admin type=\"{kind}\"> is not part of TBX-Min"),
+                crate::glossary::reason(crate::msg!("tbx-min-admin", kind = kind)),
             );
         }
         if name == "xref" {
-            say(e.line, "<xref> is not part of TBX-Min".into());
+            say(e.line, crate::glossary::reason(crate::msg!("tbx-min-xref")));
         }
     }
     path.push(name);
@@ -260,14 +290,18 @@ fn read_entry(
             .attr("xml:lang")
             .or_else(|| lang.attr("lang"))
             .ok_or_else(|| {
-                GlossaryError::at(path, lang.line, format!("<{lang_name}> needs xml:lang"))
+                GlossaryError::at(
+                    path,
+                    lang.line,
+                    crate::glossary::reason(crate::msg!("tbx-needs-lang", element = lang_name)),
+                )
             })?;
         let tag = crate::locale::parse(tag)
             .map_err(|_| {
                 GlossaryError::at(
                     path,
                     lang.line,
-                    format!("xml:lang=\"{tag}\" is not a BCP 47 tag"),
+                    crate::glossary::reason(crate::msg!("tbx-bad-lang", tag = tag)),
                 )
             })?
             .to_string();
@@ -342,7 +376,11 @@ fn read_meta(
         match k.trim() {
             "kind" => {
                 concept.kind = Kind::parse(v.trim()).ok_or_else(|| {
-                    GlossaryError::at(path, line, format!("unknown kind \"{v}\" in verso note"))
+                    GlossaryError::at(
+                        path,
+                        line,
+                        crate::glossary::reason(crate::msg!("tbx-verso-kind", kind = v)),
+                    )
                 })?;
                 kind_given = true;
             }

@@ -215,7 +215,11 @@ impl Http {
         let detail = || {
             let text = String::from_utf8_lossy(&body);
             let text: String = text.chars().take(300).collect();
-            self.redact(&format!("HTTP {status}: {}", text.trim()))
+            self.redact(&crate::i18n::render(&crate::msg!(
+                "http-status",
+                status = status.to_string(),
+                body = text.trim()
+            )))
         };
         match status {
             200..=299 => Ok(Reply {
@@ -235,7 +239,11 @@ impl Http {
     /// error page, a truncated body).
     pub fn json<T: serde::de::DeserializeOwned>(&self, reply: &Reply) -> Result<T, ApiError> {
         serde_json::from_slice(&reply.body).map_err(|e| ApiError::Retry {
-            detail: self.redact(&format!("HTTP {}: unexpected reply: {e}", reply.status)),
+            detail: self.redact(&crate::i18n::render(&crate::msg!(
+                "http-unexpected-reply",
+                status = reply.status.to_string(),
+                reason = e.to_string()
+            ))),
             after: None,
         })
     }
@@ -348,7 +356,11 @@ impl<A: Api> HttpEngine<A> {
                     Ok(out)
                 } else {
                     Err(ApiError::Mismatch {
-                        detail: format!("{} texts sent, {} came back", texts.len(), out.len()),
+                        detail: crate::i18n::render(&crate::msg!(
+                            "http-count",
+                            sent = texts.len(),
+                            back = out.len()
+                        )),
                     })
                 }
             });
@@ -361,7 +373,11 @@ impl<A: Api> HttpEngine<A> {
                 }
                 Err(ApiError::Retry { detail, .. }) => {
                     return Err(ApiError::Request {
-                        detail: format!("gave up after {} attempts: {detail}", attempt + 1),
+                        detail: crate::i18n::render(&crate::msg!(
+                            "http-gave-up",
+                            attempts = attempt as usize + 1,
+                            detail = detail
+                        )),
                     });
                 }
                 other => return other,

@@ -279,3 +279,51 @@ fn a_hostile_article_stays_inert() {
     );
     assert_eq!(severe(&browser), Vec::<String>::new(), "console errors");
 }
+
+#[test]
+fn a_deleted_placeholder_is_put_back_from_the_source_column() {
+    common::require_apertium();
+    let dir = tempfile::tempdir().expect("tmp");
+    translate_article(dir.path());
+    let browser = Browser::start();
+    browser.open(&dir.path().join(PAGE));
+    // Delete the link's closing chip from the translation, leave the caret at the end.
+    let block = browser.run(
+        r#"
+        const cell = Array.from(document.querySelectorAll('section.block .tgt'))
+            .find(c => c.querySelector('.chip.close') && c.textContent.includes('Instituto'));
+        cell.querySelector('.chip.close').remove();
+        cell.focus();
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        range.collapse(false);
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        cell.dispatchEvent(new Event('input', { bubbles: true }));
+        return Number(cell.closest('section.block').dataset.block);
+        "#,
+        json!([]),
+    );
+    let missing = browser.run(
+        "const b = window.versoCorrections().blocks.find(b => b.block === arguments[0]); return b.target;",
+        json!([block]),
+    );
+    assert!(
+        missing.as_str().is_some_and(|t| !t.contains("</1>")),
+        "{missing}"
+    );
+    browser.click(&format!(
+        "section.block[data-block=\"{block}\"] .src .chip.close"
+    ));
+    let back = browser.run(
+        "const b = window.versoCorrections().blocks.find(b => b.block === arguments[0]); return b ? b.target : null;",
+        json!([block]),
+    );
+    let text = back.as_str().unwrap_or_default();
+    assert!(
+        text.contains("<1>") && text.contains("</1>"),
+        "the chip is back: {back}"
+    );
+    assert_eq!(severe(&browser), Vec::<String>::new());
+}

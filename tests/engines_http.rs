@@ -626,6 +626,13 @@ fn a_fallback_takes_over_when_the_engine_fails_for_good_and_is_not_replayed() {
         &[],
     );
     assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("deepl was not used for the rest of the run")
+            && run.stderr.contains("identity took over"),
+        "the user is told: {}",
+        run.stderr
+    );
     assert_eq!(
         output(dir.path()),
         ARTICLE.replace("Budanov", "Budánov"),
@@ -641,6 +648,11 @@ fn a_fallback_takes_over_when_the_engine_fails_for_good_and_is_not_replayed() {
     assert!(run.ok, "{}", run.stderr);
     assert!(server.requests_to("POST", "/v2/translate").len() > refused);
     assert!(output(dir.path()).contains("TWO HOWITZERS"));
+    // No key at all: the fallback does the work, and says why.
+    std::fs::write(dir.path().join("articles/new.md"), "One more paragraph.\n").expect("write");
+    let run = translate_env(dir.path(), "deepl", &[("DEEPL_AUTH_KEY", None)], &[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(run.stderr.contains("DEEPL_AUTH_KEY"), "{}", run.stderr);
 }
 
 #[test]

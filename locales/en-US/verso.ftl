@@ -537,3 +537,4 @@ probe-models = { $count } models, { $model } { $available ->
         [yes] available
        *[no] not listed
     }
+chain-skipped = { $engine } was not used for the rest of the run ({ $reason }); { $next } took over

@@ -537,3 +537,4 @@ probe-models = { $count } modelos, { $model } { $available ->
         [yes] disponible
        *[no] no listado
     }
+chain-skipped = { $engine } dejó de usarse en esta ejecución ({ $reason }); { $next } siguió

@@ -17,6 +17,8 @@ use crate::segment::Segment;
 pub struct Chain {
     engines: Vec<Arc<dyn Engine>>,
     down: Vec<AtomicBool>,
+    /// Why engines were skipped, once per engine.
+    skipped: std::sync::Mutex<Vec<String>>,
 }
 
 impl Chain {
@@ -24,7 +26,32 @@ impl Chain {
     pub fn new(primary: Arc<dyn Engine>, fallbacks: Vec<Arc<dyn Engine>>) -> Chain {
         let engines: Vec<Arc<dyn Engine>> = std::iter::once(primary).chain(fallbacks).collect();
         let down = engines.iter().map(|_| AtomicBool::new(false)).collect();
-        Chain { engines, down }
+        Chain {
+            engines,
+            down,
+            skipped: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Takes engine `i` out for the rest of the run, remembering why.
+    fn skip(&self, i: usize, why: &EngineError) {
+        if self.down[i].swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let next = self
+            .engines
+            .iter()
+            .enumerate()
+            .find(|(j, _)| *j > i && !self.down[*j].load(Ordering::Relaxed))
+            .map_or("", |(_, e)| e.name());
+        if let Ok(mut list) = self.skipped.lock() {
+            list.push(crate::i18n::render(&crate::msg!(
+                "chain-skipped",
+                engine = self.engines[i].name(),
+                reason = crate::i18n::describe(why),
+                next = next
+            )));
+        }
     }
 
     fn up(&self) -> impl Iterator<Item = (usize, &Arc<dyn Engine>)> {
@@ -46,7 +73,7 @@ impl Engine for Chain {
         let mut first_error = None;
         for (i, e) in self.engines.iter().enumerate() {
             if let Err(err) = e.prepare(pair) {
-                self.down[i].store(true, Ordering::Relaxed);
+                self.skip(i, &err);
                 first_error.get_or_insert(err);
             }
         }
@@ -63,7 +90,7 @@ impl Engine for Chain {
                 continue;
             }
             if let Err(err) = e.ready(pair).await {
-                self.down[i].store(true, Ordering::Relaxed);
+                self.skip(i, &err);
                 first_error.get_or_insert(err);
             }
         }
@@ -89,7 +116,7 @@ impl Engine for Chain {
         for (i, e) in self.engines.iter().enumerate() {
             if let Err(err) = e.use_glossary(pair, Arc::clone(&terms)).await {
                 if err.is_fatal() {
-                    self.down[i].store(true, Ordering::Relaxed);
+                    self.skip(i, &err);
                 } else if i == 0 {
                     return Err(err);
                 }
@@ -135,7 +162,7 @@ impl Engine for Chain {
                     }
                     Err(e) => {
                         if e.is_fatal() {
-                            self.down[i].store(true, Ordering::Relaxed);
+                            self.skip(i, &e);
                         }
                         results[p] = Err(e);
                         still.push(p);
@@ -145,6 +172,10 @@ impl Engine for Chain {
             pending = still;
         }
         Ok(results)
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        self.skipped.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
     async fn shutdown(&self) {

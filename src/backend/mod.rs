@@ -199,6 +199,12 @@ pub trait Engine: Send + Sync {
         (16, 4)
     }
 
+    /// What went wrong without stopping the run (a chain's engine that had to be skipped), to
+    /// tell the user; read after the run.
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// For network engines: one cheap request that proves the service is reachable and the
     /// key accepted (`Ok` says something useful, like usage); `None` for local engines.
     async fn probe(&self) -> Option<Result<String, String>> {

@@ -210,6 +210,7 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
             }
         }
     }
+    report.warnings.extend(job.engine.warnings());
     report.sum();
     report.totals.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
     job.engine.shutdown().await;

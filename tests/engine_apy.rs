@@ -31,7 +31,11 @@ impl Apy {
             .stderr(Stdio::null())
             .spawn()
             .expect("APy starts");
-        let url = format!("http://127.0.0.1:{port}");
+        // Killed on drop from here on, even if it never answers.
+        let apy = Apy {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let ok = std::net::TcpStream::connect(("127.0.0.1", port)).is_ok();
@@ -41,7 +45,7 @@ impl Apy {
             assert!(Instant::now() < deadline, "APy did not come up");
             std::thread::sleep(Duration::from_millis(200));
         }
-        Apy { child, url }
+        apy
     }
 }
 

@@ -121,6 +121,8 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts");
+        // Killed on drop from here on, even if the session cannot be made.
+        let mut driver = DriverGuard(Some(driver));
         let deadline = Instant::now() + Duration::from_secs(20);
         while http(port, "GET", "/status", None).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not come up");
@@ -146,7 +148,7 @@ impl Browser {
             .unwrap_or_else(|| panic!("no session: {reply}"))
             .to_string();
         Browser {
-            driver,
+            driver: driver.0.take().expect("the driver"),
             port,
             session,
             _profile: profile,
@@ -224,6 +226,18 @@ impl Browser {
     pub fn screenshot(&self) -> Vec<u8> {
         let b64 = self.call("GET", "/screenshot", None);
         decode_base64(b64.as_str().unwrap_or_default())
+    }
+}
+
+/// Kills chromedriver unless handed on to a [`Browser`].
+struct DriverGuard(Option<Child>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 

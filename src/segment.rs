@@ -27,6 +27,20 @@ pub enum Piece {
     Name(u32),
 }
 
+impl Piece {
+    /// A placeholder as written in the canonical form (`<1>`, `</1>`, `<2/>`, `<n1/>`); `None`
+    /// for text. The one name of a placeholder in messages, checks and comparisons.
+    pub fn token(&self) -> Option<String> {
+        match self {
+            Piece::Text(_) => None,
+            Piece::Open(id) => Some(format!("<{id}>")),
+            Piece::Close(id) => Some(format!("</{id}>")),
+            Piece::Atom(id) => Some(format!("<{id}/>")),
+            Piece::Name(id) => Some(format!("<n{id}/>")),
+        }
+    }
+}
+
 /// A block in protected form.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Segment {
@@ -136,10 +150,7 @@ impl Segment {
                         }
                     }
                 }
-                Piece::Open(id) => out.push_str(&format!("<{id}>")),
-                Piece::Close(id) => out.push_str(&format!("</{id}>")),
-                Piece::Atom(id) => out.push_str(&format!("<{id}/>")),
-                Piece::Name(id) => out.push_str(&format!("<n{id}/>")),
+                code => out.push_str(&code.token().unwrap_or_default()),
             }
         }
         out

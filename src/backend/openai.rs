@@ -114,10 +114,7 @@ fn tags(text: &str) -> Vec<String> {
     let mut out: Vec<String> = markup::decode(text)
         .pieces
         .iter()
-        .filter_map(|p| match p {
-            Piece::Text(_) => None,
-            other => Some(format!("{other:?}")),
-        })
+        .filter_map(Piece::token)
         .collect();
     out.sort();
     out

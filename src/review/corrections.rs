@@ -130,18 +130,11 @@ impl Localized for CodeProblem {
     }
 }
 
-fn token(p: &Piece) -> Option<String> {
-    match p {
-        Piece::Text(_) => None,
-        other => Some(Segment::from_pieces([other.clone()]).canonical()),
-    }
-}
-
 /// Checks that `target` has every placeholder of `source` exactly once and none other, each
 /// closing one after its opening one.
 pub fn check_codes(source: &Segment, target: &Segment) -> Result<(), CodeProblem> {
-    let s: Vec<String> = source.pieces.iter().filter_map(token).collect();
-    let t: Vec<String> = target.pieces.iter().filter_map(token).collect();
+    let s: Vec<String> = source.pieces.iter().filter_map(Piece::token).collect();
+    let t: Vec<String> = target.pieces.iter().filter_map(Piece::token).collect();
     for code in &t {
         if !s.contains(code) {
             return Err(CodeProblem::Unknown(code.clone()));
@@ -160,7 +153,9 @@ pub fn check_codes(source: &Segment, target: &Segment) -> Result<(), CodeProblem
                 open.insert(*id);
             }
             Piece::Close(id) if !open.contains(id) => {
-                return Err(CodeProblem::Order(format!("</{id}>")));
+                return Err(CodeProblem::Order(
+                    Piece::Close(*id).token().unwrap_or_default(),
+                ));
             }
             _ => {}
         }

@@ -378,21 +378,11 @@ fn content(e: &Element, ids: &mut Ids, out: &mut Vec<Piece>) {
                     _ => content(c, ids, out), // <mrk> and other annotations wrap text
                 }
                 if deletable {
-                    let keys: Vec<String> = out[before..].iter().filter_map(piece_key).collect();
+                    let keys: Vec<String> = out[before..].iter().filter_map(Piece::token).collect();
                     ids.deletable.extend(keys);
                 }
             }
         }
-    }
-}
-
-fn piece_key(p: &Piece) -> Option<String> {
-    match p {
-        Piece::Text(_) => None,
-        Piece::Open(id) => Some(format!("<{id}>")),
-        Piece::Close(id) => Some(format!("</{id}>")),
-        Piece::Atom(id) => Some(format!("<{id}/>")),
-        Piece::Name(id) => Some(format!("<n{id}/>")),
     }
 }
 
@@ -404,7 +394,7 @@ fn code_problem(
     target: &[Piece],
     deletable: &std::collections::HashSet<String>,
 ) -> Option<String> {
-    let keys = |pieces: &[Piece]| pieces.iter().filter_map(piece_key).collect::<Vec<_>>();
+    let keys = |pieces: &[Piece]| pieces.iter().filter_map(Piece::token).collect::<Vec<_>>();
     let (s, t) = (keys(source), keys(target));
     let count = |list: &[String], k: &String| list.iter().filter(|x| *x == k).count();
     for k in &s {

@@ -158,6 +158,26 @@ pub enum TagKind {
     Name,
 }
 
+impl TagKind {
+    /// The kind's name as reports write it (`link`, `footnote-ref`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TagKind::Emphasis => "emphasis",
+            TagKind::Strong => "strong",
+            TagKind::Strikethrough => "strikethrough",
+            TagKind::Link => "link",
+            TagKind::Image => "image",
+            TagKind::Code => "code",
+            TagKind::Html => "html",
+            TagKind::FootnoteRef => "footnote-ref",
+            TagKind::Url => "url",
+            TagKind::Email => "email",
+            TagKind::HardBreak => "hard-break",
+            TagKind::Name => "name",
+        }
+    }
+}
+
 /// One inline token of a block. The tokens of a block cover its byte range exactly, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Token {

@@ -71,13 +71,13 @@ fn formatting(block: &Block) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for t in &block.tokens {
         let Token::Open { tag, .. } = t else { continue };
-        let name = match tag {
-            TagKind::Emphasis => "emphasis",
-            TagKind::Strong => "strong",
-            TagKind::Strikethrough => "strikethrough",
-            TagKind::Link => "link",
-            _ => continue,
-        };
+        if !matches!(
+            tag,
+            TagKind::Emphasis | TagKind::Strong | TagKind::Strikethrough | TagKind::Link
+        ) {
+            continue;
+        }
+        let name = tag.name();
         match out.iter_mut().find(|(n, _)| n == name) {
             Some((_, count)) => *count += 1,
             None => out.push((name.to_string(), 1)),

@@ -49,15 +49,11 @@ pub(crate) fn issue_for(
     let (severity, message) = match problem {
         Problem::Lost { tag, source } => (
             Severity::Error,
-            msg!("structure-lost", tag = tag_name(*tag), source = source),
+            msg!("structure-lost", tag = tag.name(), source = source),
         ),
         Problem::Duplicated { tag, source } => (
             Severity::Warning,
-            msg!(
-                "structure-duplicated",
-                tag = tag_name(*tag),
-                source = source
-            ),
+            msg!("structure-duplicated", tag = tag.name(), source = source),
         ),
         Problem::Empty => (Severity::Error, msg!("structure-empty")),
     };
@@ -75,11 +71,4 @@ pub(crate) fn issue_for(
         target_span: None,
         fix: None,
     }
-}
-
-fn tag_name(tag: crate::document::TagKind) -> String {
-    serde_json::to_value(tag)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }

@@ -12,16 +12,22 @@ use std::collections::HashMap;
 use crate::document::{Block, Document, TagKind, Token};
 use crate::segment::{Piece, Segment};
 
-/// What identifies a placeholder across languages.
+/// What a placeholder stands for: what identifies it across languages, and what labels it on
+/// the review page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Code {
-    id: u32,
-    paired: bool,
-    tag: TagKind,
-    markup: String,
+pub struct Placeholder {
+    /// Its id in the block.
+    pub id: u32,
+    /// Paired markup (`Open`/`Close`) rather than an atom.
+    pub paired: bool,
+    /// What it is.
+    pub tag: TagKind,
+    /// The markup as written: `**…**`, `[…](https://…)`, `` `code` ``.
+    pub markup: String,
 }
 
-fn codes(doc: &Document, block: &Block) -> Vec<Code> {
+/// The placeholders of a block, in order.
+pub fn placeholders(doc: &Document, block: &Block) -> Vec<Placeholder> {
     let close: HashMap<u32, &str> = block
         .tokens
         .iter()
@@ -34,7 +40,7 @@ fn codes(doc: &Document, block: &Block) -> Vec<Code> {
         .tokens
         .iter()
         .filter_map(|t| match t {
-            Token::Open { id, range, tag } => Some(Code {
+            Token::Open { id, range, tag } => Some(Placeholder {
                 id: *id,
                 paired: true,
                 tag: *tag,
@@ -44,7 +50,7 @@ fn codes(doc: &Document, block: &Block) -> Vec<Code> {
                     close.get(id).copied().unwrap_or("")
                 ),
             }),
-            Token::Atom { id, range, tag, .. } => Some(Code {
+            Token::Atom { id, range, tag, .. } => Some(Placeholder {
                 id: *id,
                 paired: false,
                 tag: *tag,
@@ -56,7 +62,7 @@ fn codes(doc: &Document, block: &Block) -> Vec<Code> {
 }
 
 /// Target id → source id, or `None` when a target code has no counterpart.
-fn id_map(source: &[Code], target: &[Code]) -> Option<HashMap<u32, u32>> {
+fn id_map(source: &[Placeholder], target: &[Placeholder]) -> Option<HashMap<u32, u32>> {
     let mut used = vec![false; source.len()];
     let mut map = HashMap::new();
     let mut pass = |exact: bool, map: &mut HashMap<u32, u32>| {
@@ -90,7 +96,10 @@ pub fn target_segment(
     target_block: &Block,
     names: &[String],
 ) -> Option<Segment> {
-    let map = id_map(&codes(source, source_block), &codes(target, target_block))?;
+    let map = id_map(
+        &placeholders(source, source_block),
+        &placeholders(target, target_block),
+    )?;
     let remap = |id: &u32| map.get(id).copied();
     let seg = Segment::from_block(target_block);
     let mut pieces = Vec::with_capacity(seg.pieces.len());

@@ -14,8 +14,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::codes::Placeholder;
 use super::corrections::{FORMAT, VERSION};
-use super::model::{BlockView, CodeInfo, Mark, MarkKind, ReviewDoc, Side, name_text};
+use super::model::{BlockView, Mark, MarkKind, ReviewDoc, Side, name_text};
 use crate::i18n::{self, Message};
 use crate::msg;
 use crate::report::Severity;
@@ -369,7 +370,7 @@ fn cell(
     side: &Side,
     seg: &Segment,
     offset: &mut usize,
-    codes: &[CodeInfo],
+    codes: &[Placeholder],
     target: bool,
     row: usize,
 ) {
@@ -407,7 +408,7 @@ fn cell(
             }
             Piece::Open(id) | Piece::Close(id) | Piece::Atom(id) => {
                 let info = codes.iter().find(|c| c.id == *id);
-                let tag = info.map_or("code", |c| c.tag.as_str());
+                let tag = info.map_or("code", |c| c.tag.name());
                 let markup = info.map_or("", |c| c.markup.as_str());
                 let (token, label, class) = match piece {
                     Piece::Open(_) => (format!("<{id}>"), tag.to_string(), "open"),

@@ -98,47 +98,7 @@ pub struct BlockView {
     /// Findings on this block.
     pub findings: Vec<FindingView>,
     /// The source block's placeholders: what each id stands for.
-    pub codes: Vec<CodeInfo>,
-}
-
-/// What a placeholder stands for, to label it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeInfo {
-    /// Placeholder id.
-    pub id: u32,
-    /// Tag kind (`link`, `strong`, `code`).
-    pub tag: String,
-    /// The source markup (`**`, `](https://…)`, `` `x` ``).
-    pub markup: String,
-}
-
-/// The placeholders of a source block.
-pub fn code_infos(doc: &Document, block: &crate::document::Block) -> Vec<CodeInfo> {
-    use crate::document::Token;
-    let mut out: Vec<CodeInfo> = Vec::new();
-    for t in &block.tokens {
-        match t {
-            Token::Open { id, range, tag } | Token::Atom { id, range, tag, .. } => {
-                out.push(CodeInfo {
-                    id: *id,
-                    tag: serde_json::to_value(tag)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                    markup: doc.source.get(range.clone()).unwrap_or("").to_string(),
-                });
-            }
-            Token::Close { id, range } => {
-                if let Some(c) = out.iter_mut().find(|c| c.id == *id) {
-                    c.markup.push('…');
-                    c.markup
-                        .push_str(doc.source.get(range.clone()).unwrap_or(""));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    pub codes: Vec<super::codes::Placeholder>,
 }
 
 impl BlockView {
@@ -432,7 +392,7 @@ pub fn build(article: &Article, checker: &Checker) -> ReviewDoc {
             source,
             target,
             findings: Vec::new(),
-            codes: code_infos(article.source, block),
+            codes: super::codes::placeholders(article.source, block),
         };
         let source_text = BlockText::of(article.source, block);
         let source_map = offset_map(&source_text.text, &view.source.text);

@@ -7,29 +7,36 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use icu::segmenter::SentenceSegmenter;
 
 /// The shipped abbreviation lists.
 pub const ABBREVIATIONS: &str = include_str!("../config/abbreviations.toml");
 
+/// The abbreviation lists, lower-cased, by language: parsed once per process, since a splitter
+/// is made per block on the review page and per file in XLIFF export.
+fn table() -> &'static BTreeMap<String, HashSet<String>> {
+    static TABLE: OnceLock<BTreeMap<String, HashSet<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let all: BTreeMap<String, Vec<String>> = toml::from_str(ABBREVIATIONS).unwrap_or_default();
+        all.into_iter()
+            .map(|(lang, list)| (lang, list.iter().map(|a| a.to_lowercase()).collect()))
+            .collect()
+    })
+}
+
 /// Splits text into sentences for one language.
 pub struct Sentences {
-    abbreviations: HashSet<String>,
+    abbreviations: Option<&'static HashSet<String>>,
 }
 
 impl Sentences {
     /// The splitter for a BCP 47 locale.
     pub fn new(locale: &str) -> Sentences {
         let language = locale.split('-').next().unwrap_or(locale);
-        let all: BTreeMap<String, Vec<String>> = toml::from_str(ABBREVIATIONS).unwrap_or_default();
         Sentences {
-            abbreviations: all
-                .get(language)
-                .into_iter()
-                .flatten()
-                .map(|a| a.to_lowercase())
-                .collect(),
+            abbreviations: table().get(language),
         }
     }
 
@@ -47,7 +54,11 @@ impl Sentences {
             .rev()
             .collect();
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        !word.is_empty() && (initial || self.abbreviations.contains(&word.to_lowercase()))
+        !word.is_empty()
+            && (initial
+                || self
+                    .abbreviations
+                    .is_some_and(|a| a.contains(&word.to_lowercase())))
     }
 
     /// Byte ranges of the sentences of `text` (trailing spaces belong to their sentence).

@@ -473,6 +473,13 @@ fn libretranslate_sends_lists_html_and_its_key() {
         "names are not sent as text"
     );
     assert!(output(dir.path()).contains("Radio Free Asia REPORTED 11,000 SOLDIERS"));
+    // LibreTranslate does not use the glossary: changing it does not cost a second translation.
+    let mut glossary = GLOSSARY.to_string();
+    glossary.push_str("[seoul]\nkind = \"place\"\n[seoul.en]\npreferred = \"Seoul\"\n[seoul.es]\npreferred = \"Seúl\"\n");
+    std::fs::write(dir.path().join("glossary.toml"), glossary).expect("glossary");
+    let again = translate(dir.path(), "libretranslate", &[]);
+    assert!(again.ok, "{}", again.stderr);
+    assert_eq!(server.requests_to("POST", "/translate").len(), calls.len());
 }
 
 /// An OpenAI-compatible server; `answer` gets the segments of a request and returns the

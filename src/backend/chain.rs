@@ -151,12 +151,13 @@ impl Engine for Chain {
                 Ok(a) => a,
                 Err(e) => batch.iter().map(|_| Err(e.clone())).collect(),
             };
+            let origin = (i > 0).then(|| engine.fingerprint(pair));
             let mut still = Vec::new();
             for (&p, answer) in pending.iter().zip(answers) {
                 match answer {
                     Ok(mut t) => {
-                        if i > 0 && t.origin.is_none() {
-                            t.origin = Some(engine.fingerprint(pair));
+                        if t.origin.is_none() {
+                            t.origin = origin.clone();
                         }
                         results[p] = Ok(t);
                     }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
 
-use super::http::{Api, ApiError, Http, Limits};
+use super::http::{Api, ApiError, GlossaryUse, Http, Limits};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::CommandConfig;
@@ -113,6 +113,10 @@ impl Api for CommandApi {
             max_texts: self.config.batch.max(1),
             max_bytes: 256 * 1024,
         }
+    }
+
+    fn glossary_use(&self) -> GlossaryUse {
+        GlossaryUse::PerRequest
     }
 
     fn prepare(&self, _pair: &LanguagePair) -> Result<(), EngineError> {

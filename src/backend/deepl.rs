@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::Mutex;
 
-use super::http::{Api, ApiError, Http, Limits};
+use super::http::{Api, ApiError, GlossaryUse, Http, Limits};
 use super::terms::{TermEntry, Terms};
 use super::{EngineError, LanguagePair};
 use crate::config::DeeplConfig;
@@ -162,6 +162,14 @@ impl Api for Deepl {
         Limits {
             max_texts: self.config.batch.clamp(1, MAX_TEXTS),
             max_bytes: MAX_BYTES,
+        }
+    }
+
+    fn glossary_use(&self) -> GlossaryUse {
+        if self.config.glossary {
+            GlossaryUse::Native
+        } else {
+            GlossaryUse::None
         }
     }
 

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::deepl::env_key;
-use super::http::{Api, ApiError, Http, Limits, markup};
+use super::http::{Api, ApiError, GlossaryUse, Http, Limits, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::OpenAiConfig;
@@ -172,6 +172,10 @@ impl Api for OpenAi {
             max_texts: self.config.batch.max(1),
             max_bytes: 12_000,
         }
+    }
+
+    fn glossary_use(&self) -> GlossaryUse {
+        GlossaryUse::PerRequest
     }
 
     fn prepare(&self, _pair: &LanguagePair) -> Result<(), EngineError> {

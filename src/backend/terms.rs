@@ -5,7 +5,7 @@
 //! no one). Names are already protected as placeholders; the entries matter most for terms
 //! that must inflect, which engines translate themselves.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::glossary::Glossary;
 use crate::matcher::Matcher;
@@ -25,9 +25,13 @@ pub struct TermEntry {
 }
 
 /// A glossary for one language pair.
+///
+/// Every engine is handed one, most ignore it: the matcher and the digest are made on first
+/// use, so a 100,000-concept glossary costs nothing to an engine that never asks.
 pub struct Terms {
     glossary: Arc<Glossary>,
-    matcher: Matcher,
+    matcher: OnceLock<Matcher>,
+    digest: OnceLock<String>,
     source: String,
     target: String,
 }
@@ -35,10 +39,10 @@ pub struct Terms {
 impl Terms {
     /// The glossary's entries from `source` to `target` (BCP 47 tags).
     pub fn new(glossary: Arc<Glossary>, source: &str, target: &str) -> Terms {
-        let matcher = Matcher::new(&glossary, source, None);
         Terms {
             glossary,
-            matcher,
+            matcher: OnceLock::new(),
+            digest: OnceLock::new(),
             source: source.to_string(),
             target: target.to_string(),
         }
@@ -85,7 +89,10 @@ impl Terms {
     pub fn found_in<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<TermEntry> {
         let mut concepts: Vec<usize> = Vec::new();
         for text in texts {
-            for hit in self.matcher.find(text) {
+            let matcher = self
+                .matcher
+                .get_or_init(|| Matcher::new(&self.glossary, &self.source, None));
+            for hit in matcher.find(text) {
                 if !concepts.contains(&hit.concept) {
                     concepts.push(hit.concept);
                 }
@@ -103,20 +110,17 @@ impl Terms {
     }
 
     /// A short hash of every entry: changes when the glossary changes for this pair.
-    pub fn digest(&self) -> String {
-        let mut hasher = blake3::Hasher::new();
-        for e in self.all() {
-            hasher.update(e.source.as_bytes());
-            hasher.update(b"\t");
-            hasher.update(e.target.as_bytes());
-            hasher.update(b"\n");
-        }
-        hasher.finalize().to_hex()[..12].to_string()
-    }
-
-    /// The source and target tags.
-    pub fn pair(&self) -> (&str, &str) {
-        (&self.source, &self.target)
+    pub fn digest(&self) -> &str {
+        self.digest.get_or_init(|| {
+            let mut hasher = blake3::Hasher::new();
+            for e in self.all() {
+                hasher.update(e.source.as_bytes());
+                hasher.update(b"\t");
+                hasher.update(e.target.as_bytes());
+                hasher.update(b"\n");
+            }
+            hasher.finalize().to_hex()[..12].to_string()
+        })
     }
 }
 

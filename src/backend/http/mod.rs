@@ -95,6 +95,17 @@ pub enum ApiError {
     },
 }
 
+/// What a service does with the run's glossary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlossaryUse {
+    /// Nothing: its output does not depend on the glossary.
+    None,
+    /// It keeps a glossary of its own, made once per pair ([`Api::use_glossary`]).
+    Native,
+    /// It gets the entries that occur in each request.
+    PerRequest,
+}
+
 /// One translation service.
 #[async_trait]
 pub trait Api: Send + Sync + 'static {
@@ -114,6 +125,10 @@ pub trait Api: Send + Sync + 'static {
     fn fingerprint(&self, pair: &LanguagePair) -> String;
     /// Secrets to keep out of every message.
     fn secrets(&self) -> Vec<String>;
+    /// What it does with the glossary (it changes the fingerprint unless `None`).
+    fn glossary_use(&self) -> GlossaryUse {
+        GlossaryUse::None
+    }
     /// Checks that need the service (the pair is installed), once per pair before any work.
     async fn ready(&self, _http: &Http, _pair: &LanguagePair) -> Result<(), EngineError> {
         Ok(())
@@ -292,8 +307,6 @@ pub struct HttpEngine<A: Api> {
     settings: Settings,
     limiter: Limiter,
     terms: std::sync::Mutex<Vec<(LanguagePair, Arc<Terms>)>>,
-    /// Requests sent, for the report and tests.
-    requests: std::sync::atomic::AtomicU64,
 }
 
 impl<A: Api> HttpEngine<A> {
@@ -310,7 +323,6 @@ impl<A: Api> HttpEngine<A> {
             http,
             settings,
             terms: std::sync::Mutex::new(Vec::new()),
-            requests: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -335,47 +347,25 @@ impl<A: Api> HttpEngine<A> {
             .map(|(_, t)| Arc::clone(t))
     }
 
-    /// One request, retried while retrying makes sense.
-    async fn call(
-        &self,
-        pair: &LanguagePair,
-        texts: &[String],
-        terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
-        let mut attempt = 0;
+    /// Runs `attempt` until it succeeds or fails for a reason retrying cannot fix; waits
+    /// between attempts as the service asks, else with backoff. Out of retries, the last
+    /// reason fails the request.
+    async fn retrying<T, Fut>(&self, mut attempt: impl FnMut() -> Fut) -> Result<T, ApiError>
+    where
+        Fut: std::future::Future<Output = Result<T, ApiError>>,
+    {
+        let mut tries = 0;
         loop {
-            let result = {
-                let _slot = self.limiter.slots.acquire().await;
-                self.limiter.pace().await;
-                self.requests
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                self.api.translate(&self.http, pair, texts, terms).await
-            };
-            let result = result.and_then(|out| {
-                if out.len() == texts.len() {
-                    Ok(out)
-                } else {
-                    Err(ApiError::Mismatch {
-                        detail: crate::i18n::render(&crate::msg!(
-                            "http-count",
-                            sent = texts.len(),
-                            back = out.len()
-                        )),
-                    })
-                }
-            });
-            match result {
-                Err(ApiError::Retry { detail, after }) if attempt < self.settings.retries => {
-                    let wait = retry::delay(&self.settings, attempt, after);
-                    attempt += 1;
-                    tokio::time::sleep(wait).await;
-                    let _ = detail;
+            match attempt().await {
+                Err(ApiError::Retry { after, .. }) if tries < self.settings.retries => {
+                    tokio::time::sleep(retry::delay(&self.settings, tries, after)).await;
+                    tries += 1;
                 }
                 Err(ApiError::Retry { detail, .. }) => {
                     return Err(ApiError::Request {
                         detail: crate::i18n::render(&crate::msg!(
                             "http-gave-up",
-                            attempts = attempt as usize + 1,
+                            attempts = tries as usize + 1,
                             detail = detail
                         )),
                     });
@@ -383,6 +373,35 @@ impl<A: Api> HttpEngine<A> {
                 other => return other,
             }
         }
+    }
+
+    /// One request within the limits, retried while retrying makes sense; a reply with
+    /// another number of texts is not accepted.
+    async fn call(
+        &self,
+        pair: &LanguagePair,
+        texts: &[String],
+        terms: &[TermEntry],
+    ) -> Result<Vec<String>, ApiError> {
+        self.retrying(|| async {
+            let out = {
+                let _slot = self.limiter.slots.acquire().await;
+                self.limiter.pace().await;
+                self.api.translate(&self.http, pair, texts, terms).await?
+            };
+            if out.len() == texts.len() {
+                Ok(out)
+            } else {
+                Err(ApiError::Mismatch {
+                    detail: crate::i18n::render(&crate::msg!(
+                        "http-count",
+                        sent = texts.len(),
+                        back = out.len()
+                    )),
+                })
+            }
+        })
+        .await
     }
 
     /// Translates a group of texts; on a request or shape error, text by text.
@@ -419,11 +438,6 @@ impl<A: Api> HttpEngine<A> {
             }
         }
     }
-
-    /// Requests sent so far.
-    pub fn requests(&self) -> u64 {
-        self.requests.load(std::sync::atomic::Ordering::Relaxed)
-    }
 }
 
 /// Texts packed into requests within the limits; returns index ranges into `texts`.
@@ -446,29 +460,35 @@ fn pack(texts: &[String], limits: Limits) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// A segment too long for one request, cut at sentence ends (outside paired markup) into
-/// parts that fit.
-fn split_long(seg: &Segment, max_bytes: usize, style: markup::Style, lang: &str) -> Vec<Segment> {
-    if markup::encode(seg, style).len() <= max_bytes {
-        return vec![seg.clone()];
+/// A segment as tagged texts that each fit a request: one text, or for a paragraph too long
+/// for one request, runs of sentences cut at sentence ends outside paired markup.
+fn encode_fitting(
+    seg: &Segment,
+    max_bytes: usize,
+    style: markup::Style,
+    lang: &str,
+) -> Vec<String> {
+    let whole = markup::encode(seg, style);
+    if whole.len() <= max_bytes {
+        return vec![whole];
     }
     let sentences = crate::review::xliff::sentences(seg, &Sentences::new(lang));
-    let mut parts: Vec<Segment> = Vec::new();
-    let mut current: Vec<crate::segment::Piece> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    let (mut current, mut current_text): (Vec<crate::segment::Piece>, String) = Default::default();
     for s in sentences {
         let mut candidate = current.clone();
         candidate.extend(s.pieces.iter().cloned());
-        let fits =
-            markup::encode(&Segment::from_pieces(candidate.clone()), style).len() <= max_bytes;
-        if fits || current.is_empty() {
-            current = candidate;
+        let text = markup::encode(&Segment::from_pieces(candidate.clone()), style);
+        if text.len() <= max_bytes || current.is_empty() {
+            (current, current_text) = (candidate, text);
         } else {
-            parts.push(Segment::from_pieces(std::mem::take(&mut current)));
+            parts.push(std::mem::take(&mut current_text));
+            current_text = markup::encode(&s, style);
             current = s.pieces;
         }
     }
     if !current.is_empty() {
-        parts.push(Segment::from_pieces(current));
+        parts.push(current_text);
     }
     parts
 }
@@ -484,7 +504,7 @@ impl<A: Api> Engine for HttpEngine<A> {
     }
 
     fn fingerprint(&self, pair: &LanguagePair) -> String {
-        // The glossary changes what DeepL and chat engines write.
+        // The glossary changes what DeepL and chat engines write, not what Google writes.
         match self.terms_for(pair) {
             Some(terms) => format!("{}+glossary-{}", self.api.fingerprint(pair), terms.digest()),
             None => self.api.fingerprint(pair),
@@ -512,26 +532,23 @@ impl<A: Api> Engine for HttpEngine<A> {
         pair: &LanguagePair,
         terms: Arc<Terms>,
     ) -> Result<(), EngineError> {
+        let used = self.api.glossary_use();
+        if used == GlossaryUse::None {
+            return Ok(());
+        }
         if let Ok(mut list) = self.terms.lock() {
             list.retain(|(p, _)| p != pair);
             list.push((pair.clone(), Arc::clone(&terms)));
         }
-        let mut attempt = 0;
-        loop {
-            match self.api.use_glossary(&self.http, pair, &terms).await {
-                Ok(()) => return Ok(()),
-                Err(ApiError::Retry { after, .. }) if attempt < self.settings.retries => {
-                    tokio::time::sleep(retry::delay(&self.settings, attempt, after)).await;
-                    attempt += 1;
-                }
-                Err(ApiError::Fatal { detail }) => return Err(self.fatal(detail)),
-                Err(
-                    ApiError::Retry { detail, .. }
-                    | ApiError::Request { detail }
-                    | ApiError::Mismatch { detail },
-                ) => return Err(self.failed(detail)),
-            }
+        if used != GlossaryUse::Native {
+            return Ok(());
         }
+        self.retrying(|| self.api.use_glossary(&self.http, pair, &terms))
+            .await
+            .map_err(|e| match e {
+                ApiError::Fatal { detail } => self.fatal(detail),
+                other => self.failed(detail(&other)),
+            })
     }
 
     async fn translate(
@@ -546,24 +563,18 @@ impl<A: Api> Engine for HttpEngine<A> {
         let mut texts: Vec<String> = Vec::new();
         let mut owner: Vec<usize> = Vec::new();
         for (i, seg) in segments.iter().enumerate() {
-            for part in split_long(seg, limits.max_bytes, style, &lang) {
-                texts.push(markup::encode(&part, style));
+            for text in encode_fitting(seg, limits.max_bytes, style, &lang) {
+                texts.push(text);
                 owner.push(i);
             }
         }
-        let terms = self
-            .terms_for(pair)
-            .map(|t| {
-                t.found_in(
-                    segments
-                        .iter()
-                        .map(|s| s.text())
-                        .collect::<Vec<_>>()
-                        .iter()
-                        .map(String::as_str),
-                )
-            })
-            .unwrap_or_default();
+        let terms = match (self.api.glossary_use(), self.terms_for(pair)) {
+            (GlossaryUse::PerRequest, Some(t)) => {
+                let plain: Vec<String> = segments.iter().map(Segment::text).collect();
+                t.found_in(plain.iter().map(String::as_str))
+            }
+            _ => Vec::new(),
+        };
         let groups = pack(&texts, limits);
         let calls = groups
             .iter()
@@ -640,10 +651,18 @@ mod tests {
         let style = markup::Style {
             no_translate: false,
         };
-        let parts = split_long(&seg, 40, style, "en");
+        let parts: Vec<Segment> = encode_fitting(&seg, 40, style, "en")
+            .iter()
+            .map(|t| markup::decode(t))
+            .collect();
         assert!(parts.len() >= 3, "{parts:?}");
-        let joined: Vec<crate::segment::Piece> =
-            parts.iter().flat_map(|p| p.pieces.clone()).collect();
+        // Put back together as the driver does: parts joined by a space.
+        let joined: Vec<crate::segment::Piece> = parts
+            .iter()
+            .flat_map(|p| {
+                std::iter::once(crate::segment::Piece::Text(" ".into())).chain(p.pieces.clone())
+            })
+            .collect();
         assert_eq!(Segment::from_pieces(joined).normalized(), seg);
         assert!(
             parts

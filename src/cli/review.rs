@@ -19,7 +19,7 @@ use verso::locale;
 use verso::memory::Memory;
 use verso::msg;
 use verso::output;
-use verso::review::files::{self, Options};
+use verso::review::files::{Context, Options};
 use verso::review::html;
 use verso::review::terminal::{self, View};
 
@@ -99,9 +99,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    let prepared = files::from_target(&source, &target, &options, memory.as_ref())?;
+    let context = Context::new(options, &[&source]);
+    let prepared = context.from_target(&source, &target, memory.as_ref())?;
     let label = args.source.display().to_string();
-    let review = prepared.review(&label, &source);
+    let review = context.review(&prepared, &label, &source);
     match &args.html {
         Some(path) => {
             output::write_atomic(path, html::page(&review).as_bytes())?;

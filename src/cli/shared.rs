@@ -62,6 +62,24 @@ pub fn open_memory(flag: Option<&Path>, config: &Config) -> anyhow::Result<Memor
     Ok(Memory::open(&memory_path(flag, config))?)
 }
 
+/// The target locales: `--to es,de`, else the configuration's; at least one.
+pub fn targets(
+    flag: Option<&str>,
+    config: &Config,
+) -> anyhow::Result<Vec<unic_langid::LanguageIdentifier>> {
+    let targets = match flag {
+        Some(list) => verso::locale::parse_list(list)?,
+        None => config
+            .translate
+            .to
+            .iter()
+            .map(|t| verso::locale::parse(t))
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    anyhow::ensure!(!targets.is_empty(), i18n::render(&msg!("cli-no-targets")));
+    Ok(targets)
+}
+
 /// The first configured target locale, for commands that take one.
 pub fn default_target(config: &Config) -> anyhow::Result<String> {
     config

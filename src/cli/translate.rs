@@ -56,15 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let config = Config::load(args.config.as_deref())?;
     let t = &config.translate;
     let source = locale::parse(args.from.as_deref().unwrap_or(&t.from))?;
-    let targets = match &args.to {
-        Some(list) => locale::parse_list(list)?,
-        None => {
-            t.to.iter()
-                .map(|tag| locale::parse(tag))
-                .collect::<Result<Vec<_>, _>>()?
-        }
-    };
-    anyhow::ensure!(!targets.is_empty(), i18n::render(&msg!("cli-no-targets")));
+    let targets = super::shared::targets(args.to.as_deref(), &config)?;
     let engine_name = args.engine.clone().unwrap_or_else(|| t.engine.clone());
     let engine = backend::build(&engine_name, &config)?;
     pipeline::check_pairs(engine.as_ref(), &source, &targets)?;

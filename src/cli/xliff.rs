@@ -5,21 +5,24 @@
 //! Import stores reviewed units as reviewed or approved; a file with a broken inline code is
 //! refused whole, and the other files are still imported.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
 use verso::backend::LanguagePair;
 use verso::config::Config;
+use verso::document::Document;
 use verso::enforce::TermsMode;
 use verso::format;
+use verso::glossary::Glossary;
 use verso::i18n;
 use verso::inputs;
 use verso::locale;
 use verso::memory::Memory;
 use verso::msg;
 use verso::output;
-use verso::review::files::{self, Options, Prepared};
+use verso::review::files::{Context, Options, Prepared};
 use verso::review::xliff::{self, State, Unit};
 
 /// Flags of `verso xliff`.
@@ -76,16 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<ExitCode> {
     let from = locale::parse(a.from.as_deref().unwrap_or(&config.translate.from))?;
-    let targets = match &a.to {
-        Some(list) => locale::parse_list(list)?,
-        None => config
-            .translate
-            .to
-            .iter()
-            .map(|t| locale::parse(t))
-            .collect::<Result<Vec<_>, _>>()?,
-    };
-    anyhow::ensure!(!targets.is_empty(), i18n::render(&msg!("cli-no-targets")));
+    let targets = super::shared::targets(a.to.as_deref(), config)?;
     let out = a
         .out
         .clone()
@@ -105,30 +99,42 @@ fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<Ex
     for e in errors {
         eprintln!("{}", i18n::describe(&e));
     }
+    // Each article read once, for every target language.
+    let mut docs = Vec::with_capacity(found.len());
+    for input in found {
+        match format::read_file(&input.path, &read_options) {
+            Ok(doc) => docs.push((input, doc)),
+            Err(e) => {
+                eprintln!("{}", i18n::describe(&e));
+                failed = true;
+            }
+        }
+    }
+    let sources: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
+    let glossary = match targets.first() {
+        Some(first) => {
+            super::shared::glossary(&a.glossary, config, &from.to_string(), &first.to_string())?
+        }
+        None => None,
+    };
     for target in &targets {
-        let glossary =
-            super::shared::glossary(&a.glossary, config, &from.to_string(), &target.to_string())?;
-        let options = Options {
-            pair: LanguagePair {
-                source: from.clone(),
-                target: target.clone(),
+        let context = Context::new(
+            Options {
+                pair: LanguagePair {
+                    source: from.clone(),
+                    target: target.clone(),
+                },
+                glossary: glossary.clone(),
+                terms,
+                checks: config.checks.clone(),
+                read_options: read_options.clone(),
             },
-            glossary,
-            terms,
-            checks: config.checks.clone(),
-            read_options: read_options.clone(),
-        };
-        for input in &found {
-            let doc = match format::read_file(&input.path, &read_options) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("{}", i18n::describe(&e));
-                    failed = true;
-                    continue;
-                }
-            };
-            let prepared = files::from_memory(&doc, &options, memory)?;
-            let units = units(&doc, &prepared, &options);
+            &sources,
+        );
+        let notes = ConceptNotes::new(glossary.as_deref(), context.pair());
+        for (input, doc) in &docs {
+            let prepared = context.from_memory(doc, memory)?;
+            let units = units(doc, &prepared, &notes);
             let original = input.relative.display().to_string();
             let (src, tgt) = (from.to_string(), target.to_string());
             let text = if a.xliff_version == "1.2" {
@@ -158,36 +164,44 @@ fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<Ex
     })
 }
 
+/// The glossary note of each concept for one pair, by id: made once, looked up per block.
+struct ConceptNotes(HashMap<String, String>);
+
+impl ConceptNotes {
+    fn new(glossary: Option<&Glossary>, pair: &LanguagePair) -> ConceptNotes {
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let notes = glossary
+            .map(|g| g.concepts.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|c| {
+                let note = i18n::render(&msg!(
+                    "xliff-note-concept",
+                    id = &c.id,
+                    kind = c.kind.as_str(),
+                    form = c.target_form(&src, &tgt).unwrap_or("—")
+                ));
+                (c.id.clone(), note)
+            })
+            .collect();
+        ConceptNotes(notes)
+    }
+}
+
 /// One unit per block: protected source, memory target, names, state, and notes for the
 /// translator — the glossary's concepts and the checks' findings.
-fn units(doc: &verso::document::Document, prepared: &Prepared, options: &Options) -> Vec<Unit> {
-    let (src, tgt) = (
-        options.pair.source.to_string(),
-        options.pair.target.to_string(),
-    );
+fn units(doc: &Document, prepared: &Prepared, concepts: &ConceptNotes) -> Vec<Unit> {
     doc.blocks
         .iter()
         .enumerate()
         .map(|(i, block)| {
             let protected = &prepared.protected[i];
-            let mut notes = Vec::new();
-            if let Some(g) = &options.glossary {
-                for id in &protected.found {
-                    let Some(c) = g.concepts.iter().find(|c| &c.id == id) else {
-                        continue;
-                    };
-                    let form = c.target_form(&src, &tgt).unwrap_or("—");
-                    notes.push((
-                        "glossary".to_string(),
-                        i18n::render(&msg!(
-                            "xliff-note-concept",
-                            id = id,
-                            kind = c.kind.as_str(),
-                            form = form
-                        )),
-                    ));
-                }
-            }
+            let mut notes: Vec<(String, String)> = protected
+                .found
+                .iter()
+                .filter_map(|id| concepts.0.get(id))
+                .map(|note| ("glossary".to_string(), note.clone()))
+                .collect();
             for (_, issue) in prepared.issues.iter().filter(|(b, _)| *b == i) {
                 let fix = issue
                     .fix

@@ -4,7 +4,9 @@
 //!
 //! Both end in the same [`Prepared`] state a run has: protected source blocks (names cut out
 //! as the run cuts them, so memory keys agree), translations with the source's placeholder
-//! ids, their memory status, and the findings of the checks.
+//! ids, their memory status, and the findings of the checks. The glossary's matchers (for
+//! protecting names and for the checks) are built once per language pair in a [`Context`],
+//! not once per article: with a large glossary that is most of the work.
 
 use std::sync::Arc;
 
@@ -13,7 +15,7 @@ use crate::backend::LanguagePair;
 use crate::check::names::Evidence;
 use crate::check::{CheckConfig, Checker};
 use crate::document::Document;
-use crate::enforce::{self, Enforced, TermsMode};
+use crate::enforce::{self, Enforced, Enforcer, TermsMode};
 use crate::format::{self, ReadOptions};
 use crate::glossary::Glossary;
 use crate::memory::{Memory, MemoryError};
@@ -48,52 +50,158 @@ pub struct Prepared {
     pub target_doc: Option<Document>,
     /// Findings with their source block.
     pub issues: Vec<(usize, Issue)>,
+}
+
+/// What reviewing one language pair needs, built once for all its articles.
+pub struct Context {
+    options: Options,
+    enforcer: Option<Enforcer>,
     /// The checker (also marks concepts, numbers and dates on the review page).
     pub checker: Checker,
 }
 
-impl Prepared {
-    /// The review model.
-    pub fn review(&self, file: &str, source: &Document) -> ReviewDoc {
+impl Context {
+    /// The context for `options`; `sources` are all the articles it will see (what they say
+    /// about which words are names feeds the checks, as in a translation run).
+    pub fn new(options: Options, sources: &[&Document]) -> Context {
+        let (src, tgt) = (
+            options.pair.source.to_string(),
+            options.pair.target.to_string(),
+        );
+        let texts: Vec<String> = sources
+            .iter()
+            .flat_map(|d| d.blocks.iter().map(|b| b.plain_text()))
+            .collect();
+        let checker = Checker::new(
+            &src,
+            &tgt,
+            options
+                .glossary
+                .clone()
+                .filter(|_| options.terms != TermsMode::Off),
+            options.checks.clone(),
+            Evidence::collect(texts.iter().map(String::as_str)),
+        );
+        let enforcer = enforce::enforcer_for(options.glossary.as_ref(), options.terms, &src, &tgt);
+        Context {
+            options,
+            enforcer,
+            checker,
+        }
+    }
+
+    /// The pair.
+    pub fn pair(&self) -> &LanguagePair {
+        &self.options.pair
+    }
+
+    fn protect(&self, source: &Document) -> Vec<Enforced> {
+        enforce::protect(source, self.enforcer.as_ref())
+    }
+
+    /// The review model of a prepared article.
+    pub fn review(&self, prepared: &Prepared, file: &str, source: &Document) -> ReviewDoc {
         let target_names: Vec<Vec<String>> =
-            self.protected.iter().map(|p| p.names.clone()).collect();
+            prepared.protected.iter().map(|p| p.names.clone()).collect();
         model::build(
             &Article {
                 file: file.to_string(),
                 source,
-                protected: &self.protected,
-                targets: &self.targets,
+                protected: &prepared.protected,
+                targets: &prepared.targets,
                 target_names: &target_names,
-                statuses: &self.statuses,
-                target_doc: self.target_doc.as_ref(),
-                issues: &self.issues,
+                statuses: &prepared.statuses,
+                target_doc: prepared.target_doc.as_ref(),
+                issues: &prepared.issues,
             },
             &self.checker,
         )
     }
-}
 
-fn checker(source: &Document, opts: &Options) -> Checker {
-    let texts: Vec<String> = source.blocks.iter().map(|b| b.plain_text()).collect();
-    Checker::new(
-        &opts.pair.source.to_string(),
-        &opts.pair.target.to_string(),
-        opts.glossary
-            .clone()
-            .filter(|_| opts.terms != TermsMode::Off),
-        opts.checks.clone(),
-        Evidence::collect(texts.iter().map(String::as_str)),
-    )
-}
+    /// A source and its translation on disk. With a memory, blocks whose translation is what
+    /// the memory holds get that entry's status.
+    pub fn from_target(
+        &self,
+        source: &Document,
+        target: &Document,
+        memory: Option<&Memory>,
+    ) -> Result<Prepared, MemoryError> {
+        let protected = self.protect(source);
+        let mut targets = vec![None; source.blocks.len()];
+        for (s, t) in crate::check::misc::align(source, target) {
+            let (Some(s), Some(t)) = (s, t) else { continue };
+            targets[s] = super::codes::target_segment(
+                source,
+                &source.blocks[s],
+                target,
+                &target.blocks[t],
+                &protected[s].names,
+            );
+        }
+        let statuses = match memory {
+            Some(m) => {
+                let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
+                let found = m.lookup_best(self.pair(), &keys)?;
+                keys.iter()
+                    .zip(&targets)
+                    .map(|(k, t)| {
+                        let entry = found.get(k)?;
+                        let same = t
+                            .as_ref()
+                            .is_some_and(|t| t.canonical() == entry.target.canonical());
+                        same.then(|| entry.status.clone())
+                    })
+                    .collect()
+            }
+            None => vec![None; source.blocks.len()],
+        };
+        let issues = check(&self.checker, source, target, true);
+        Ok(Prepared {
+            protected,
+            targets,
+            statuses,
+            target_doc: Some(target.clone()),
+            issues,
+        })
+    }
 
-fn protect(source: &Document, opts: &Options) -> Vec<Enforced> {
-    let enforcer = enforce::enforcer_for(
-        opts.glossary.as_ref(),
-        opts.terms,
-        &opts.pair.source.to_string(),
-        &opts.pair.target.to_string(),
-    );
-    enforce::protect(source, enforcer.as_ref())
+    /// A source and what the memory holds for it (the best entry per block, whatever
+    /// engine). When every block has a translation, the rendered translation is checked too.
+    pub fn from_memory(&self, source: &Document, memory: &Memory) -> Result<Prepared, MemoryError> {
+        let protected = self.protect(source);
+        let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
+        let found = memory.lookup_best(self.pair(), &keys)?;
+        let targets: Vec<Option<Segment>> = keys
+            .iter()
+            .map(|k| found.get(k).map(|e| e.target.clone()))
+            .collect();
+        let statuses = keys
+            .iter()
+            .map(|k| found.get(k).map(|e| e.status.clone()))
+            .collect();
+        let (mut target_doc, mut issues) = (None, Vec::new());
+        if targets.iter().all(Option::is_some) {
+            let segs: Vec<Segment> = targets.iter().flatten().cloned().collect();
+            let names: Vec<Vec<String>> = protected.iter().map(|p| p.names.clone()).collect();
+            let (text, problems) = render_document(source, &segs, &names);
+            for (block, problem, rendered) in problems {
+                issues.push((
+                    block,
+                    crate::pipeline::structure_issue(source, block, &problem, rendered),
+                ));
+            }
+            let doc = format::parse(source.format, text, &self.options.read_options);
+            issues.extend(check(&self.checker, source, &doc, false));
+            target_doc = Some(doc);
+        }
+        Ok(Prepared {
+            protected,
+            targets,
+            statuses,
+            target_doc,
+            issues,
+        })
+    }
 }
 
 /// Runs the checks of a source and a target document; findings with their source block.
@@ -119,97 +227,4 @@ pub fn check(
         })
         .collect();
     model::issues_by_source(source, target, issues)
-}
-
-/// A source and its translation on disk. With a memory, blocks whose translation is what the
-/// memory holds get that entry's status.
-pub fn from_target(
-    source: &Document,
-    target: &Document,
-    opts: &Options,
-    memory: Option<&Memory>,
-) -> Result<Prepared, MemoryError> {
-    let protected = protect(source, opts);
-    let mut targets = vec![None; source.blocks.len()];
-    for (s, t) in crate::check::misc::align(source, target) {
-        let (Some(s), Some(t)) = (s, t) else { continue };
-        targets[s] = super::codes::target_segment(
-            source,
-            &source.blocks[s],
-            target,
-            &target.blocks[t],
-            &protected[s].names,
-        );
-    }
-    let statuses = match memory {
-        Some(m) => {
-            let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
-            let found = m.lookup_best(&opts.pair, &keys)?;
-            keys.iter()
-                .zip(&targets)
-                .map(|(k, t)| {
-                    let entry = found.get(k)?;
-                    let same = t
-                        .as_ref()
-                        .is_some_and(|t| t.canonical() == entry.target.canonical());
-                    same.then(|| entry.status.clone())
-                })
-                .collect()
-        }
-        None => vec![None; source.blocks.len()],
-    };
-    let checker = checker(source, opts);
-    let issues = check(&checker, source, target, true);
-    Ok(Prepared {
-        protected,
-        targets,
-        statuses,
-        target_doc: Some(target.clone()),
-        issues,
-        checker,
-    })
-}
-
-/// A source and what the memory holds for it (the best entry per block, whatever engine).
-/// When every block has a translation, the rendered translation is checked too.
-pub fn from_memory(
-    source: &Document,
-    opts: &Options,
-    memory: &Memory,
-) -> Result<Prepared, MemoryError> {
-    let protected = protect(source, opts);
-    let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
-    let found = memory.lookup_best(&opts.pair, &keys)?;
-    let targets: Vec<Option<Segment>> = keys
-        .iter()
-        .map(|k| found.get(k).map(|e| e.target.clone()))
-        .collect();
-    let statuses = keys
-        .iter()
-        .map(|k| found.get(k).map(|e| e.status.clone()))
-        .collect();
-    let checker = checker(source, opts);
-    let (mut target_doc, mut issues) = (None, Vec::new());
-    if targets.iter().all(Option::is_some) {
-        let segs: Vec<Segment> = targets.iter().flatten().cloned().collect();
-        let names: Vec<Vec<String>> = protected.iter().map(|p| p.names.clone()).collect();
-        let (text, problems) = render_document(source, &segs, &names);
-        for (block, problem, rendered) in problems {
-            issues.push((
-                block,
-                crate::pipeline::structure_issue(source, block, &problem, rendered),
-            ));
-        }
-        let doc = format::parse(source.format, text, &opts.read_options);
-        issues.extend(check(&checker, source, &doc, false));
-        target_doc = Some(doc);
-    }
-    Ok(Prepared {
-        protected,
-        targets,
-        statuses,
-        target_doc,
-        issues,
-        checker,
-    })
 }

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use verso::backend::{self, ENGINE_NAMES, LanguagePair};
+use verso::backend::{self, ENGINE_NAMES};
 use verso::config::Config;
 use verso::i18n;
 use verso::msg;
@@ -18,16 +18,6 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
 }
-
-/// Engines that talk to a service.
-const NETWORK: &[&str] = &[
-    "apy",
-    "deepl",
-    "google",
-    "libretranslate",
-    "openai",
-    "command",
-];
 
 fn describe(name: &str, config: &Config) -> String {
     match name {
@@ -50,18 +40,11 @@ fn describe(name: &str, config: &Config) -> String {
     }
 }
 
-/// Probes one network engine: its configuration (key, program), then one request.
-async fn probe(name: &str, config: &Config) -> Result<String, String> {
-    let engine = backend::build_one(name, config).map_err(|e| i18n::describe(&e))?;
-    // Any pair will do to check keys and settings.
-    let pair = LanguagePair {
-        source: unic_langid::langid!("en"),
-        target: unic_langid::langid!("es"),
-    };
-    engine.prepare(&pair).map_err(|e| i18n::describe(&e))?;
-    match engine.probe().await {
-        Some(result) => result,
-        None => Ok(String::new()),
+/// Probes an engine: `None` for local engines, else whether the service answers.
+async fn probe(name: &str, config: &Config) -> Option<Result<String, String>> {
+    match backend::build_one(name, config) {
+        Ok(engine) => engine.probe().await,
+        Err(e) => Some(Err(i18n::describe(&e))),
     }
 }
 
@@ -85,14 +68,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for name in names {
         let about = describe(name, &config);
-        if !(args.probe && NETWORK.contains(&name)) {
-            println!("{name:<15} {about}");
-            continue;
-        }
-        let line = match runtime.block_on(probe(name, &config)) {
-            Ok(said) if said.is_empty() => i18n::render(&msg!("engines-probe-reachable")),
-            Ok(said) => i18n::render(&msg!("engines-probe-ok", detail = said)),
-            Err(why) => {
+        let probed = if args.probe {
+            runtime.block_on(probe(name, &config))
+        } else {
+            None
+        };
+        let line = match probed {
+            None => {
+                println!("{name:<15} {about}");
+                continue;
+            }
+            Some(Ok(said)) if said.is_empty() => i18n::render(&msg!("engines-probe-reachable")),
+            Some(Ok(said)) => i18n::render(&msg!("engines-probe-ok", detail = said)),
+            Some(Err(why)) => {
                 failed = true;
                 i18n::render(&msg!("engines-probe-failed", reason = why))
             }

@@ -516,6 +516,14 @@ impl<A: Api> Engine for HttpEngine<A> {
     }
 
     async fn probe(&self) -> Option<Result<String, String>> {
+        // Settings and keys first (any pair will do): "set DEEPL_AUTH_KEY" says more than a 403.
+        let any = LanguagePair {
+            source: unic_langid::langid!("en"),
+            target: unic_langid::langid!("es"),
+        };
+        if let Err(e) = self.api.prepare(&any) {
+            return Some(Err(crate::i18n::describe(&e)));
+        }
         Some(probe(self).await)
     }
 

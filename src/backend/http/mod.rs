@@ -161,6 +161,20 @@ pub fn join(base: &str, path: &str) -> String {
     format!("{}{path}", base.trim_end_matches('/'))
 }
 
+/// A transport error with its causes ("error sending request: … Connection refused"), without
+/// the URL (Google's carries the key).
+fn transport(e: reqwest::Error) -> String {
+    let e = e.without_url();
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(&e);
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}
+
 /// The message of an [`ApiError`].
 pub fn detail(e: &ApiError) -> String {
     match e {
@@ -195,7 +209,7 @@ impl Http {
             .timeout(timeout)
             .user_agent(concat!("verso/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| e.without_url().to_string())?;
+            .map_err(transport)?;
         Ok(Http {
             client,
             secrets: secrets.into_iter().filter(|s| s.len() >= 4).collect(),
@@ -214,7 +228,7 @@ impl Http {
     /// request. A body that cannot be read in full is worth retrying.
     pub async fn send(&self, request: reqwest::RequestBuilder) -> Result<Reply, ApiError> {
         let response = request.send().await.map_err(|e| ApiError::Retry {
-            detail: self.redact(&e.without_url().to_string()),
+            detail: self.redact(&transport(e)),
             after: None,
         })?;
         let status = response.status().as_u16();
@@ -224,7 +238,7 @@ impl Http {
             .and_then(|v| v.to_str().ok())
             .and_then(retry::parse_retry_after);
         let body = response.bytes().await.map_err(|e| ApiError::Retry {
-            detail: self.redact(&e.without_url().to_string()),
+            detail: self.redact(&transport(e)),
             after: None,
         })?;
         let detail = || {

@@ -31,11 +31,15 @@ enum Kind {
 }
 
 fn sniff(path: &Path) -> Kind {
-    let Ok(bytes) = std::fs::read(path) else {
+    use std::io::Read;
+    // The first 4 KiB say what it is; the importer reads the whole file.
+    let mut bytes = Vec::with_capacity(4096);
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut bytes));
+    if read.is_err() {
         // Unreadable: the corrections reader says why.
         return Kind::Corrections;
-    };
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_lowercase();
+    }
+    let head = String::from_utf8_lossy(&bytes).to_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') {
         Kind::Corrections

@@ -141,3 +141,51 @@ fn apy_translates_articles_with_markup_and_names_and_refuses_a_missing_pair() {
     );
     assert!(!dir.path().join("de").exists(), "nothing written");
 }
+
+/// APy silently truncates a request beyond about 40 KB: a longer paragraph must be cut into
+/// requests that fit and come back whole.
+#[test]
+fn a_paragraph_longer_than_apy_accepts_comes_back_whole() {
+    common::require_apertium();
+    let apy = Apy::start();
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+    let paragraph: Vec<String> = (1..=1000)
+        .map(|i| format!("The soldiers moved {i} trucks to the northern border."))
+        .collect();
+    let paragraph = paragraph.join(" ");
+    assert!(paragraph.len() > 40_000, "longer than APy takes");
+    std::fs::write(
+        dir.path().join("articles/long.md"),
+        format!("{paragraph}\n"),
+    )
+    .expect("article");
+    std::fs::write(
+        dir.path().join("verso.toml"),
+        format!("[engines.apy]\nurl = \"{}\"\n", apy.url),
+    )
+    .expect("config");
+    let out = common::translate(
+        dir.path(),
+        std::path::Path::new("articles"),
+        &["--engine", "apy", "--no-review", "--no-check"],
+    )
+    .output()
+    .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(dir.path().join("out/es/long.md")).expect("output");
+    assert_eq!(
+        written.matches("soldados").count(),
+        1000,
+        "every sentence translated"
+    );
+    assert!(
+        written.contains(" 1000 ") && written.trim_end().ends_with('.'),
+        "{}",
+        &written[written.len() - 200..]
+    );
+}

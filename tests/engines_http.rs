@@ -47,9 +47,19 @@ fn translate(dir: &Path, engine: &str, extra: &[&str]) -> Run {
 
 /// `verso translate` with the test keys set, `env` overriding them (`None` unsets).
 fn translate_env(dir: &Path, engine: &str, env: &[(&str, Option<&str>)], extra: &[&str]) -> Run {
-    let mut cmd = verso();
-    cmd.current_dir(dir)
-        .env("DEEPL_AUTH_KEY", KEY)
+    let flags = [
+        &[
+            "--engine",
+            engine,
+            "--glossary",
+            "glossary.toml",
+            "--no-review",
+        ],
+        extra,
+    ]
+    .concat();
+    let mut cmd = common::translate(dir, Path::new("articles"), &flags);
+    cmd.env("DEEPL_AUTH_KEY", KEY)
         .env("GOOGLE_API_KEY", KEY)
         .env("LIBRETRANSLATE_API_KEY", KEY)
         .env_remove("OPENAI_API_KEY");
@@ -59,20 +69,7 @@ fn translate_env(dir: &Path, engine: &str, env: &[(&str, Option<&str>)], extra: 
             None => cmd.env_remove(k),
         };
     }
-    let out = cmd
-        .args(["translate", "articles", "--to", "es", "--engine", engine])
-        .args([
-            "--out",
-            "out",
-            "--memory",
-            "mem.sqlite",
-            "--report",
-            "report.json",
-        ])
-        .args(["--glossary", "glossary.toml", "--no-review"])
-        .args(extra)
-        .output()
-        .expect("verso runs");
+    let out = cmd.output().expect("verso runs");
     Run {
         ok: out.status.success(),
         code: out.status.code(),

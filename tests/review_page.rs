@@ -60,6 +60,17 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
     assert!(dir.path().join("out/review/index.html").is_file());
     let first = report(&dir.path().join("report.json"));
     let blocks = first["files"][0]["blocks"].as_u64().expect("blocks");
+    // The index links the page with its counts: blocks, then errors as the report has them.
+    let index = std::fs::read_to_string(dir.path().join("out/review/index.html")).expect("index");
+    let errors = first["files"][0]["issues"]
+        .as_array()
+        .map_or(0, |i| i.iter().filter(|x| x["severity"] == "error").count());
+    assert!(
+        index.contains(&format!(
+            "<a href=\"es/frontline-artillery.md.html\">frontline-artillery.md</a></td><td>es</td><td>{blocks}</td><td>{errors}</td>"
+        )),
+        "{index}"
+    );
 
     let browser = Browser::start();
     browser.open(&page);

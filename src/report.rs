@@ -233,6 +233,16 @@ impl Report {
         t.failures = self.failures.len();
     }
 
+    /// Issues by severity: (errors, warnings).
+    pub fn issue_counts(&self) -> (usize, usize) {
+        let all = self.files.iter().flat_map(|f| &f.issues);
+        let errors = all
+            .clone()
+            .filter(|i| i.severity == Severity::Error)
+            .count();
+        (errors, all.count() - errors)
+    }
+
     /// Whether any issue has at least `severity`.
     pub fn has_issues_at(&self, severity: Severity) -> bool {
         self.files

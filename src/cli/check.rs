@@ -20,7 +20,7 @@ use verso::i18n;
 use verso::inputs;
 use verso::msg;
 use verso::output;
-use verso::report::{FailOn, Failure, FileReport, Issue, Report, Severity};
+use verso::report::{FailOn, Failure, FileReport, Issue, Report};
 
 /// Flags of `verso check`.
 #[derive(clap::Args)]
@@ -210,13 +210,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.report {
         output::write_atomic(path, serde_json::to_string_pretty(&report)?.as_bytes())?;
     }
-    let errors = report
-        .files
-        .iter()
-        .flat_map(|f| &f.issues)
-        .filter(|i| i.severity == Severity::Error)
-        .count();
-    let warnings = report.totals.issues - errors;
+    let (errors, warnings) = report.issue_counts();
     eprintln!(
         "{}",
         i18n::render(&msg!(

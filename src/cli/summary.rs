@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use verso::i18n;
 use verso::msg;
-use verso::report::{Report, Severity};
+use verso::report::Report;
 
 /// Prints "es: out/es/a.md: number-format ×3, date-mismatch ×1" per file with findings.
 pub fn by_file_and_rule(report: &Report) {
@@ -28,13 +28,7 @@ pub fn by_file_and_rule(report: &Report) {
             ))
         );
     }
-    let errors = report
-        .files
-        .iter()
-        .flat_map(|f| &f.issues)
-        .filter(|i| i.severity == Severity::Error)
-        .count();
-    let warnings = report.files.iter().flat_map(|f| &f.issues).count() - errors;
+    let (errors, warnings) = report.issue_counts();
     if errors + warnings > 0 {
         eprintln!(
             "{}",

@@ -301,6 +301,29 @@ impl Concept {
     }
 }
 
+impl Glossary {
+    /// The glossary without where its concepts and terms were read (files and lines), to
+    /// compare the content of glossaries read from different files or formats.
+    pub fn without_positions(&self) -> Glossary {
+        let mut g = self.clone();
+        for c in &mut g.concepts {
+            c.origin = Origin::default();
+            for t in c.terms.values_mut() {
+                t.line = 0;
+                for term in t
+                    .preferred
+                    .iter_mut()
+                    .chain(t.admitted.iter_mut())
+                    .chain(t.forbidden.iter_mut())
+                {
+                    term.line = 0;
+                }
+            }
+        }
+        g
+    }
+}
+
 /// A reader's reason, in the UI language.
 pub(crate) fn reason(message: crate::i18n::Message) -> String {
     crate::i18n::render(&message)

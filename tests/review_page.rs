@@ -117,7 +117,14 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
     assert!(facts["targetNumbers"].as_u64() >= Some(5), "{facts}");
     assert!(facts["sentenceRows"].as_u64() >= Some(1), "{facts}");
     assert!(facts["chips"].as_u64() >= Some(3), "{facts}");
-    for kind in ["Heading", "List item", "Paragraph", "Front matter"] {
+    for kind in [
+        "Heading",
+        "List item",
+        "Paragraph",
+        "Quote",
+        "Image text",
+        "Front matter",
+    ] {
         assert!(
             facts["kinds"]
                 .as_array()

@@ -129,10 +129,6 @@ impl Api for Apy {
         )
     }
 
-    fn secrets(&self) -> Vec<String> {
-        Vec::new()
-    }
-
     async fn translate(
         &self,
         http: &Http,

@@ -137,10 +137,6 @@ impl Api for CommandApi {
         )
     }
 
-    fn secrets(&self) -> Vec<String> {
-        Vec::new()
-    }
-
     async fn translate(
         &self,
         _http: &Http,

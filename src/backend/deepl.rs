@@ -31,14 +31,6 @@ pub struct Deepl {
     glossaries: Mutex<Vec<((String, String), String)>>,
 }
 
-/// The key from the environment.
-pub fn env_key(variable: &str) -> Option<String> {
-    std::env::var(variable)
-        .ok()
-        .map(|k| k.trim().to_string())
-        .filter(|k| !k.is_empty())
-}
-
 /// The endpoint: the configured URL, else free for `:fx` keys, else pro.
 pub fn endpoint(config_url: &str, key: Option<&str>) -> String {
     if !config_url.is_empty() {
@@ -109,7 +101,7 @@ impl Deepl {
     /// DeepL as configured; the key is read from the environment now.
     pub fn new(config: &DeeplConfig) -> Deepl {
         Deepl {
-            key: env_key(&config.key_env),
+            key: super::http::env_key(&config.key_env),
             config: config.clone(),
             glossaries: Mutex::new(Vec::new()),
         }

@@ -8,7 +8,6 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::deepl::env_key;
 use super::http::{Api, ApiError, Http, Limits, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
@@ -61,7 +60,7 @@ impl Google {
     /// Google as configured; the key is read from the environment now.
     pub fn new(config: &GoogleConfig) -> Google {
         Google {
-            key: env_key(&config.key_env),
+            key: super::http::env_key(&config.key_env),
             config: config.clone(),
         }
     }

@@ -5,7 +5,6 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::deepl::env_key;
 use super::http::{Api, ApiError, Http, Limits, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
@@ -27,7 +26,7 @@ impl LibreTranslate {
     /// LibreTranslate as configured; the key (optional) is read from the environment now.
     pub fn new(config: &LibreTranslateConfig) -> LibreTranslate {
         LibreTranslate {
-            key: env_key(&config.key_env),
+            key: super::http::env_key(&config.key_env),
             config: config.clone(),
         }
     }

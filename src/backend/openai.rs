@@ -12,7 +12,6 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::deepl::env_key;
 use super::http::{Api, ApiError, GlossaryUse, Http, Limits, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
@@ -65,7 +64,7 @@ impl OpenAi {
     /// The endpoint as configured; the key (optional for local servers) is read now.
     pub fn new(config: &OpenAiConfig) -> OpenAi {
         OpenAi {
-            key: env_key(&config.key_env),
+            key: super::http::env_key(&config.key_env),
             config: config.clone(),
         }
     }

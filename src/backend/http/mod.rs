@@ -124,7 +124,9 @@ pub trait Api: Send + Sync + 'static {
     /// What decides the output besides the pair: service, URL, model, options.
     fn fingerprint(&self, pair: &LanguagePair) -> String;
     /// Secrets to keep out of every message.
-    fn secrets(&self) -> Vec<String>;
+    fn secrets(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// What it does with the glossary (it changes the fingerprint unless `None`).
     fn glossary_use(&self) -> GlossaryUse {
         GlossaryUse::None
@@ -154,6 +156,14 @@ pub trait Api: Send + Sync + 'static {
     /// A cheap request that proves the service is reachable and the key accepted; says
     /// something useful (usage, models) when it is.
     async fn probe(&self, http: &Http) -> Result<String, ApiError>;
+}
+
+/// An API key from the environment variable `variable` (never from files), if set.
+pub fn env_key(variable: &str) -> Option<String> {
+    std::env::var(variable)
+        .ok()
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
 }
 
 /// `base` (trailing slashes dropped) followed by `path`.

@@ -138,7 +138,10 @@ impl Units {
                     continue;
                 };
                 let same = if fold {
-                    head.to_lowercase() == form.to_lowercase()
+                    // Compared without allocating: this runs for every form at every number.
+                    head.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(form.chars().flat_map(char::to_lowercase))
                 } else {
                     head == form
                 };

@@ -37,6 +37,8 @@ pub struct DateLocale {
     months: Vec<Vec<String>>,
     /// Numeric dates with slashes put the month first (en-US).
     month_first_slash: bool,
+    /// Characters in the longest month form: all [`DateLocale::month_at`] needs to look at.
+    longest_month: usize,
 }
 
 type Md = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MD>;
@@ -91,13 +93,25 @@ impl DateLocale {
         DateLocale {
             md,
             ymd,
+            longest_month: months
+                .iter()
+                .flatten()
+                .map(|f| f.chars().count())
+                .max()
+                .unwrap_or(0),
             months,
             month_first_slash: tag == "en" || tag == "en-US",
         }
     }
 
     fn month_at(&self, text: &str) -> Option<(u8, usize)> {
-        let lower = text.to_lowercase();
+        // Called at every word: lower-case only as much as a month name can take, not the
+        // rest of the block (which made scanning quadratic in the block's length).
+        let head = text
+            .char_indices()
+            .nth(self.longest_month)
+            .map_or(text.len(), |(i, _)| i);
+        let lower = text[..head].to_lowercase();
         let mut best: Option<(u8, usize)> = None;
         for (m, forms) in self.months.iter().enumerate() {
             for f in forms {

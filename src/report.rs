@@ -48,8 +48,13 @@ pub struct Totals {
     pub blocks: usize,
     /// Blocks served by the translation memory (including repeats within the run).
     pub memory_hits: usize,
-    /// Segments sent to the engine (each distinct segment once).
+    /// Distinct segments the engine translated in this run (all stored in the memory), also
+    /// those of files that could not be written.
     pub engine_calls: usize,
+    /// Distinct segments the engine was asked for and failed.
+    pub engine_failed: usize,
+    /// Distinct segments never sent because the run stopped (bad key, quota).
+    pub not_sent: usize,
     /// Issues over all files.
     pub issues: usize,
     /// Failures.
@@ -228,7 +233,8 @@ impl Report {
         t.outputs = self.files.iter().filter(|f| f.output.is_some()).count();
         t.blocks = self.files.iter().map(|f| f.blocks).sum();
         t.memory_hits = self.files.iter().map(|f| f.memory_hits).sum();
-        t.engine_calls = self.files.iter().map(|f| f.engine_calls).sum();
+        // engine_calls, engine_failed and not_sent are counted by the run itself: files that
+        // failed are not in `files`, but what the engine did for them happened.
         t.issues = self.files.iter().map(|f| f.issues.len()).sum();
         t.failures = self.failures.len();
     }

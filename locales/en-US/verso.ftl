@@ -45,6 +45,13 @@ summary = { $files ->
         [one] { $failures } failure
        *[other] { $failures } failures
     } in { $seconds } s.
+summary-engine-unfinished = The engine failed for { $failed ->
+        [one] { $failed } segment
+       *[other] { $failed } segments
+    } and { $unsent ->
+        [one] { $unsent } segment was
+       *[other] { $unsent } segments were
+    } not sent; what was translated is in the memory, and a rerun asks only for the rest.
 summary-output = Output: { $dir }
 progress-blocks = blocks
 progress-wrote = { $locale }: wrote { $output } ({ $blocks } blocks: { $hits } from memory, { $calls } translated; { $issues } issues)
@@ -454,6 +461,7 @@ xliff-code-missing = inline code { $code } of the source is missing from the tar
 xliff-code-doubled = inline code { $code } is doubled in the target
 tmx-no-body = no <body> element
 engine-fatal = { $engine } cannot go on: { $detail }. Translations finished so far are kept; fix the cause (key, permissions, quota) and run again.
+engine-stopped = { $engine } had already stopped ({ $detail }); not sent
 engine-no-key = { $engine } needs an API key: set the environment variable { $variable } (keys are never read from files).
 engine-config = { $engine } is not configured right: { $detail }
 engines-network = { $name ->
@@ -514,11 +522,12 @@ http-status = HTTP { $status }: { $body }
 http-unexpected-reply = HTTP { $status }: unexpected reply: { $reason }
 http-count = { $sent } texts sent, { $back } came back
 http-gave-up = gave up after { $attempts } attempts: { $detail }
+http-no-text = the reply has no text for it (null or not a string)
+http-empty-text = the reply is empty for a text with words
+http-tags = came back with different tags: sent { $sent }, back { $back }
 chat-not-json = the reply is not JSON: { $reason }
 chat-no-translations = the reply has no translations object
 chat-count = { $sent } segments sent, { $back } translations came back
-chat-missing = segment { $id } is missing from the reply
-chat-tags = segment { $id } came back with different tags
 command-cannot-run = cannot run { $program }: { $reason }
 command-write = writing to { $program }: { $reason }
 command-bad-reply = { $program } wrote no valid reply: { $reason }

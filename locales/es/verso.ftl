@@ -45,6 +45,13 @@ summary = { $files ->
         [one] { $failures } fallo
        *[other] { $failures } fallos
     } en { $seconds } s.
+summary-engine-unfinished = El motor falló en { $failed ->
+        [one] { $failed } segmento
+       *[other] { $failed } segmentos
+    } y { $unsent ->
+        [one] { $unsent } segmento no se envió
+       *[other] { $unsent } segmentos no se enviaron
+    }; lo traducido está en la memoria, y una nueva ejecución solo pide el resto.
 summary-output = Salida: { $dir }
 progress-blocks = bloques
 progress-wrote = { $locale }: escrito { $output } ({ $blocks } bloques: { $hits } de la memoria, { $calls } traducidos; { $issues } incidencias)
@@ -454,6 +461,7 @@ xliff-code-missing = falta en la traducción el código en línea { $code } del 
 xliff-code-doubled = el código en línea { $code } aparece dos veces en la traducción
 tmx-no-body = no hay elemento <body>
 engine-fatal = { $engine } no puede seguir: { $detail }. Las traducciones terminadas se conservan; corrige la causa (clave, permisos, cuota) y vuelve a ejecutar.
+engine-stopped = { $engine } ya se había detenido ({ $detail }); no se envió
 engine-no-key = { $engine } necesita una clave de API: define la variable de entorno { $variable } (las claves nunca se leen de archivos).
 engine-config = { $engine } no está bien configurado: { $detail }
 engines-network = { $name ->
@@ -514,11 +522,12 @@ http-status = HTTP { $status }: { $body }
 http-unexpected-reply = HTTP { $status }: respuesta inesperada: { $reason }
 http-count = se enviaron { $sent } textos y volvieron { $back }
 http-gave-up = abandonado tras { $attempts } intentos: { $detail }
+http-no-text = la respuesta no trae texto para él (null o no es una cadena)
+http-empty-text = la respuesta está vacía para un texto con palabras
+http-tags = volvió con otras etiquetas: se enviaron { $sent }, volvieron { $back }
 chat-not-json = la respuesta no es JSON: { $reason }
 chat-no-translations = la respuesta no tiene un objeto translations
 chat-count = se enviaron { $sent } segmentos y volvieron { $back } traducciones
-chat-missing = falta el segmento { $id } en la respuesta
-chat-tags = el segmento { $id } volvió con otras etiquetas
 command-cannot-run = no se puede ejecutar { $program }: { $reason }
 command-write = al escribir a { $program }: { $reason }
 command-bad-reply = { $program } no escribió una respuesta válida: { $reason }

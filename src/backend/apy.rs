@@ -28,8 +28,8 @@ struct Reply {
 
 #[derive(Deserialize)]
 struct ResponseData {
-    #[serde(rename = "translatedText")]
-    translated_text: String,
+    #[serde(rename = "translatedText", default)]
+    translated_text: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -135,7 +135,7 @@ impl Api for Apy {
         pair: &LanguagePair,
         texts: &[String],
         _terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
+    ) -> Result<Vec<Option<String>>, ApiError> {
         let mut out = Vec::with_capacity(texts.len());
         for text in texts {
             let form = [
@@ -148,7 +148,12 @@ impl Api for Apy {
                 .send(http.client.post(self.url("/translate")).form(&form))
                 .await?;
             let parsed: Reply = http.json(&reply)?;
-            out.push(parsed.response_data.translated_text);
+            out.push(
+                parsed
+                    .response_data
+                    .translated_text
+                    .and_then(|v| v.as_str().map(str::to_string)),
+            );
         }
         Ok(out)
     }

@@ -27,7 +27,7 @@ pub struct CommandApi {
 
 #[derive(Deserialize)]
 struct Reply {
-    translations: Vec<String>,
+    translations: Vec<serde_json::Value>,
 }
 
 impl CommandApi {
@@ -143,7 +143,7 @@ impl Api for CommandApi {
         pair: &LanguagePair,
         texts: &[String],
         terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
+    ) -> Result<Vec<Option<String>>, ApiError> {
         let request = json!({
             "source_language": pair.source.to_string(),
             "target_language": pair.target.to_string(),
@@ -151,14 +151,20 @@ impl Api for CommandApi {
             "glossary": terms,
         });
         let stdout = self.run(request.to_string().as_bytes()).await?;
-        let reply: Reply = serde_json::from_slice(&stdout).map_err(|e| ApiError::Request {
+        // A reply that is not the expected JSON is asked again (then text by text): a program
+        // that crashed half-way may well answer the next time.
+        let reply: Reply = serde_json::from_slice(&stdout).map_err(|e| ApiError::Mismatch {
             detail: crate::i18n::render(&crate::msg!(
                 "command-bad-reply",
                 program = self.config.program.as_str(),
                 reason = e.to_string()
             )),
         })?;
-        Ok(reply.translations)
+        Ok(reply
+            .translations
+            .into_iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect())
     }
 
     async fn probe(&self, _http: &Http) -> Result<String, ApiError> {

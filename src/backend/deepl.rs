@@ -77,7 +77,8 @@ struct TranslateReply {
 
 #[derive(Deserialize)]
 struct TranslatedText {
-    text: String,
+    #[serde(default)]
+    text: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -263,7 +264,7 @@ impl Api for Deepl {
         pair: &LanguagePair,
         texts: &[String],
         _terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
+    ) -> Result<Vec<Option<String>>, ApiError> {
         let mut body = json!({
             "text": texts,
             "source_lang": source_code(pair),
@@ -295,7 +296,11 @@ impl Api for Deepl {
             )
             .await?;
         let parsed: TranslateReply = http.json(&reply)?;
-        Ok(parsed.translations.into_iter().map(|t| t.text).collect())
+        Ok(parsed
+            .translations
+            .into_iter()
+            .map(|t| t.text.and_then(|v| v.as_str().map(str::to_string)))
+            .collect())
     }
 
     async fn probe(&self, http: &Http) -> Result<String, ApiError> {

@@ -31,8 +31,8 @@ struct Data {
 
 #[derive(Deserialize)]
 struct Translated {
-    #[serde(rename = "translatedText")]
-    translated_text: String,
+    #[serde(rename = "translatedText", default)]
+    translated_text: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -130,7 +130,7 @@ impl Api for Google {
         pair: &LanguagePair,
         texts: &[String],
         _terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
+    ) -> Result<Vec<Option<String>>, ApiError> {
         let mut body = json!({
             "q": texts,
             "source": code(&pair.source),
@@ -149,7 +149,10 @@ impl Api for Google {
             .data
             .translations
             .into_iter()
-            .map(|t| t.translated_text)
+            .map(|t| {
+                t.translated_text
+                    .and_then(|v| v.as_str().map(str::to_string))
+            })
             .collect())
     }
 

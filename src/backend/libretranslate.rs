@@ -82,7 +82,7 @@ impl Api for LibreTranslate {
         pair: &LanguagePair,
         texts: &[String],
         _terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
+    ) -> Result<Vec<Option<String>>, ApiError> {
         let mut body = json!({
             "q": texts,
             "source": code(&pair.source),
@@ -99,9 +99,9 @@ impl Api for LibreTranslate {
         match parsed.translated_text {
             serde_json::Value::Array(items) => Ok(items
                 .into_iter()
-                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .map(|v| v.as_str().map(str::to_string))
                 .collect()),
-            serde_json::Value::String(one) => Ok(vec![one]),
+            serde_json::Value::String(one) => Ok(vec![Some(one)]),
             other => Err(ApiError::Retry {
                 detail: http.redact(&crate::i18n::render(&crate::msg!(
                     "libretranslate-unexpected",

@@ -107,6 +107,13 @@ pub enum EngineError {
         /// What the service said.
         detail: String,
     },
+    /// Not sent: the engine had already stopped for good in this run (see [`EngineError::Fatal`]).
+    Stopped {
+        /// The engine.
+        engine: String,
+        /// Why it stopped.
+        detail: String,
+    },
     /// The engine needs a key from the environment.
     NoKey {
         /// The engine.
@@ -126,7 +133,15 @@ pub enum EngineError {
 impl EngineError {
     /// Whether nothing more can be done with this engine in this run.
     pub fn is_fatal(&self) -> bool {
-        matches!(self, EngineError::Fatal { .. })
+        matches!(
+            self,
+            EngineError::Fatal { .. } | EngineError::Stopped { .. }
+        )
+    }
+
+    /// Whether the segment was never sent (the engine had stopped before its turn).
+    pub fn was_not_sent(&self) -> bool {
+        matches!(self, EngineError::Stopped { .. })
     }
 }
 
@@ -157,6 +172,9 @@ impl Localized for EngineError {
             }
             EngineError::Fatal { engine, detail } => {
                 msg!("engine-fatal", engine = engine, detail = detail)
+            }
+            EngineError::Stopped { engine, detail } => {
+                msg!("engine-stopped", engine = engine, detail = detail)
             }
             EngineError::NoKey { engine, variable } => {
                 msg!("engine-no-key", engine = engine, variable = variable)

@@ -117,6 +117,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             seconds = totals.seconds
         ))
     );
+    if totals.engine_failed + totals.not_sent > 0 {
+        eprintln!(
+            "{}",
+            i18n::render(&msg!(
+                "summary-engine-unfinished",
+                failed = totals.engine_failed,
+                unsent = totals.not_sent
+            ))
+        );
+    }
     for warning in &report.warnings {
         eprintln!("{}", i18n::render(&msg!("run-warning", reason = warning)));
     }

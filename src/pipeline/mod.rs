@@ -193,11 +193,15 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
         .iter()
         .map(|pair| translate_locale(job, &docs, pair, progress, &evidence));
     let mut pages = Vec::new();
+    let mut counts = EngineCounts::default();
     for result in futures::future::join_all(runs).await {
-        let (files, failures, entries) = result?;
+        let (files, failures, entries, c) = result?;
         report.files.extend(files);
         report.failures.extend(failures);
         pages.extend(entries);
+        counts.translated += c.translated;
+        counts.failed += c.failed;
+        counts.unsent += c.unsent;
     }
     if let Some(dir) = &job.review
         && !pages.is_empty()
@@ -212,6 +216,9 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     }
     report.warnings.extend(job.engine.warnings());
     report.sum();
+    report.totals.engine_calls = counts.translated;
+    report.totals.engine_failed = counts.failed;
+    report.totals.not_sent = counts.unsent;
     report.totals.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
     job.engine.shutdown().await;
     Ok(report)
@@ -220,12 +227,26 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
 pub(crate) use render::issue_for as structure_issue;
 pub use render::render_document;
 
-/// What one locale's run produced: files written, failures, review index entries.
+/// What one locale's run produced: files written, failures, review index entries, and what
+/// the engine did.
 type LocaleResult = (
     Vec<FileReport>,
     Vec<Failure>,
     Vec<crate::review::html::IndexEntry>,
+    EngineCounts,
 );
+
+/// What happened to the distinct segments the memory did not have, whether or not their files
+/// could be written: a run stopped by a bad key still paid for what it stored.
+#[derive(Debug, Default, Clone, Copy)]
+struct EngineCounts {
+    /// Translated by the engine and stored.
+    translated: usize,
+    /// Asked, but the engine failed for them.
+    failed: usize,
+    /// Never sent: the run stopped first.
+    unsent: usize,
+}
 
 /// Per-document state while its blocks come in.
 pub(crate) struct DocState {
@@ -386,20 +407,35 @@ async fn translate_locale(
         .max(1);
     // Engine calls run as tasks of their own, so requests keep flowing while this loop is busy
     // storing and writing (with many requests in flight, a loop that drove them itself would
-    // start each wave late by the time it took to commit the last one).
+    // start each wave late by the time it took to commit the last one). After a fatal error no
+    // new batch starts, but the batches already in flight are awaited and stored: what the
+    // service answered before it stopped is paid for and must not be asked again.
     let engine = Arc::clone(&job.engine);
+    let stopping = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let mut results = futures::stream::iter(batches)
         .map(|batch| {
             let engine = Arc::clone(&engine);
             let pair = pair.clone();
+            let stopped = stopping.load(std::sync::atomic::Ordering::Relaxed);
             let segs: Vec<Segment> = batch.iter().map(|&m| misses[m].segment.clone()).collect();
-            let task = tokio::spawn(async move { engine.translate(&pair, &segs).await });
-            async move { (batch, task.await) }
+            let task = (!stopped)
+                .then(|| tokio::spawn(async move { engine.translate(&pair, &segs).await }));
+            async move {
+                match task {
+                    Some(task) => (batch, Some(task.await)),
+                    None => (batch, None),
+                }
+            }
         })
         .buffer_unordered(in_flight);
 
     let mut fatal: Option<EngineError> = None;
+    let mut counts = EngineCounts::default();
     while let Some((batch, joined)) = results.next().await {
+        let Some(joined) = joined else {
+            counts.unsent += batch.len(); // not started: the run is stopping
+            continue;
+        };
         let result = joined.unwrap_or_else(|e| {
             Err(EngineError::Failed {
                 engine: job.engine.name().to_string(),
@@ -409,10 +445,19 @@ async fn translate_locale(
         let translations = match result {
             Ok(t) => t,
             Err(e) => {
-                fatal = Some(e);
-                break;
+                stopping.store(true, std::sync::atomic::Ordering::Relaxed);
+                counts.failed += batch.len();
+                fatal.get_or_insert(e);
+                continue;
             }
         };
+        for r in &translations {
+            match r {
+                Err(e) if e.was_not_sent() => counts.unsent += 1,
+                Err(_) => counts.failed += 1,
+                Ok(_) => {}
+            }
+        }
         // Filed under the engine that made each (a chain's fallback has its own fingerprint).
         let mut stored: Vec<(&str, Vec<(&Segment, &Translation)>)> = Vec::new();
         for (&m, r) in batch.iter().zip(&translations) {
@@ -425,10 +470,15 @@ async fn translate_locale(
         }
         for (origin, items) in &stored {
             job.memory.store_machine(pair, origin, items)?;
+            counts.translated += items.len();
         }
-        let stop = translations
+        if let Some(e) = translations
             .iter()
-            .find_map(|r| r.as_ref().err().filter(|e| e.is_fatal()).cloned());
+            .find_map(|r| r.as_ref().err().filter(|e| e.is_fatal()))
+        {
+            stopping.store(true, std::sync::atomic::Ordering::Relaxed);
+            fatal.get_or_insert_with(|| e.clone());
+        }
         for (&m, result) in batch.iter().zip(translations) {
             for &(d, b) in &misses[m].waiting {
                 let state = &mut states[d];
@@ -451,10 +501,6 @@ async fn translate_locale(
                     finish(d, state);
                 }
             }
-        }
-        if let Some(e) = stop {
-            fatal = Some(e);
-            break;
         }
     }
     drop(results);
@@ -501,5 +547,5 @@ async fn translate_locale(
             }
         }
     }
-    Ok((files, failures, pages))
+    Ok((files, failures, pages, counts))
 }

@@ -38,7 +38,8 @@ pub fn detail(e: &ApiError) -> String {
         ApiError::Retry { detail, .. }
         | ApiError::Request { detail }
         | ApiError::Mismatch { detail }
-        | ApiError::Fatal { detail } => detail.clone(),
+        | ApiError::Fatal { detail }
+        | ApiError::Stopped { detail } => detail.clone(),
     }
 }
 
@@ -98,14 +99,16 @@ impl Http {
             detail: self.redact(&transport(e)),
             after: None,
         })?;
+        // Redacted before it is cut: a key that crossed the cut would leave its first
+        // characters in the message.
         let detail = || {
-            let text = String::from_utf8_lossy(&body);
+            let text = self.redact(&String::from_utf8_lossy(&body));
             let text: String = text.chars().take(300).collect();
-            self.redact(&crate::i18n::render(&crate::msg!(
+            crate::i18n::render(&crate::msg!(
                 "http-status",
                 status = status.to_string(),
                 body = text.trim()
-            )))
+            ))
         };
         match status {
             200..=299 => Ok(Reply {

@@ -141,6 +141,13 @@ fn entity(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
+/// The placeholders of a segment, sorted: what a translation must carry back, each once.
+pub fn tags(seg: &Segment) -> Vec<String> {
+    let mut out: Vec<String> = seg.pieces.iter().filter_map(Piece::token).collect();
+    out.sort();
+    out
+}
+
 /// Tagged text back to a segment.
 pub fn decode(text: &str) -> Segment {
     let mut pieces: Vec<Piece> = Vec::new();

@@ -86,8 +86,8 @@ pub enum ApiError {
         /// What the service said.
         detail: String,
     },
-    /// The reply does not fit the request (wrong count, missing ids): asked again text by
-    /// text, never accepted.
+    /// The reply cannot be lined up with the request (not the expected shape): asked again at
+    /// once, then text by text; never accepted.
     Mismatch {
         /// What was wrong.
         detail: String,
@@ -95,6 +95,11 @@ pub enum ApiError {
     /// Nothing more will work: bad key, no permission, quota used up.
     Fatal {
         /// What the service said.
+        detail: String,
+    },
+    /// Not sent: an earlier request of this run failed fatally.
+    Stopped {
+        /// What the service had said.
         detail: String,
     },
 }
@@ -149,14 +154,16 @@ pub trait Api: Send + Sync + 'static {
     ) -> Result<(), ApiError> {
         Ok(())
     }
-    /// Translates tagged texts; `terms` are the glossary entries found in them.
+    /// Translates tagged texts; `terms` are the glossary entries found in them. One answer per
+    /// text, in order; `None` where the reply has no usable text for it (`null`, not a
+    /// string, a missing id). The driver checks every answer and asks again for bad ones.
     async fn translate(
         &self,
         http: &Http,
         pair: &LanguagePair,
         texts: &[String],
         terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError>;
+    ) -> Result<Vec<Option<String>>, ApiError>;
     /// A cheap request that proves the service is reachable and the key accepted; says
     /// something useful (usage, models) when it is.
     async fn probe(&self, http: &Http) -> Result<String, ApiError>;
@@ -169,6 +176,8 @@ pub struct HttpEngine<A: Api> {
     settings: Settings,
     limiter: Limiter,
     terms: std::sync::Mutex<Vec<(LanguagePair, Arc<Terms>)>>,
+    /// Set by the first fatal reply (bad key, quota): nothing more is sent.
+    dead: std::sync::Mutex<Option<String>>,
 }
 
 impl<A: Api> HttpEngine<A> {
@@ -185,6 +194,7 @@ impl<A: Api> HttpEngine<A> {
             http,
             settings,
             terms: std::sync::Mutex::new(Vec::new()),
+            dead: std::sync::Mutex::new(None),
         })
     }
 
@@ -237,69 +247,190 @@ impl<A: Api> HttpEngine<A> {
         }
     }
 
-    /// One request within the limits, retried while retrying makes sense; a reply with
-    /// another number of texts is not accepted.
-    async fn call(
+    /// One request for some of `texts`, within the limits. An engine that has failed for good
+    /// (bad key, quota) sends nothing more: requests still waiting for a slot fail at once,
+    /// while those already sent are awaited, so what the service answered is kept.
+    async fn request(
         &self,
         pair: &LanguagePair,
         texts: &[String],
         terms: &[TermEntry],
-    ) -> Result<Vec<String>, ApiError> {
-        self.retrying(|| async {
-            let out = {
-                let _slot = self.limiter.slots.acquire().await;
-                self.limiter.pace().await;
-                self.api.translate(&self.http, pair, texts, terms).await?
-            };
-            if out.len() == texts.len() {
-                Ok(out)
-            } else {
-                Err(ApiError::Mismatch {
-                    detail: crate::i18n::render(&crate::msg!(
-                        "http-count",
-                        sent = texts.len(),
-                        back = out.len()
-                    )),
-                })
-            }
-        })
-        .await
+    ) -> Result<Vec<Option<String>>, ApiError> {
+        let _slot = self.limiter.slots.acquire().await;
+        self.limiter.pace().await;
+        if let Some(detail) = self.dead() {
+            return Err(ApiError::Stopped { detail });
+        }
+        let result = self.api.translate(&self.http, pair, texts, terms).await;
+        if let Err(ApiError::Fatal { detail }) = &result
+            && let Ok(mut dead) = self.dead.lock()
+        {
+            dead.get_or_insert_with(|| detail.clone());
+        }
+        result
     }
 
-    /// Translates a group of texts; on a request or shape error, text by text.
+    /// Why the engine stopped for good, if it did.
+    fn dead(&self) -> Option<String> {
+        self.dead.lock().ok().and_then(|d| d.clone())
+    }
+
+    /// Translates a group of texts sent together. Every answer is checked on its own
+    /// ([`validate`]): the good ones are kept at once and only the bad ones are asked again, so
+    /// nothing the service answered well is paid for twice. A reply that cannot be lined up
+    /// with the request (another count, not the expected shape) is asked again at once; twice
+    /// in a row, or once the retries are used up, the texts left are asked one by one, so one
+    /// text the service chokes on does not take its neighbours down.
     async fn call_group(
         &self,
         pair: &LanguagePair,
         texts: &[String],
         terms: &[TermEntry],
     ) -> Vec<Result<String, EngineError>> {
-        match self.call(pair, texts, terms).await {
-            Ok(out) => out.into_iter().map(Ok).collect(),
-            Err(ApiError::Fatal { detail }) => texts
-                .iter()
-                .map(|_| Err(self.fatal(detail.clone())))
-                .collect(),
-            Err(ApiError::Request { detail } | ApiError::Mismatch { detail })
-                if texts.len() == 1 =>
-            {
-                vec![Err(self.failed(detail))]
-            }
-            Err(_) => {
-                let singles = texts.iter().map(|t| async move {
-                    match self.call(pair, std::slice::from_ref(t), terms).await {
-                        Ok(mut out) => Ok(out.remove(0)),
-                        Err(ApiError::Fatal { detail }) => Err(self.fatal(detail)),
-                        Err(
-                            ApiError::Request { detail }
-                            | ApiError::Mismatch { detail }
-                            | ApiError::Retry { detail, .. },
-                        ) => Err(self.failed(detail)),
-                    }
-                });
-                futures::future::join_all(singles).await
+        let mut out: Vec<Option<Result<String, EngineError>>> =
+            texts.iter().map(|_| None).collect();
+        let all: Vec<usize> = (0..texts.len()).collect();
+        let rest = self.ask(pair, texts, terms, all, &mut out).await;
+        if !rest.is_empty() {
+            let singles = rest.into_iter().map(|i| async move {
+                let mut one = vec![None];
+                self.ask(
+                    pair,
+                    std::slice::from_ref(&texts[i]),
+                    terms,
+                    vec![0],
+                    &mut one,
+                )
+                .await;
+                (i, one.pop().flatten())
+            });
+            for (i, answer) in futures::future::join_all(singles).await {
+                out[i] = answer;
             }
         }
+        out.into_iter()
+            .map(|o| o.unwrap_or_else(|| Err(self.failed(String::new()))))
+            .collect()
     }
+
+    /// Asks for `pending` (indices into `texts`) until each has a good answer or has failed,
+    /// filling `out`. Returns the indices left to ask one by one (never for a single text).
+    async fn ask(
+        &self,
+        pair: &LanguagePair,
+        texts: &[String],
+        terms: &[TermEntry],
+        mut pending: Vec<usize>,
+        out: &mut [Option<Result<String, EngineError>>],
+    ) -> Vec<usize> {
+        let (mut tries, mut mismatches) = (0u32, 0u32);
+        loop {
+            let asked: Vec<String> = pending.iter().map(|&i| texts[i].clone()).collect();
+            let wait = match self.request(pair, &asked, terms).await {
+                Ok(answers) if answers.len() == asked.len() => {
+                    mismatches = 0;
+                    let mut bad = Vec::new();
+                    let mut reason = String::new();
+                    for (&i, answer) in pending.iter().zip(answers) {
+                        match validate(&texts[i], answer) {
+                            Ok(text) => out[i] = Some(Ok(text)),
+                            Err(why) => {
+                                reason = why;
+                                bad.push(i);
+                            }
+                        }
+                    }
+                    pending = bad;
+                    if pending.is_empty() {
+                        return Vec::new();
+                    }
+                    Err(reason)
+                }
+                Ok(answers) => {
+                    mismatches += 1;
+                    Err(crate::i18n::render(&crate::msg!(
+                        "http-count",
+                        sent = asked.len(),
+                        back = answers.len()
+                    )))
+                }
+                Err(ApiError::Mismatch { detail }) => {
+                    mismatches += 1;
+                    Err(detail)
+                }
+                Err(ApiError::Retry { detail, after }) => Ok((detail, after)),
+                Err(ApiError::Fatal { detail }) => {
+                    for &i in &pending {
+                        out[i] = Some(Err(self.fatal(detail.clone())));
+                    }
+                    return Vec::new();
+                }
+                Err(ApiError::Stopped { detail }) => {
+                    for &i in &pending {
+                        out[i] = Some(Err(EngineError::Stopped {
+                            engine: self.api.name().to_string(),
+                            detail: detail.clone(),
+                        }));
+                    }
+                    return Vec::new();
+                }
+                Err(ApiError::Request { detail }) => {
+                    if pending.len() > 1 {
+                        return pending;
+                    }
+                    for &i in &pending {
+                        out[i] = Some(Err(self.failed(detail.clone())));
+                    }
+                    return Vec::new();
+                }
+            };
+            if pending.len() > 1 && (mismatches >= 2 || tries >= self.settings.retries) {
+                return pending;
+            }
+            if tries >= self.settings.retries {
+                let detail = match &wait {
+                    Ok((detail, _)) | Err(detail) => detail.clone(),
+                };
+                let gave_up = crate::i18n::render(&crate::msg!(
+                    "http-gave-up",
+                    attempts = tries as usize + 1,
+                    detail = detail
+                ));
+                for &i in &pending {
+                    out[i] = Some(Err(self.failed(gave_up.clone())));
+                }
+                return Vec::new();
+            }
+            // A service that is struggling gets time; a reply that was merely wrong is asked
+            // again at once.
+            if let Ok((_, after)) = wait {
+                tokio::time::sleep(retry::delay(&self.settings, tries, after)).await;
+            }
+            tries += 1;
+        }
+    }
+}
+
+/// An answer as the driver accepts it: present, not empty for a text with words, and with
+/// exactly the tags of its source (nothing lost, doubled or invented). Anything else is a
+/// malformed reply, asked again and never stored.
+fn validate(source: &str, answer: Option<String>) -> Result<String, String> {
+    let Some(text) = answer else {
+        return Err(crate::i18n::render(&crate::msg!("http-no-text")));
+    };
+    let source_seg = markup::decode(source);
+    let answer_seg = markup::decode(&text);
+    if source_seg.has_text() && answer_seg.text().trim().is_empty() {
+        return Err(crate::i18n::render(&crate::msg!("http-empty-text")));
+    }
+    if markup::tags(&source_seg) != markup::tags(&answer_seg) {
+        return Err(crate::i18n::render(&crate::msg!(
+            "http-tags",
+            sent = markup::tags(&source_seg).join(" "),
+            back = markup::tags(&answer_seg).join(" ")
+        )));
+    }
+    Ok(text)
 }
 
 /// Texts packed into requests within the limits; returns index ranges into `texts`.
@@ -487,7 +618,8 @@ pub async fn probe<A: Api>(engine: &HttpEngine<A>) -> Result<String, String> {
         ApiError::Retry { detail, .. }
         | ApiError::Request { detail }
         | ApiError::Mismatch { detail }
-        | ApiError::Fatal { detail } => engine.http.redact(&detail),
+        | ApiError::Fatal { detail }
+        | ApiError::Stopped { detail } => engine.http.redact(&detail),
     })
 }
 

@@ -628,3 +628,109 @@ fn a_key_that_crosses_the_cut_of_an_error_body_never_leaks() {
         }
     }
 }
+
+/// A local engine that answers blank for segments mentioning "blank" and leaves out the last
+/// result of a batch that mentions "short": what any engine could do wrong.
+struct Sloppy;
+
+#[async_trait::async_trait]
+impl verso::backend::Engine for Sloppy {
+    fn name(&self) -> &'static str {
+        "sloppy"
+    }
+    fn prepare(&self, _: &verso::backend::LanguagePair) -> Result<(), verso::backend::EngineError> {
+        Ok(())
+    }
+    fn fingerprint(&self, _: &verso::backend::LanguagePair) -> String {
+        "sloppy".into()
+    }
+    fn batching(&self) -> (usize, usize) {
+        (1, 1)
+    }
+    async fn translate(
+        &self,
+        _: &verso::backend::LanguagePair,
+        segments: &[verso::segment::Segment],
+    ) -> Result<
+        Vec<Result<verso::backend::Translation, verso::backend::EngineError>>,
+        verso::backend::EngineError,
+    > {
+        let mut out: Vec<_> = segments
+            .iter()
+            .map(|s| {
+                let text = s.canonical();
+                let target = if text.contains("blank") {
+                    String::new()
+                } else {
+                    text.to_uppercase()
+                };
+                Ok(verso::backend::Translation {
+                    segment: verso::segment::Segment::parse_canonical(&target),
+                    unknown_words: Vec::new(),
+                    origin: None,
+                })
+            })
+            .collect();
+        if segments.iter().any(|s| s.canonical().contains("short")) {
+            out.pop();
+        }
+        Ok(out)
+    }
+}
+
+#[tokio::test]
+async fn no_engine_gets_an_empty_translation_stored_or_a_file_lost_by_answering_short() {
+    let work = tempfile::tempdir().expect("tempdir");
+    for (name, text) in [
+        (
+            "a.md",
+            "A blank answer comes back here.\n\nThe rest is fine.\n",
+        ),
+        ("b.md", "One result short.\n"),
+        ("c.md", "All good.\n"),
+    ] {
+        std::fs::write(work.path().join(name), text).expect("write");
+    }
+    let job = verso::pipeline::Job {
+        paths: vec![work.path().to_path_buf()],
+        source: "en".parse().expect("tag"),
+        targets: vec!["es".parse().expect("tag")],
+        engine: Arc::new(Sloppy),
+        memory: Arc::new(Memory::open(&work.path().join("m.sqlite")).expect("memory")),
+        out_dir: work.path().join("out"),
+        jobs: 1,
+        read_options: verso::format::ReadOptions::default(),
+        extensions: vec!["md".into()],
+        glossary: None,
+        terms: verso::enforce::TermsMode::Off,
+        checks: None,
+        review: None,
+    };
+    let report = verso::pipeline::run(&job, &verso::pipeline::Silent)
+        .await
+        .expect("run");
+    let failed: Vec<String> = report.failures.iter().map(|f| f.message.clone()).collect();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(
+        failed
+            .iter()
+            .any(|m| m.contains("block 0 (line 1)") && m.contains("empty translation")),
+        "{failed:?}"
+    );
+    assert!(failed.iter().any(|m| m.contains("no result")), "{failed:?}");
+    assert!(work.path().join("out/es/c.md").is_file());
+    assert!(!work.path().join("out/es/a.md").exists());
+    let memory = Memory::open(&work.path().join("m.sqlite")).expect("memory");
+    for e in memory.entries().expect("entries") {
+        assert!(
+            e.target.has_text(),
+            "{:?} stored empty",
+            e.source.canonical()
+        );
+    }
+    assert_eq!(
+        memory.len().expect("len"),
+        2,
+        "the rest and all good are stored"
+    );
+}

@@ -267,6 +267,36 @@ pub(crate) struct DocState {
     errors: Vec<String>,
 }
 
+/// What an engine answered for a batch, made safe to store whatever the engine: one result per
+/// segment (a missing one is a failure, so no file waits forever for it), and an empty
+/// translation of a segment with words is a failure of that segment, never a result (stored,
+/// it would be replayed from the memory forever after).
+fn checked(
+    engine: &str,
+    batch: &[usize],
+    misses: &[Miss],
+    mut translations: Vec<Result<Translation, EngineError>>,
+) -> Vec<Result<Translation, EngineError>> {
+    let failed = |why: Message| EngineError::Failed {
+        engine: engine.to_string(),
+        detail: i18n::render(&why),
+    };
+    translations.truncate(batch.len());
+    while translations.len() < batch.len() {
+        translations.push(Err(failed(msg!("engine-no-result"))));
+    }
+    batch
+        .iter()
+        .zip(translations)
+        .map(|(&m, r)| match r {
+            Ok(t) if misses[m].segment.has_text() && !t.segment.has_text() => {
+                Err(failed(msg!("engine-empty")))
+            }
+            other => other,
+        })
+        .collect()
+}
+
 /// One distinct segment the engine must translate, and every block waiting for it.
 struct Miss {
     segment: Segment,
@@ -443,7 +473,7 @@ async fn translate_locale(
             })
         });
         let translations = match result {
-            Ok(t) => t,
+            Ok(t) => checked(job.engine.name(), &batch, &misses, t),
             Err(e) => {
                 stopping.store(true, std::sync::atomic::Ordering::Relaxed);
                 counts.failed += batch.len();

@@ -382,7 +382,7 @@ impl Config {
             None if Path::new(PROJECT_FILE).is_file() => PathBuf::from(PROJECT_FILE),
             None => return Ok(Config::default()),
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Read {
+        let text = crate::reading::text(&path).map_err(|e| ConfigError::Read {
             path: path.clone(),
             reason: e.to_string(),
         })?;

@@ -44,6 +44,13 @@ pub enum InputError {
         /// The shared relative path.
         relative: PathBuf,
     },
+    /// Not a regular file (a FIFO, socket or device would block or never end): skipped.
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
+    },
     /// A directory could not be walked.
     Walk {
         /// The path.
@@ -62,6 +69,9 @@ impl Localized for InputError {
             }
             InputError::Walk { path, reason } => {
                 msg!("input-walk", path = path, reason = reason)
+            }
+            InputError::NotRegular { path, kind } => {
+                msg!("input-not-regular", path = path, kind = *kind)
             }
             InputError::Collision {
                 path,
@@ -84,6 +94,7 @@ impl InputError {
             InputError::Missing { path }
             | InputError::Unsupported { path, .. }
             | InputError::Collision { path, .. }
+            | InputError::NotRegular { path, .. }
             | InputError::Walk { path, .. } => path,
         }
     }
@@ -113,6 +124,13 @@ pub fn collect(
             continue;
         }
         if !root.is_dir() {
+            if let Ok(Some(kind)) = crate::reading::not_regular(root) {
+                errors.push(InputError::NotRegular {
+                    path: root.clone(),
+                    kind,
+                });
+                continue;
+            }
             if wanted(root) {
                 let name = root.file_name().map(PathBuf::from).unwrap_or_default();
                 inputs.push(Input {
@@ -141,6 +159,14 @@ pub fn collect(
         for entry in walker {
             match entry {
                 Ok(e) if !e.file_type().is_dir() && wanted(e.path()) => {
+                    // A FIFO named like an article would block the whole batch.
+                    if let Ok(Some(kind)) = crate::reading::not_regular(e.path()) {
+                        errors.push(InputError::NotRegular {
+                            path: e.path().to_path_buf(),
+                            kind,
+                        });
+                        continue;
+                    }
                     let relative = e
                         .path()
                         .strip_prefix(root)

@@ -33,6 +33,7 @@ pub mod matcher;
 pub mod memory;
 pub mod output;
 pub mod pipeline;
+pub mod reading;
 pub mod report;
 pub mod restore;
 pub mod review;

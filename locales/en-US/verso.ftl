@@ -54,7 +54,14 @@ summary-engine-unfinished = The engine failed for { $failed ->
     } not sent; what was translated is in the memory, and a rerun asks only for the rest.
 summary-output = Output: { $dir }
 progress-blocks = blocks
-progress-wrote = { $locale }: wrote { $output } ({ $blocks } blocks: { $hits } from memory, { $calls } translated; { $issues } issues)
+progress-wrote = { $locale }: wrote { $output } ({ $blocks ->
+        [one] { $blocks } block
+       *[other] { $blocks } blocks
+    }: { $hits } from memory, { $calls } translated; { $issues ->
+        [one] { $issues } issue
+       *[other] { $issues } issues
+    })
+progress-failed-input = error: { $reason }
 progress-failed = error: { $source } [{ $locale }]: { $reason }
 engines-apertium = offline, rule-based; { $count } installed pairs in { $dir }: { $pairs }
 engines-apertium-missing = offline, rule-based; not installed (apt-get install apertium apertium-eng-spa)
@@ -63,6 +70,7 @@ engines-pseudo = pseudo-localization: accented, about 35 % longer, bracketed (te
 
 ## Reading inputs
 
+read-not-regular = not a regular file but a { $kind }; skipped (give a file)
 read-io = { $path }: cannot read the file ({ $reason }). Check that it exists and is readable.
 read-invalid-utf8 = { $path }:{ $line }: not valid UTF-8 (byte { $offset }). Convert the file to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8.
 read-binary = { $path }: a binary file (it contains NUL bytes), not an article. Remove it from the batch.
@@ -71,6 +79,7 @@ read-unknown-format = { $path }: verso reads .md, .markdown and .txt files.
 input-missing = { $path }: no such file or directory.
 input-unsupported = { $path }: not an article file; verso reads { $extensions }.
 input-collision = { $path }: skipped, it would overwrite the output of { $kept } (both are { $relative }). Translate them in separate runs or with different --out directories.
+input-not-regular = { $path }: not a regular file but a { $kind }; skipped.
 input-walk = { $path }: cannot read the directory ({ $reason }).
 locale-invalid = "{ $tag }" is not a BCP 47 language tag; write e.g. es, es-ES, de-CH or ca-ES-valencia.
 
@@ -96,7 +105,10 @@ file-not-written = not written: { $reason }{ $more ->
         [one] {" "}(and { $more } more block)
        *[other] {" "}(and { $more } more blocks)
     }. Finished paragraphs are in the memory; run again to complete it.
+output-cannot-write = cannot write { $path }
 output-write = cannot write { $path }: { $reason }
+output-is-directory = it is a directory; give a file name
+output-link-loop = its symbolic links go round in a loop
 structure-lost = the engine lost the { $tag } { $source }; it was added back at the end of the block between ⟦ ⟧.
 structure-duplicated = the engine repeated the { $tag } { $source }; the copy was removed.
 structure-empty = the engine returned no text for this block.

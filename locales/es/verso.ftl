@@ -54,7 +54,14 @@ summary-engine-unfinished = El motor falló en { $failed ->
     }; lo traducido está en la memoria, y una nueva ejecución solo pide el resto.
 summary-output = Salida: { $dir }
 progress-blocks = bloques
-progress-wrote = { $locale }: escrito { $output } ({ $blocks } bloques: { $hits } de la memoria, { $calls } traducidos; { $issues } incidencias)
+progress-wrote = { $locale }: escrito { $output } ({ $blocks ->
+        [one] { $blocks } bloque
+       *[other] { $blocks } bloques
+    }: { $hits } de la memoria, { $calls } traducidos; { $issues ->
+        [one] { $issues } incidencia
+       *[other] { $issues } incidencias
+    })
+progress-failed-input = error: { $reason }
 progress-failed = error: { $source } [{ $locale }]: { $reason }
 engines-apertium = sin conexión, basado en reglas; { $count } pares instalados en { $dir }: { $pairs }
 engines-apertium-missing = sin conexión, basado en reglas; no instalado (apt-get install apertium apertium-eng-spa)
@@ -63,6 +70,13 @@ engines-pseudo = pseudolocalización: con acentos, un 35 % más largo, entre cor
 
 ## Lectura de entradas
 
+read-not-regular = no es un archivo normal sino { $kind ->
+        [FIFO] una FIFO
+        [socket] un socket
+        [device] un dispositivo
+        [directory] un directorio
+       *[other] un archivo especial
+    }; se omite (indique un archivo)
 read-io = { $path }: no se puede leer el archivo ({ $reason }). Compruebe que existe y se puede leer.
 read-invalid-utf8 = { $path }:{ $line }: no es UTF-8 válido (byte { $offset }). Convierta el archivo a UTF-8, p. ej. iconv -f WINDOWS-1252 -t UTF-8.
 read-binary = { $path }: es un archivo binario (contiene bytes NUL), no un artículo. Quítelo del lote.
@@ -71,6 +85,13 @@ read-unknown-format = { $path }: verso lee archivos .md, .markdown y .txt.
 input-missing = { $path }: no existe el archivo o directorio.
 input-unsupported = { $path }: no es un archivo de artículo; verso lee { $extensions }.
 input-collision = { $path }: omitido, sobrescribiría la salida de { $kept } (ambos son { $relative }). Tradúzcalos en ejecuciones distintas o con otro --out.
+input-not-regular = { $path }: no es un archivo normal sino { $kind ->
+        [FIFO] una FIFO
+        [socket] un socket
+        [device] un dispositivo
+        [directory] un directorio
+       *[other] un archivo especial
+    }; se omite.
 input-walk = { $path }: no se puede leer el directorio ({ $reason }).
 locale-invalid = «{ $tag }» no es una etiqueta de idioma BCP 47; escriba p. ej. es, es-ES, de-CH o ca-ES-valencia.
 
@@ -96,7 +117,10 @@ file-not-written = no se escribió: { $reason }{ $more ->
         [one] {" "}(y { $more } bloque más)
        *[other] {" "}(y { $more } bloques más)
     }. Los párrafos terminados están en la memoria; vuelva a ejecutar para completarlo.
+output-cannot-write = no se puede escribir { $path }
 output-write = no se puede escribir { $path }: { $reason }
+output-is-directory = es un directorio; indique un nombre de archivo
+output-link-loop = sus enlaces simbólicos forman un bucle
 structure-lost = el motor perdió { $tag } { $source }; se añadió de nuevo al final del bloque entre ⟦ ⟧.
 structure-duplicated = el motor repitió { $tag } { $source }; se quitó la copia.
 structure-empty = el motor no devolvió texto para este bloque.

@@ -19,7 +19,6 @@ use verso::format;
 use verso::i18n;
 use verso::inputs;
 use verso::msg;
-use verso::output;
 use verso::report::{FailOn, Failure, FileReport, Issue, Report};
 
 /// Flags of `verso check`.
@@ -166,15 +165,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 target_lines: &lines,
                 block_line: pair.target.blocks.get(f.block).map_or(0, |b| b.line),
             };
-            println!("{}", diagnostics::render(f, &place, color));
+            out!("{}", diagnostics::render(f, &place, color));
             issues.push(Issue::from_finding(f, place.block_line, &s.text, &t.text));
         }
         if args.fix {
             let (text, n) = apply_fixes(&pair.target, c);
             if n > 0 {
-                output::write_atomic(&pair.target_path, text.as_bytes())?;
+                super::shared::write(&pair.target_path, text.as_bytes())?;
                 fixed_total += n;
-                eprintln!(
+                note!(
                     "{}",
                     i18n::render(&msg!("check-fixed", count = n, file = &pair.target_path))
                 );
@@ -194,7 +193,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     }
     for f in &failures {
-        eprintln!(
+        note!(
             "{}",
             i18n::render(&msg!(
                 "progress-failed",
@@ -208,10 +207,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     report.totals.files = checked.len() + report.failures.len();
     report.sum();
     if let Some(path) = &args.report {
-        output::write_atomic(path, serde_json::to_string_pretty(&report)?.as_bytes())?;
+        super::shared::write(path, serde_json::to_string_pretty(&report)?.as_bytes())?;
     }
     let (errors, warnings) = report.issue_counts();
-    eprintln!(
+    note!(
         "{}",
         i18n::render(&msg!(
             "check-summary",

@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let line = match probed {
             None => {
-                println!("{name:<15} {about}");
+                out!("{name:<15} {about}");
                 continue;
             }
             Some(Ok(said)) if said.is_empty() => i18n::render(&msg!("engines-probe-reachable")),
@@ -85,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 i18n::render(&msg!("engines-probe-failed", reason = why))
             }
         };
-        println!("{name:<15} {about}; {line}");
+        out!("{name:<15} {about}; {line}");
     }
     Ok(if failed {
         ExitCode::from(super::EXIT_PARTIAL)

@@ -19,7 +19,6 @@ use verso::i18n;
 use verso::inputs;
 use verso::matcher::normalize;
 use verso::msg;
-use verso::output;
 use verso::report::Severity;
 use verso::units::Units;
 
@@ -194,7 +193,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn say(message: verso::i18n::Message) {
-    eprintln!("{}", i18n::render(&message));
+    note!("{}", i18n::render(&message));
 }
 
 fn parse_kind(kind: &str) -> anyhow::Result<Kind> {
@@ -247,7 +246,7 @@ fn split_term(spec: &str) -> anyhow::Result<(String, String)> {
 }
 
 fn read_or_empty(path: &Path) -> anyhow::Result<String> {
-    match std::fs::read_to_string(path) {
+    match verso::reading::text(path) {
         Ok(text) => Ok(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
         Err(e) => Err(e).with_context(|| path.display().to_string()),
@@ -295,7 +294,7 @@ fn add(a: AddArgs) -> anyhow::Result<ExitCode> {
     };
     let (text, replaced) = native::upsert_text(&existing, std::slice::from_ref(&concept), &a.file)?;
     native::parse(&text, &a.file)?; // never write a file that would not read back
-    output::write_atomic(&a.file, text.as_bytes())?;
+    super::shared::write(&a.file, text.as_bytes())?;
     if replaced.is_empty() {
         say(msg!("glossary-added", id = &concept.id, file = &a.file));
     } else {
@@ -305,13 +304,12 @@ fn add(a: AddArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn rm(a: RmArgs) -> anyhow::Result<ExitCode> {
-    let existing =
-        std::fs::read_to_string(&a.file).with_context(|| a.file.display().to_string())?;
+    let existing = verso::reading::text(&a.file).with_context(|| a.file.display().to_string())?;
     let (text, missing) = native::remove_text(&existing, &a.ids, &a.file)?;
     for id in &missing {
         say(msg!("glossary-not-found", id = id));
     }
-    output::write_atomic(&a.file, text.as_bytes())?;
+    super::shared::write(&a.file, text.as_bytes())?;
     let removed = a.ids.len() - missing.len();
     say(msg!("glossary-removed", count = removed, file = &a.file));
     Ok(if missing.is_empty() {
@@ -327,8 +325,8 @@ fn show(a: ShowArgs) -> anyhow::Result<ExitCode> {
         say(msg!("glossary-not-found", id = &a.id));
         return Ok(ExitCode::from(super::EXIT_PARTIAL));
     };
-    println!("# {}:{}", c.origin.file.display(), c.origin.line);
-    print!("{}", native::concept_text(c));
+    out!("# {}:{}", c.origin.file.display(), c.origin.line);
+    out_text!("{}", native::concept_text(c));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -366,7 +364,7 @@ fn list(source: Source, kind: Option<String>, query: Option<String>) -> anyhow::
                 continue;
             }
         }
-        println!("{}", row(c, &config.translate.from));
+        out!("{}", row(c, &config.translate.from));
         shown += 1;
     }
     say(msg!(
@@ -393,7 +391,7 @@ fn run_lint(a: LintArgs) -> anyhow::Result<ExitCode> {
             Severity::Error => i18n::render(&msg!("severity-error")),
             Severity::Warning => i18n::render(&msg!("severity-warning")),
         };
-        println!(
+        out!(
             "{}",
             i18n::render(&msg!(
                 "lint-finding",
@@ -433,7 +431,7 @@ fn merge(a: MergeArgs) -> anyhow::Result<ExitCode> {
             by = format!("{}:{}", o.by.file.display(), o.by.line)
         ));
     }
-    output::write_atomic(&a.out, native::write(&g).as_bytes())?;
+    super::shared::write(&a.out, native::write(&g).as_bytes())?;
     say(msg!(
         "glossary-merged",
         count = g.concepts.len(),
@@ -466,7 +464,7 @@ fn import(a: ImportArgs) -> anyhow::Result<ExitCode> {
     }
     let (text, replaced) = native::upsert_text(&existing, &concepts, &a.into)?;
     native::parse(&text, &a.into)?;
-    output::write_atomic(&a.into, text.as_bytes())?;
+    super::shared::write(&a.into, text.as_bytes())?;
     for id in &replaced {
         say(msg!("glossary-replaced", id = id, file = &a.into));
     }
@@ -483,7 +481,7 @@ fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let (g, config) = load(&a.source)?;
     let format = FileFormat::parse(&a.format).unwrap_or(FileFormat::Tbx);
     let from = a.from.unwrap_or(config.translate.from);
-    output::write_atomic(&a.out, &glossary::write(&g, format, &from))?;
+    super::shared::write(&a.out, &glossary::write(&g, format, &from))?;
     say(msg!(
         "glossary-exported",
         count = g.concepts.len(),
@@ -575,7 +573,7 @@ fn run_suggest(a: SuggestArgs) -> anyhow::Result<ExitCode> {
                 .as_ref()
                 .map(|a| format!(" ({a})"))
                 .unwrap_or_default();
-            println!(
+            out!(
                 "{:>4}  {:<13} {}{acronym}\n      {}:{}: {}",
                 c.count,
                 format!("{}?", c.kind.as_str()),
@@ -599,7 +597,7 @@ fn run_coverage(a: CoverageArgs) -> anyhow::Result<ExitCode> {
     let from = a.from.unwrap_or(config.translate.from.clone());
     let docs = articles(&a.paths, &config);
     let cov = suggest::coverage(&docs, &g, &from, &Units::builtin());
-    println!(
+    out!(
         "{}",
         i18n::render(&msg!(
             "coverage-found",
@@ -608,24 +606,24 @@ fn run_coverage(a: CoverageArgs) -> anyhow::Result<ExitCode> {
         ))
     );
     for (id, n, files) in &cov.found {
-        println!(
+        out!(
             "  {id:<28} {n:>4}×  {}",
             i18n::render(&msg!("coverage-files", files = *files))
         );
     }
-    println!(
+    out!(
         "{}",
         i18n::render(&msg!("coverage-unused", count = cov.unused.len()))
     );
     for id in &cov.unused {
-        println!("  {id}");
+        out!("  {id}");
     }
-    println!(
+    out!(
         "{}",
         i18n::render(&msg!("coverage-missing", count = cov.missing.len()))
     );
     for c in &cov.missing {
-        println!(
+        out!(
             "  {:<36} {:<13} {:>4}×  {}:{}",
             c.text,
             format!("{}?", c.kind.as_str()),

@@ -31,14 +31,11 @@ enum Kind {
 }
 
 fn sniff(path: &Path) -> Kind {
-    use std::io::Read;
     // The first 4 KiB say what it is; the importer reads the whole file.
-    let mut bytes = Vec::with_capacity(4096);
-    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut bytes));
-    if read.is_err() {
+    let Ok(bytes) = verso::reading::head(path, 4096) else {
         // Unreadable: the corrections reader says why.
         return Kind::Corrections;
-    }
+    };
     let head = String::from_utf8_lossy(&bytes).to_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') {
@@ -61,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Kind::Tmx => match super::memory::import(&memory, path, None, None) {
             Ok(_) => true,
             Err(e) => {
-                eprintln!(
+                note!(
                     "{}",
                     i18n::render(&msg!("cli-error", reason = format!("{e:#}")))
                 );
@@ -69,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
         Kind::Unknown => {
-            eprintln!("{}", i18n::render(&msg!("import-unknown", file = path)));
+            note!("{}", i18n::render(&msg!("import-unknown", file = path)));
             false
         }
     }))
@@ -90,7 +87,7 @@ pub fn each(files: &[PathBuf], mut import: impl FnMut(&Path) -> bool) -> ExitCod
 pub fn report(path: &Path, result: Result<Imported, ImportError>) -> bool {
     match result {
         Ok(i) => {
-            eprintln!(
+            note!(
                 "{}",
                 i18n::render(&msg!(
                     "imported",
@@ -105,7 +102,7 @@ pub fn report(path: &Path, result: Result<Imported, ImportError>) -> bool {
             true
         }
         Err(e) => {
-            eprintln!("{}", i18n::describe(&e));
+            note!("{}", i18n::describe(&e));
             false
         }
     }

@@ -11,7 +11,6 @@ use verso::config::Config;
 use verso::i18n;
 use verso::memory::{HumanStatus, Memory, tmx};
 use verso::msg;
-use verso::output;
 use verso::segment::Segment;
 
 /// Flags of `verso memory`.
@@ -62,8 +61,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Import(a) => import(&memory, &a.file, a.from.as_deref(), a.to.as_deref()),
         Command::Export(a) => {
             let entries = memory.entries()?;
-            output::write_atomic(&a.file, tmx::write(&entries).as_bytes())?;
-            eprintln!(
+            super::shared::write(&a.file, tmx::write(&entries).as_bytes())?;
+            note!(
                 "{}",
                 i18n::render(&msg!(
                     "memory-exported",
@@ -76,10 +75,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Stats => {
             let stats = memory.stats()?;
             for (src, tgt, origin, status, n) in &stats {
-                println!("{src:>6} → {tgt:<6} {origin:<24} {status:<9} {n:>8}");
+                out!("{src:>6} → {tgt:<6} {origin:<24} {status:<9} {n:>8}");
             }
             let total: u64 = stats.iter().map(|s| s.4).sum();
-            eprintln!("{}", i18n::render(&msg!("memory-total", count = total)));
+            note!("{}", i18n::render(&msg!("memory-total", count = total)));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -96,7 +95,7 @@ pub fn import(
     from: Option<&str>,
     to: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let bytes = verso::reading::bytes(file).with_context(|| file.display().to_string())?;
     let (entries, skipped) = tmx::read(&bytes).map_err(|e| {
         anyhow::anyhow!(i18n::render(&msg!(
             "tmx-error",
@@ -150,7 +149,7 @@ pub fn import(
             _ => memory.store_human(&pair, &refs, HumanStatus::Reviewed, "tmx")?,
         };
     }
-    eprintln!(
+    note!(
         "{}",
         i18n::render(&msg!(
             "memory-imported",

@@ -4,6 +4,32 @@
 //! Exit codes: 0 all done; 1 some inputs or outputs failed (the rest was done); 2 nothing was
 //! done (bad flags, configuration, or a missing engine or language pair).
 
+/// Writes a line to standard output. A reader that went away (`verso segment big.md | head`)
+/// ends the command quietly: the error travels up and [`main`] exits 0 without a message.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// [`out!`] without the line break.
+macro_rules! out_text {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// Writes a line to standard error. A closed standard error never stops the work: a batch
+/// piped into `head` keeps translating and storing what it pays for.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod check;
 mod engines;
 mod glossary;
@@ -46,6 +72,14 @@ enum Command {
     Import(import::Args),
 }
 
+/// Whether an error is standard output's reader going away: not a failure of the command.
+pub fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Exit code when some work failed and the rest was done.
 pub const EXIT_PARTIAL: u8 = 1;
 /// Exit code when nothing was done.
@@ -71,8 +105,9 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
+            note!(
                 "{}",
                 i18n::render(&msg!("cli-error", reason = format!("{e:#}")))
             );

@@ -36,7 +36,7 @@ impl Console {
     fn line(&self, text: String) {
         match &self.bar {
             Some(bar) => bar.println(text),
-            None => eprintln!("{text}"),
+            None => note!("{text}"),
         }
     }
 }
@@ -76,12 +76,16 @@ impl Progress for Console {
     }
 
     fn failed(&self, failure: &Failure) {
-        let locale = failure.locale.clone().unwrap_or_else(|| "-".into());
-        self.line(i18n::render(&msg!(
-            "progress-failed",
-            source = &failure.source,
-            locale = locale,
-            reason = &failure.message
-        )));
+        // An input that could not be read is named by its message already.
+        let text = match &failure.locale {
+            None => i18n::render(&msg!("progress-failed-input", reason = &failure.message)),
+            Some(locale) => i18n::render(&msg!(
+                "progress-failed",
+                source = &failure.source,
+                locale = locale,
+                reason = &failure.message
+            )),
+        };
+        self.line(text);
     }
 }

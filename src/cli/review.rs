@@ -18,7 +18,6 @@ use verso::i18n;
 use verso::locale;
 use verso::memory::Memory;
 use verso::msg;
-use verso::output;
 use verso::review::files::{Context, Options};
 use verso::review::html;
 use verso::review::terminal::{self, View};
@@ -105,8 +104,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let review = context.review(&prepared, &label, &source);
     match &args.html {
         Some(path) => {
-            output::write_atomic(path, html::page(&review).as_bytes())?;
-            eprintln!("{}", i18n::render(&msg!("review-written", file = path)));
+            super::shared::write(path, html::page(&review).as_bytes())?;
+            note!("{}", i18n::render(&msg!("review-written", file = path)));
         }
         None => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -114,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .width
                 .or_else(|| color.then(terminal::terminal_width).flatten())
                 .unwrap_or(120);
-            print!(
+            out_text!(
                 "{}",
                 terminal::render(
                     &review,

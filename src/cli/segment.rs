@@ -53,13 +53,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .collect();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&blocks)?);
+        out!("{}", serde_json::to_string_pretty(&blocks)?);
     } else {
         for b in &blocks {
             let kind = doc.blocks[b.index].kind.label();
-            println!(
+            out!(
                 "{:>4}  {:<20} {:>7}..{:<7} {:>5}  {}",
-                b.index, kind, b.start, b.end, b.line, b.protected
+                b.index,
+                kind,
+                b.start,
+                b.end,
+                b.line,
+                b.protected
             );
         }
     }

@@ -32,7 +32,7 @@ pub fn glossary(
     };
     let (glossary, overrides) = glossary::load_layered(&files, &options)?;
     for o in &overrides {
-        eprintln!(
+        note!(
             "{}",
             i18n::render(&msg!(
                 "glossary-override",
@@ -43,6 +43,14 @@ pub fn glossary(
         );
     }
     Ok(Some(Arc::new(glossary)))
+}
+
+/// Writes an output the user named (`-`: standard output; links, devices and FIFOs as
+/// [`output::write_atomic`] treats them), the error naming the file.
+pub fn write(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    verso::output::write_atomic(path, contents)
+        .with_context(|| i18n::render(&msg!("output-cannot-write", path = path)))
 }
 
 /// The readers' options from the configuration.

@@ -18,7 +18,7 @@ pub fn by_file_and_rule(report: &Report) {
         }
         let rules: Vec<String> = counts.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
         let path = file.output.as_ref().unwrap_or(&file.source);
-        eprintln!(
+        note!(
             "{}",
             i18n::render(&msg!(
                 "summary-findings",
@@ -30,7 +30,7 @@ pub fn by_file_and_rule(report: &Report) {
     }
     let (errors, warnings) = report.issue_counts();
     if errors + warnings > 0 {
-        eprintln!(
+        note!(
             "{}",
             i18n::render(&msg!(
                 "summary-findings-total",

@@ -11,7 +11,6 @@ use verso::enforce::TermsMode;
 use verso::i18n;
 use verso::locale;
 use verso::msg;
-use verso::output;
 use verso::pipeline::{self, Job};
 use verso::report::FailOn;
 
@@ -97,13 +96,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let report = runtime.block_on(pipeline::run(&job, &console));
     console.finish();
     let report = report?;
+    // The translations are written whatever happens to the report: a report that cannot be
+    // written is a failure of the run (exit 1), not "nothing done".
+    let mut report_failed = false;
     if let Some(path) = &args.report {
         let json = serde_json::to_string_pretty(&report)?;
-        output::write_atomic(path, json.as_bytes())
-            .with_context(|| i18n::render(&msg!("output-write", path = path, reason = "")))?;
+        if let Err(e) = super::shared::write(path, json.as_bytes()) {
+            if super::closed_pipe(&e) {
+                return Ok(ExitCode::SUCCESS);
+            }
+            note!(
+                "{}",
+                i18n::render(&msg!("cli-error", reason = format!("{e:#}")))
+            );
+            report_failed = true;
+        }
     }
     let totals = &report.totals;
-    eprintln!(
+    note!(
         "{}",
         i18n::render(&msg!(
             "summary",
@@ -118,7 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ))
     );
     if totals.engine_failed + totals.not_sent > 0 {
-        eprintln!(
+        note!(
             "{}",
             i18n::render(&msg!(
                 "summary-engine-unfinished",
@@ -128,18 +138,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     for warning in &report.warnings {
-        eprintln!("{}", i18n::render(&msg!("run-warning", reason = warning)));
+        note!("{}", i18n::render(&msg!("run-warning", reason = warning)));
     }
     super::summary::by_file_and_rule(&report);
     if let Some(index) = &report.review_index {
-        eprintln!(
+        note!(
             "{}",
             i18n::render(&msg!("review-index-written", file = index))
         );
     }
     if totals.outputs > 0 {
         for target in &report.to {
-            eprintln!(
+            note!(
                 "{}",
                 i18n::render(&msg!("summary-output", dir = out_dir.join(target)))
             );
@@ -150,9 +160,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .as_deref()
         .and_then(FailOn::parse)
         .unwrap_or(config.checks.fail_on);
-    Ok(if report.failures.is_empty() && !fail_on.fails(&report) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(super::EXIT_PARTIAL)
-    })
+    Ok(
+        if report.failures.is_empty() && !report_failed && !fail_on.fails(&report) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(super::EXIT_PARTIAL)
+        },
+    )
 }

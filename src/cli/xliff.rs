@@ -21,7 +21,6 @@ use verso::inputs;
 use verso::locale;
 use verso::memory::Memory;
 use verso::msg;
-use verso::output;
 use verso::review::files::{Context, Options, Prepared};
 use verso::review::xliff::{self, State, Unit};
 
@@ -97,7 +96,7 @@ fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<Ex
     );
     let mut failed = !errors.is_empty();
     for e in errors {
-        eprintln!("{}", i18n::describe(&e));
+        note!("{}", i18n::describe(&e));
     }
     // Each article read once, for every target language.
     let mut docs = Vec::with_capacity(found.len());
@@ -105,7 +104,7 @@ fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<Ex
         match format::read_file(&input.path, &read_options) {
             Ok(doc) => docs.push((input, doc)),
             Err(e) => {
-                eprintln!("{}", i18n::describe(&e));
+                note!("{}", i18n::describe(&e));
                 failed = true;
             }
         }
@@ -145,8 +144,8 @@ fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<Ex
             let path = out
                 .join(target.to_string())
                 .join(format!("{}.xlf", input.relative.display()));
-            output::write_atomic(&path, text.as_bytes())?;
-            eprintln!(
+            super::shared::write(&path, text.as_bytes())?;
+            note!(
                 "{}",
                 i18n::render(&msg!(
                     "xliff-written",

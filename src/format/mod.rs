@@ -107,7 +107,7 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Document, ReadErr
     let format = format_of(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    let bytes = crate::reading::bytes(path).map_err(|source| ReadError::Io {
         path: path.to_path_buf(),
         source,
     })?;

@@ -490,7 +490,8 @@ impl Default for LoadOptions {
 
 /// Reads a glossary file of any supported format.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Glossary, GlossaryError> {
-    let bytes = std::fs::read(path).map_err(|e| GlossaryError::at(path, 0, e.to_string()))?;
+    let bytes =
+        crate::reading::bytes(path).map_err(|e| GlossaryError::at(path, 0, e.to_string()))?;
     let format = FileFormat::of(path).ok_or_else(|| {
         GlossaryError::at(
             path,

@@ -328,7 +328,11 @@ async fn translate_locale(
     });
     let mut file_of: HashMap<usize, usize> = HashMap::new();
     let out_root = job.out_dir.join(&locale);
+    // What a killed run left in the directories this locale writes into.
     output::remove_stale_temporaries(&out_root);
+    if let Some(dir) = &job.review {
+        output::remove_stale_temporaries(&dir.join(&locale));
+    }
     let fingerprint = job.engine.fingerprint(pair);
 
     let enforcer = enforce::enforcer_for(

@@ -181,7 +181,7 @@ pub fn read(path: &Path) -> Result<(Corrections, Vec<Accepted>), CorrectionsErro
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|e| read_err(e.to_string()))?;
+    let bytes = crate::reading::bytes(path).map_err(|e| read_err(e.to_string()))?;
     let value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|e| read_err(e.to_string()))?;
     let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");

@@ -116,7 +116,7 @@ pub fn xliff(memory: &Memory, path: &Path) -> Result<Imported, ImportError> {
         unit,
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|e| xliff_err(0, None, e.to_string()))?;
+    let bytes = crate::reading::bytes(path).map_err(|e| xliff_err(0, None, e.to_string()))?;
     let file = xliff::read(&bytes).map_err(|e| xliff_err(e.line, e.unit, e.reason))?;
     let pair = pair(path, &file.source_lang, &file.target_lang)?;
     let keys: Vec<String> = file.units.iter().map(|u| u.source.key()).collect();

@@ -24,6 +24,39 @@ pub struct Document {
     /// Translatable blocks in source order; a block nested in another's token (image alt text
     /// inside a paragraph) comes after its parent and has `parent` set.
     pub blocks: Vec<Block>,
+    /// How the file was encoded: its translation is written the same way.
+    pub encoding: Encoding,
+}
+
+/// A file's character encoding. Text is UTF-8 inside verso; a UTF-16 file (Windows "Unicode"
+/// text, with its byte order mark) is read as such and its translation written back in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8 (a byte order mark, if any, stays in the text as U+FEFF).
+    #[default]
+    Utf8,
+    /// UTF-16, little-endian, with a byte order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte order mark.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// `text` as bytes in this encoding.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            Encoding::Utf8 => text.as_bytes().to_vec(),
+            Encoding::Utf16Le => std::iter::once(0xFEFF)
+                .chain(text.encode_utf16())
+                .flat_map(u16::to_le_bytes)
+                .collect(),
+            Encoding::Utf16Be => std::iter::once(0xFEFF)
+                .chain(text.encode_utf16())
+                .flat_map(u16::to_be_bytes)
+                .collect(),
+        }
+    }
 }
 
 /// The input formats verso reads.

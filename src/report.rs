@@ -122,10 +122,18 @@ pub struct Issue {
     pub block: usize,
     /// Source line of the block (1-based).
     pub line: usize,
-    /// The block's source text.
+    /// The block's source text; for a block longer than [`WHOLE_TEXT`] bytes, an excerpt around
+    /// the span starting at byte `source_text_at` of the block (a report stays linear in the
+    /// size of the input, however many findings a huge block has).
     pub source_text: String,
-    /// The block's written target text.
+    /// Where `source_text` starts in the block, when it is an excerpt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_text_at: Option<usize>,
+    /// The block's written target text, or an excerpt as for the source.
     pub target_text: String,
+    /// Where `target_text` starts in the block, when it is an excerpt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_text_at: Option<usize>,
     /// What is wrong, in the UI language.
     pub message: String,
     /// The Fluent message id, for tools that localize themselves.
@@ -141,12 +149,38 @@ pub struct Issue {
     pub fix: Option<String>,
 }
 
+/// Blocks up to this many bytes are given whole in an issue; longer ones as an excerpt.
+pub const WHOLE_TEXT: usize = 2048;
+/// Bytes of context on each side of a span in an excerpt.
+const EXCERPT_CONTEXT: usize = 400;
+
+/// A block's text for an issue: whole, or for a long block the part around `span` (at char
+/// boundaries, at most about 1,200 bytes) and where that part starts.
+pub fn excerpt(text: &str, span: Option<&std::ops::Range<usize>>) -> (String, Option<usize>) {
+    if text.len() <= WHOLE_TEXT {
+        return (text.to_string(), None);
+    }
+    let (from, to) = span.map_or((0, 0), |r| (r.start.min(text.len()), r.end.min(text.len())));
+    let mut start = from.saturating_sub(EXCERPT_CONTEXT);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    // A span longer than the excerpt (a whole block found untranslated) is shown from its start.
+    let mut end = (to.max(start) + EXCERPT_CONTEXT)
+        .min(start + 3 * EXCERPT_CONTEXT)
+        .min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (text[start..end].to_string(), Some(start))
+}
+
 /// A span of a block's text in the report.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SpanOut {
-    /// Byte offset in the block's text.
+    /// Byte offset in the block's whole text (also when the issue gives an excerpt).
     pub start: usize,
-    /// Byte offset in the block's text.
+    /// Byte offset in the block's whole text.
     pub end: usize,
     /// The text.
     pub text: String,
@@ -166,13 +200,19 @@ impl Issue {
             end: s.range.end,
             text: s.text.clone(),
         };
+        let (source_text, source_text_at) =
+            excerpt(source_text, f.source.as_ref().map(|s| &s.range));
+        let (target_text, target_text_at) =
+            excerpt(target_text, f.target.as_ref().map(|s| &s.range));
         Issue {
             rule: f.rule.id().to_string(),
             severity: f.severity,
             block: f.block,
             line,
-            source_text: source_text.to_string(),
-            target_text: target_text.to_string(),
+            source_text,
+            source_text_at,
+            target_text,
+            target_text_at,
             message: crate::i18n::render(&f.message),
             message_id: f.message.id.to_string(),
             source_span: f.source.as_ref().map(span),

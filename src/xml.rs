@@ -13,6 +13,10 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::document::LineIndex;
 
+/// The deepest nesting read. TBX, TMX and XLIFF need a dozen levels; inline markup nested a
+/// few dozen deep is already unusual.
+pub const MAX_DEPTH: usize = 512;
+
 /// What to do with `<!DOCTYPE …>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Doctype {
@@ -206,7 +210,14 @@ pub fn parse(text: &str, doctype: Doctype) -> Result<Element, XmlError> {
             reason: reason(msg!("xml-not-well-formed", reason = e.to_string())),
         })?;
         match event {
-            Event::Start(e) => stack.push(element(&e, line, &err)?),
+            Event::Start(e) => {
+                // The tree is walked recursively by the readers (and dropped recursively), so a
+                // file nested 30,000 deep would overflow the stack: refused, with its line.
+                if stack.len() > MAX_DEPTH {
+                    return Err(err(reason(msg!("xml-too-deep", depth = MAX_DEPTH))));
+                }
+                stack.push(element(&e, line, &err)?)
+            }
             Event::Empty(e) => {
                 let el = element(&e, line, &err)?;
                 if let Some(parent) = stack.last_mut() {
@@ -309,6 +320,20 @@ mod tests {
             kinds,
             vec!["text:a ", "<ph>", "text:b & ", "<bpt>", "text:c"]
         );
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_an_error_with_its_line_not_a_crash() {
+        let deep = format!(
+            "<seg>\n{}{}</seg>",
+            "<g>".repeat(30_000),
+            "</g>".repeat(30_000)
+        );
+        let e = parse(&deep, Doctype::Refuse).expect_err("too deep");
+        assert_eq!(e.line, 2);
+        assert!(e.reason.contains("512"), "{}", e.reason);
+        let ok = format!("<a>{}{}</a>", "<b>".repeat(500), "</b>".repeat(500));
+        assert!(parse(&ok, Doctype::Refuse).is_ok());
     }
 
     #[test]

@@ -115,6 +115,13 @@ fn apy_translates_articles_with_markup_and_names_and_refuses_a_missing_pair() {
             "{format}: {written}"
         );
         assert!(written.contains("**"), "{format}: bold kept: {written}");
+        // The words inside markup come back inside it, not mangled (in txt mode Apertium read
+        // `army</g>` as text and answered `g</de ejército>`).
+        assert!(
+            written.contains("**ejército**") && written.contains("[informe](https://x.example/r)"),
+            "{format}: {written}"
+        );
+        assert!(!written.contains("⟦"), "{format}: nothing lost: {written}");
     }
 
     let out = verso()

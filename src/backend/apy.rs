@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use serde::Deserialize;
 
 use super::apertium::modes::{apertium_code, package_hint};
-use super::http::{Api, ApiError, Http, Limits};
+use super::http::{Api, ApiError, Http, Limits, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::ApyConfig;
@@ -90,6 +90,15 @@ impl Api for Apy {
         }
     }
 
+    /// In `txt` mode Apertium reads tags as text and mangles closing tags; paired markup goes
+    /// as self-closing markers there. The `html` deformatter knows tags.
+    fn style(&self) -> markup::Style {
+        markup::Style {
+            markers: self.config.format != "html",
+            ..markup::Style::default()
+        }
+    }
+
     fn prepare(&self, _pair: &LanguagePair) -> Result<(), EngineError> {
         if self.config.format != "txt" && self.config.format != "html" {
             return Err(EngineError::Config {
@@ -121,12 +130,12 @@ impl Api for Apy {
     }
 
     fn fingerprint(&self, pair: &LanguagePair) -> String {
-        format!(
-            "apy/{}/{}/{}",
-            self.config.url,
-            Self::langpair(pair),
-            self.config.format
-        )
+        // `txt` output made before markers carried paired markup is not replayed.
+        let format = match self.config.format.as_str() {
+            "html" => "html",
+            _ => "txt-markers",
+        };
+        format!("apy/{}/{}/{format}", self.config.url, Self::langpair(pair),)
     }
 
     async fn translate(

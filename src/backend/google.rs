@@ -103,7 +103,10 @@ impl Api for Google {
     }
 
     fn style(&self) -> markup::Style {
-        markup::Style { no_translate: true }
+        markup::Style {
+            no_translate: true,
+            ..markup::Style::default()
+        }
     }
 
     fn prepare(&self, _pair: &LanguagePair) -> Result<(), EngineError> {

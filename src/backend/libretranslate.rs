@@ -61,7 +61,10 @@ impl Api for LibreTranslate {
     }
 
     fn style(&self) -> markup::Style {
-        markup::Style { no_translate: true }
+        markup::Style {
+            no_translate: true,
+            ..markup::Style::default()
+        }
     }
 
     fn prepare(&self, _pair: &LanguagePair) -> Result<(), EngineError> {

@@ -40,18 +40,21 @@ pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) 
     }
     // Capitalized unknown words are names, and so are lowercase pieces of hyphenated names
     // ("jong" of "Kim Yo-jong"): the name rules deal with those.
-    let name_parts: Vec<&str> = src
+    let name_pieces: std::collections::HashSet<&str> = src
         .split_whitespace()
         .filter(|t| t.contains('-') && t.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|p| !p.is_empty())
         .collect();
     let unknown: Vec<&String> = pair
         .unknown_words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .filter(|w| !name_parts.iter().any(|p| p.contains(w.as_str())))
+        .filter(|w| !name_pieces.contains(w.as_str()))
         .collect();
-    for w in unknown {
-        let at = tgt.find(w.as_str());
+    // Where each unknown word first occurs, in one pass over the target.
+    let first = first_occurrences(tgt, &unknown);
+    for (w, at) in unknown.into_iter().zip(first) {
         findings.push(Finding {
             rule: Rule::Untranslated,
             severity: Severity::Warning,
@@ -62,6 +65,21 @@ pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) 
             fix: None,
         });
     }
+}
+
+/// The first byte offset of each word in `text`, found in one pass whatever their number.
+fn first_occurrences(text: &str, words: &[&String]) -> Vec<Option<usize>> {
+    let mut out = vec![None; words.len()];
+    let Ok(ac) = aho_corasick::AhoCorasick::new(words.iter().map(|w| w.as_str())) else {
+        return out;
+    };
+    for m in ac.find_overlapping_iter(text) {
+        let slot = &mut out[m.pattern().as_usize()];
+        if slot.is_none() {
+            *slot = Some(m.start());
+        }
+    }
+    out
 }
 
 /// How many spans of each formatting kind (emphasis, strong, strikethrough, link) a block has:
@@ -202,32 +220,59 @@ pub fn align(source: &Document, target: &Document) -> Vec<(Option<usize>, Option
     if a.len() == b.len() {
         return (0..a.len()).map(|i| (Some(i), Some(i))).collect();
     }
+    // The common sequence is a table of blocks × blocks: a document of thousands of blocks is
+    // aligned in consecutive stretches (and the proportional stretch of the other side).
     let (n, m) = (a.len(), b.len());
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    let stretches = n
+        .div_ceil(BLOCK_STRETCH)
+        .max(m.div_ceil(BLOCK_STRETCH))
+        .max(1);
+    let mut out = Vec::new();
+    for k in 0..stretches {
+        let rows = (k * n / stretches)..((k + 1) * n / stretches);
+        let cols = (k * m / stretches)..((k + 1) * m / stretches);
+        align_stretch(&a, &b, rows, cols, &mut out);
+    }
+    out
+}
+
+/// Blocks aligned by their common sequence at most this many at a time.
+const BLOCK_STRETCH: usize = 1024;
+
+fn align_stretch(
+    a: &[&str],
+    b: &[&str],
+    rows: std::ops::Range<usize>,
+    cols: std::ops::Range<usize>,
+    out: &mut Vec<(Option<usize>, Option<usize>)>,
+) {
+    let (a, b, i0, j0) = (&a[rows.clone()], &b[cols.clone()], rows.start, cols.start);
+    let (n, m) = (a.len(), b.len());
+    let width = m + 1;
+    let mut lcs = vec![0u32; (n + 1) * width];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
+            lcs[i * width + j] = if a[i] == b[j] {
+                lcs[(i + 1) * width + j + 1] + 1
             } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
             };
         }
     }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && j < m && a[i] == b[j] {
-            out.push((Some(i), Some(j)));
+            out.push((Some(i0 + i), Some(j0 + j)));
             i += 1;
             j += 1;
-        } else if j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1]) {
-            out.push((Some(i), None));
+        } else if j >= m || (i < n && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
+            out.push((Some(i0 + i), None));
             i += 1;
         } else {
-            out.push((None, Some(j)));
+            out.push((None, Some(j0 + j)));
             j += 1;
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! matchers, CLDR number and date data, the unit table) and is built once per run.
 
 pub mod batch;
+pub mod bounded;
 pub mod dates;
 pub mod diagnostics;
 pub mod file;
@@ -265,13 +266,12 @@ impl Checker {
             .filter(|f| f.rule != Rule::Untranslated)
             .filter_map(|f| f.target.as_ref().map(|s| s.range.clone()))
             .collect();
+        let reported = bounded::Covered::new(&reported);
         findings.retain(|f| {
             let covered = f.message.id == "check-unknown-word"
-                && f.target.as_ref().is_some_and(|s| {
-                    reported
-                        .iter()
-                        .any(|r| r.start < s.range.end && s.range.start < r.end)
-                });
+                && f.target
+                    .as_ref()
+                    .is_some_and(|s| reported.overlaps(&s.range));
             self.enabled(f.rule) && !covered
         });
         findings.sort_by_key(|f| {

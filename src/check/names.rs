@@ -190,6 +190,9 @@ fn trim_end(text: &str, s: usize, e: usize) -> usize {
     s + text[s..e].trim_end_matches('-').len()
 }
 
+/// Target words looked at on each side of a name's place in a very long block.
+const WORD_WINDOW: usize = 1024;
+
 /// Runs the rule. `known` are source spans the glossary covers.
 pub fn check(
     c: &Checker,
@@ -203,11 +206,9 @@ pub fn check(
         .into_iter()
         .map(|(s, e)| (s..e, fold(&tgt[s..e])))
         .collect();
+    let known = super::bounded::Covered::new(known);
     for name in c.names.find(src) {
-        if known
-            .iter()
-            .any(|k| k.start < name.end && name.start < k.end)
-        {
+        if known.overlaps(&name) {
             continue;
         }
         let parts: Vec<String> = src[name.clone()]
@@ -215,8 +216,16 @@ pub fn check(
             .filter(|p| p.chars().count() >= 3 && !c.names.heuristics.connectors.contains(*p))
             .map(fold)
             .collect();
+        // The target's words around the same relative place (all of them in a paragraph of
+        // ordinary length), so a block of megabytes costs linear time.
+        let at = target_words.partition_point(|(r, _)| {
+            (r.start as u128) * (src.len().max(1) as u128)
+                < (name.start as u128) * (tgt.len() as u128)
+        });
+        let near =
+            super::bounded::around_within(at, target_words.len(), target_words.len(), WORD_WINDOW);
         let rendering = parts.iter().find_map(|p| {
-            target_words
+            target_words[near.clone()]
                 .iter()
                 .find(|(_, w)| same_name(p, w))
                 .map(|(r, _)| tgt[r.clone()].to_string())

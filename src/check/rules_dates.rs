@@ -25,17 +25,19 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Date
     let targets = c.target_dates.scan(tgt);
     let mut used = vec![false; targets.len()];
     let mut unmatched = Vec::new();
-    for s in &sources {
-        let found = targets.iter().enumerate().find(|(i, t)| {
-            !used[*i]
+    for (k, s) in sources.iter().enumerate() {
+        let found = super::bounded::around(k, sources.len(), targets.len()).find(|&i| {
+            let t = &targets[i];
+            !used[i]
                 && t.month == s.month
                 && t.day == s.day
                 && (t.year == s.year || t.year.is_none() || s.year.is_none())
         });
-        let Some((i, t)) = found else {
-            unmatched.push(s);
+        let Some(i) = found else {
+            unmatched.push((k, s));
             continue;
         };
+        let t = &targets[i];
         used[i] = true;
         if !c.target_dates.is_localized(tgt, t) {
             let fix = c.target_dates.long_form(t);
@@ -58,11 +60,10 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Date
             });
         }
     }
-    for s in unmatched {
+    for (k, s) in unmatched {
         // A target date of the same month or day that is not otherwise matched: changed.
-        let changed = targets
-            .iter()
-            .enumerate()
+        let changed = super::bounded::around(k, sources.len(), targets.len())
+            .map(|i| (i, &targets[i]))
             .find(|(i, t)| !used[*i] && (t.month == s.month || t.day == s.day));
         let expected = c.target_dates.long_form(s).unwrap_or_default();
         let (target, message) = match changed {

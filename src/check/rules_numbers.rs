@@ -9,16 +9,13 @@
 
 use std::ops::Range;
 
+use super::bounded::Covered;
 use super::numbers::{NumberToken, scan};
 use super::rules_dates::DateSpans;
 use super::units::QuantitySpans;
 use super::{BlockPair, Checker, Finding, Fix, Rule, Span};
 use crate::msg;
 use crate::report::Severity;
-
-fn inside(ranges: &[Range<usize>], r: &Range<usize>) -> bool {
-    ranges.iter().any(|x| x.start <= r.start && r.end <= x.end)
-}
 
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(1.0)
@@ -29,12 +26,15 @@ fn decimals(raw: &str, decimal: char) -> usize {
         .map_or(0, |at| raw.len() - at - decimal.len_utf8())
 }
 
-/// Values of number words in a text.
+/// Values of number words in a text, each once (at most twenty-one of them).
 fn word_values(c: &super::numbers::NumberLocale, text: &str) -> Vec<f64> {
-    text.split(|ch: char| !(ch.is_alphabetic() || ch == '-'))
+    let mut values: Vec<u32> = text
+        .split(|ch: char| !(ch.is_alphabetic() || ch == '-'))
         .filter_map(|w| c.word_value(w))
-        .map(f64::from)
-        .collect()
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values.into_iter().map(f64::from).collect()
 }
 
 /// A target number and the values it may have been meant as.
@@ -69,49 +69,108 @@ fn matches(s: f64, t: &Target) -> Option<Match> {
 /// in a translation, and order tells "11,000" from an "11" elsewhere in the block): the
 /// alignment with the most own-way matches, then other-way ones; numbers left over are then
 /// matched by value whatever their order.
+///
+/// The order-keeping alignment is a table of sources × targets, so a block with thousands of
+/// numbers is aligned in consecutive stretches of [`STRETCH`] numbers (and the proportional
+/// stretch of targets): the cost stays linear in the block's length, and a number that falls
+/// across a stretch's edge is still found by the pass by value.
 fn align(sources: &[(NumberToken, f64)], targets: &[Target]) -> Vec<Option<(usize, Match)>> {
     let (n, m) = (sources.len(), targets.len());
-    let score = |i: usize, j: usize| match matches(sources[i].1, &targets[j]) {
-        Some(Match::Own) => 3u32,
-        Some(Match::Other) => 2,
-        None => 0,
-    };
-    let mut best = vec![vec![0u32; m + 1]; n + 1];
+    let mut out = vec![None; n];
+    let mut used = vec![false; m];
+    if n * m <= STRETCH * STRETCH {
+        align_in_order(sources, targets, 0..n, 0..m, &mut out, &mut used);
+    } else {
+        let stretches = n.div_ceil(STRETCH).max(m.div_ceil(STRETCH));
+        for k in 0..stretches {
+            let s = (k * n / stretches)..((k + 1) * n / stretches);
+            let t = (k * m / stretches)..((k + 1) * m / stretches);
+            align_in_order(sources, targets, s, t, &mut out, &mut used);
+        }
+    }
+    // Left over: the first unused target with the value, found through an index by value.
+    let mut by_value: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+    for (j, t) in targets.iter().enumerate() {
+        let mut keys: Vec<u64> = t.own.iter().chain(&t.other).map(|v| key(*v)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            by_value.entry(k).or_default().push(j);
+        }
+    }
+    let mut cursor: std::collections::HashMap<u64, usize> = Default::default();
+    for (i, slot) in out.iter_mut().enumerate() {
+        if slot.is_some() {
+            continue;
+        }
+        let k = key(sources[i].1);
+        let Some(list) = by_value.get(&k) else {
+            continue;
+        };
+        let at = cursor.entry(k).or_default();
+        while *at < list.len() && used[list[*at]] {
+            *at += 1;
+        }
+        if let Some(&j) = list.get(*at) {
+            used[j] = true;
+            *slot = matches(sources[i].1, &targets[j]).map(|how| (j, how));
+        }
+    }
+    out
+}
+
+/// Numbers aligned in order at most this many at a time.
+const STRETCH: usize = 256;
+
+/// A value as a key: numbers are compared by the value their digits parse to.
+fn key(v: f64) -> u64 {
+    if v == 0.0 { 0 } else { v.to_bits() }
+}
+
+/// The order-keeping alignment of `rows` of the sources with `cols` of the targets.
+fn align_in_order(
+    sources: &[(NumberToken, f64)],
+    targets: &[Target],
+    rows: Range<usize>,
+    cols: Range<usize>,
+    out: &mut [Option<(usize, Match)>],
+    used: &mut [bool],
+) {
+    let (n, m) = (rows.len(), cols.len());
+    let score =
+        |i: usize, j: usize| match matches(sources[rows.start + i].1, &targets[cols.start + j]) {
+            Some(Match::Own) => 3u32,
+            Some(Match::Other) => 2,
+            None => 0,
+        };
+    let width = m + 1;
+    let mut best = vec![0u32; (n + 1) * width];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             let take = match score(i, j) {
                 0 => 0,
-                s => s + best[i + 1][j + 1],
+                s => s + best[(i + 1) * width + j + 1],
             };
-            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
+            best[i * width + j] = take
+                .max(best[(i + 1) * width + j])
+                .max(best[i * width + j + 1]);
         }
     }
-    let mut out = vec![None; n];
-    let mut used = vec![false; m];
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         let s = score(i, j);
-        if s > 0 && best[i][j] == s + best[i + 1][j + 1] {
-            out[i] = matches(sources[i].1, &targets[j]).map(|k| (j, k));
-            used[j] = true;
+        if s > 0 && best[i * width + j] == s + best[(i + 1) * width + j + 1] {
+            let (si, tj) = (rows.start + i, cols.start + j);
+            out[si] = matches(sources[si].1, &targets[tj]).map(|k| (tj, k));
+            used[tj] = true;
             i += 1;
             j += 1;
-        } else if best[i + 1][j] >= best[i][j + 1] {
+        } else if best[(i + 1) * width + j] >= best[i * width + j + 1] {
             i += 1;
         } else {
             j += 1;
         }
     }
-    for (i, slot) in out.iter_mut().enumerate() {
-        if slot.is_none()
-            && let Some(j) =
-                (0..m).find(|&j| !used[j] && matches(sources[i].1, &targets[j]).is_some())
-        {
-            used[j] = true;
-            *slot = matches(sources[i].1, &targets[j]).map(|k| (j, k));
-        }
-    }
-    out
 }
 
 /// Runs both rules.
@@ -124,15 +183,22 @@ pub fn check(
 ) {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
     // Digits left over from a date the engine broke ("Marcha 3") are the date rule's.
-    let date_parts: Vec<f64> = dates.parts.iter().map(|v| f64::from(*v)).collect();
+    let mut date_parts: Vec<i32> = dates.parts.clone();
+    date_parts.sort_unstable();
+    date_parts.dedup();
+    let (source_dates, target_dates) = (Covered::new(&dates.source), Covered::new(&dates.target));
+    let (source_quantities, target_quantities) = (
+        Covered::new(&quantities.source),
+        Covered::new(&quantities.target),
+    );
     let sources: Vec<(NumberToken, f64)> = scan(src)
         .into_iter()
-        .filter(|n| !inside(&dates.source, &n.range))
+        .filter(|n| !source_dates.contains(&n.range))
         .filter_map(|n| c.source_numbers.parse(&n.raw).map(|v| (n, v)))
         .collect();
     let targets: Vec<Target> = scan(tgt)
         .into_iter()
-        .filter(|n| !inside(&dates.target, &n.range))
+        .filter(|n| !target_dates.contains(&n.range))
         .map(|n| Target {
             own: c.target_numbers.parse(&n.raw),
             other: c
@@ -191,22 +257,25 @@ pub fn check(
     let missing: Vec<&(NumberToken, f64)> = sources
         .iter()
         .zip(&aligned)
-        .filter(|(s, slot)| slot.is_none() && !inside(&quantities.source, &s.0.range))
+        .filter(|(s, slot)| slot.is_none() && !source_quantities.contains(&s.0.range))
         .map(|(s, _)| s)
         .filter(|s| !target_words.iter().any(|w| same(*w, s.1)))
         .collect();
-    let mut extra: Vec<&Target> = targets
+    let mut extra: std::collections::VecDeque<&Target> = targets
         .iter()
         .zip(&matched)
-        .filter(|(t, m)| !**m && !inside(&quantities.target, &t.token.range))
+        .filter(|(t, m)| !**m && !target_quantities.contains(&t.token.range))
         .map(|(t, _)| t)
         .filter(|t| {
             let v = t.own.or(t.other.first().copied()).unwrap_or(f64::NAN);
-            !source_words.iter().any(|w| same(*w, v)) && !date_parts.iter().any(|d| same(*d, v))
+            let date_part = v.fract() == 0.0
+                && v.abs() < f64::from(i32::MAX)
+                && date_parts.binary_search(&(v as i32)).is_ok();
+            !source_words.iter().any(|w| same(*w, v)) && !date_part
         })
         .collect();
     for s in missing {
-        let changed = (!extra.is_empty()).then(|| extra.remove(0));
+        let changed = extra.pop_front();
         let (target, message) = match changed {
             Some(t) => (
                 Some(Span::of(tgt, t.token.full.clone())),

@@ -50,27 +50,31 @@ pub fn check(
             }),
         });
     }
-    let mut seen = Vec::new();
+    // Per concept: its first allowed form in the target, and whether it occurs at all.
+    let mut in_target: std::collections::HashMap<usize, Option<&crate::matcher::Hit>> =
+        std::collections::HashMap::new();
+    for t in &target_hits {
+        let first = in_target.entry(t.concept).or_default();
+        if first.is_none() && t.status != Status::Forbidden {
+            *first = Some(t);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
     for hit in source_hits.iter().filter(|h| h.status != Status::Forbidden) {
-        if seen.contains(&hit.concept) {
+        if !seen.insert(hit.concept) {
             continue;
         }
-        seen.push(hit.concept);
         let concept = &g.concepts[hit.concept];
         let Some(expected) = concept.target_form(&c.source, &c.target) else {
             continue; // nothing to expect: no target form and not do-not-translate
         };
-        let allowed: Vec<&crate::matcher::Hit> = target_hits
-            .iter()
-            .filter(|t| t.concept == hit.concept && t.status != Status::Forbidden)
-            .collect();
-        if let Some(first) = allowed.first() {
+        if let Some(Some(first)) = in_target.get(&hit.concept) {
             facts
                 .concepts
                 .push((concept.id.clone(), hit.form.clone(), first.form.clone()));
             continue;
         }
-        let forbidden_used = target_hits.iter().any(|t| t.concept == hit.concept);
+        let forbidden_used = in_target.contains_key(&hit.concept);
         if forbidden_used || concept.kind == Kind::Unit {
             continue; // reported as term-forbidden; units are the unit rule's
         }

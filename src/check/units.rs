@@ -50,7 +50,12 @@ fn wants_conversion<'a>(c: &'a Checker, unit: &str) -> Option<&'a String> {
     metric.then(|| c.config.convert.get(unit)).flatten()
 }
 
-/// Runs the rule; returns the spans of the quantities it matched or reported.
+/// A unit's dimension and its factor to the dimension's base unit.
+type Dimension = (String, f64);
+
+/// Runs the rule; returns the spans of the quantities it matched or reported. Each source
+/// quantity looks for its counterpart among the target quantities around the same position
+/// ([`super::bounded`]), so a block of megabytes costs linear time.
 pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> QuantitySpans {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
     let sources = c.units.quantities(src, &c.source);
@@ -63,18 +68,43 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             .get(&q.unit)
             .map(|u| (u.dimension.clone(), u.factor))
     };
-    for s in &sources {
+    // What each target quantity is, worked out once.
+    let target_info: Vec<(Option<Dimension>, Vec<f64>)> = targets
+        .iter()
+        .map(|t| (dim(t), target_values(c, t)))
+        .collect();
+    // The target's numbers, and which target quantity (if any) each lies in: a number in a
+    // matched quantity is accounted for.
+    let numbers = super::numbers::scan(tgt);
+    let mut in_quantity: Vec<Option<usize>> = Vec::with_capacity(numbers.len());
+    let mut q = 0;
+    for n in &numbers {
+        while q < targets.len() && targets[q].range.end < n.range.end {
+            q += 1;
+        }
+        in_quantity.push(
+            targets
+                .get(q)
+                .filter(|t| t.range.start <= n.range.start && n.range.end <= t.range.end)
+                .map(|_| q),
+        );
+    }
+    let mut bare_taken = vec![false; numbers.len()];
+    // The values a target number may be read as, worked out when first needed.
+    let mut number_values: Vec<Option<Vec<f64>>> = vec![None; numbers.len()];
+    for (k, s) in sources.iter().enumerate() {
         let (Some(sv), Some((sdim, sfactor))) = (value(c, s, false), dim(s)) else {
             continue;
         };
         spans.source.push(s.range.clone());
         let base = sv * sfactor;
-        let same_quantity = targets.iter().enumerate().find(|(i, t)| {
-            !used[*i]
-                && dim(t).is_some_and(|(d, f)| {
-                    d == sdim
-                        && target_values(c, t).into_iter().any(|tv| {
-                            let tol = if t.unit == s.unit {
+        let mut window = super::bounded::around(k, sources.len(), targets.len());
+        let same_quantity = window.clone().find(|&i| {
+            !used[i]
+                && target_info[i].0.as_ref().is_some_and(|(d, f)| {
+                    *d == sdim
+                        && target_info[i].1.iter().any(|tv| {
+                            let tol = if targets[i].unit == s.unit {
                                 1e-9
                             } else {
                                 c.config.tolerance
@@ -94,7 +124,8 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
                 fix: None,
             });
         };
-        if let Some((i, t)) = same_quantity {
+        if let Some(i) = same_quantity {
+            let t = &targets[i];
             used[i] = true;
             spans.target.push(t.range.clone());
             if let Some(expected) = wants_conversion(c, &s.unit)
@@ -115,11 +146,8 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             continue;
         }
         // The same number with another unit.
-        if let Some((i, t)) = targets
-            .iter()
-            .enumerate()
-            .find(|(i, t)| !used[*i] && target_values(c, t).contains(&sv))
-        {
+        if let Some(i) = window.find(|&i| !used[i] && target_info[i].1.contains(&sv)) {
+            let t = &targets[i];
             used[i] = true;
             spans.target.push(t.range.clone());
             push(
@@ -135,18 +163,24 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             continue;
         }
         // The number is there, but not as a quantity: the unit is lost or the quantity broken.
-        let bare = super::numbers::scan(tgt).into_iter().find(|n| {
-            c.target_numbers
-                .parse(&n.raw)
-                .into_iter()
-                .chain(super::numbers::readings(&n.raw))
-                .any(|v| v == sv)
-                && !spans
-                    .target
-                    .iter()
-                    .any(|r| r.start <= n.range.start && n.range.end <= r.end)
+        let near = super::bounded::around(k, sources.len(), numbers.len());
+        let bare = near.into_iter().find(|&j| {
+            !bare_taken[j]
+                && !in_quantity[j].is_some_and(|q| used[q])
+                && number_values[j]
+                    .get_or_insert_with(|| {
+                        let raw = &numbers[j].raw;
+                        c.target_numbers
+                            .parse(raw)
+                            .into_iter()
+                            .chain(super::numbers::readings(raw))
+                            .collect()
+                    })
+                    .contains(&sv)
         });
-        if let Some(n) = bare {
+        if let Some(j) = bare {
+            let n = &numbers[j];
+            bare_taken[j] = true;
             spans.target.push(n.range.clone());
             let around = widen(tgt, n.range.clone());
             push(

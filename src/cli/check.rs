@@ -171,7 +171,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if args.fix {
             let (text, n) = apply_fixes(&pair.target, c);
             if n > 0 {
-                super::shared::write(&pair.target_path, text.as_bytes())?;
+                super::shared::write(&pair.target_path, &pair.target.encoding.encode(&text))?;
                 fixed_total += n;
                 note!(
                     "{}",

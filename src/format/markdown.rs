@@ -91,6 +91,7 @@ pub fn parse(source: String, options: &ReadOptions) -> Document {
         format: Format::Markdown,
         source,
         blocks,
+        encoding: Default::default(),
     }
 }
 

@@ -13,7 +13,7 @@ pub mod urls;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{Document, Format};
+use crate::document::{Document, Encoding, Format};
 use crate::i18n::{Localized, Message};
 use crate::msg;
 
@@ -54,6 +54,15 @@ pub enum ReadError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The file starts with a UTF-16 byte order mark but is not valid UTF-16.
+    InvalidUtf16 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first invalid character.
+        line: usize,
+        /// Byte offset of the first invalid unit.
+        offset: usize,
+    },
     /// The file holds NUL bytes: a binary file, not an article.
     Binary {
         /// The file.
@@ -85,6 +94,14 @@ impl Localized for ReadError {
                     offset = *offset
                 )
             }
+            ReadError::InvalidUtf16 { path, line, offset } => {
+                msg!(
+                    "read-invalid-utf16",
+                    path = path,
+                    line = *line,
+                    offset = *offset
+                )
+            }
             ReadError::Binary { path } => msg!("read-binary", path = path),
             ReadError::Empty { path } => msg!("read-empty", path = path),
             ReadError::UnknownFormat { path } => msg!("read-unknown-format", path = path),
@@ -111,12 +128,63 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Document, ReadErr
         path: path.to_path_buf(),
         source,
     })?;
-    let text = decode(path, bytes)?;
-    Ok(parse(format, text, options))
+    let (text, encoding) = decode_with_encoding(path, bytes)?;
+    let mut doc = parse(format, text, options);
+    doc.encoding = encoding;
+    Ok(doc)
 }
 
 /// Checks that bytes are a readable article and turns them into text.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
+    decode_with_encoding(path, bytes).map(|(text, _)| text)
+}
+
+/// [`decode`], saying which encoding the bytes were in: UTF-8, or UTF-16 with a byte order
+/// mark (NUL bytes are otherwise the mark of a binary file).
+pub fn decode_with_encoding(path: &Path, bytes: Vec<u8>) -> Result<(String, Encoding), ReadError> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(Encoding::Utf16Le),
+        Some([0xFE, 0xFF]) => Some(Encoding::Utf16Be),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        return decode_utf16(path, &bytes[2..], encoding).map(|t| (t, encoding));
+    }
+    decode_utf8(path, bytes).map(|t| (t, Encoding::Utf8))
+}
+
+fn decode_utf16(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, ReadError> {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| match (encoding, c) {
+            (Encoding::Utf16Be, [a, b]) => u16::from_be_bytes([*a, *b]),
+            (_, [a, b]) => u16::from_le_bytes([*a, *b]),
+            _ => 0xFFFF, // an odd last byte: not UTF-16
+        })
+        .collect();
+    let mut text = String::with_capacity(units.len());
+    for (i, c) in char::decode_utf16(units.iter().copied()).enumerate() {
+        match c {
+            Ok(c) if c != '\u{ffff}' && c != '\0' => text.push(c),
+            _ => {
+                let offset = 2 + 2 * i;
+                return Err(ReadError::InvalidUtf16 {
+                    path: path.to_path_buf(),
+                    line: crate::document::line_of(&text, text.len()),
+                    offset,
+                });
+            }
+        }
+    }
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.contains(&0) {
         return Err(ReadError::Binary {
             path: path.to_path_buf(),

@@ -109,6 +109,7 @@ pub fn parse(source: String) -> Document {
         format: Format::PlainText,
         source,
         blocks,
+        encoding: Default::default(),
     }
 }
 

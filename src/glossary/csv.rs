@@ -54,6 +54,13 @@ pub fn parse(
 ) -> Result<Glossary, GlossaryError> {
     let text = crate::xml::decode(bytes)
         .ok_or_else(|| GlossaryError::at(path, 0, "not UTF-8 or UTF-16 text".to_string()))?;
+    if let Some(line) = unclosed_quote(&text, delimiter) {
+        return Err(GlossaryError::at(
+            path,
+            line,
+            crate::glossary::reason(crate::msg!("glossary-csv-unclosed-quote")),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -93,6 +100,7 @@ pub fn parse(
         }
     };
     let mut glossary = Glossary::default();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (line, cells) in data {
         if cells.len() > columns.len() {
             return Err(GlossaryError::at(
@@ -116,6 +124,17 @@ pub fn parse(
                 continue;
             }
             match column {
+                // A term never holds a line break: a quote left open swallowed the next rows.
+                Column::Locale(_) if cell.contains(['\n', '\r']) => {
+                    return Err(GlossaryError::at(
+                        path,
+                        *line,
+                        crate::glossary::reason(crate::msg!(
+                            "glossary-csv-term-lines",
+                            lines = cell.lines().count()
+                        )),
+                    ));
+                }
                 Column::Locale(tag) => {
                     let mut term = Term::new(cell.as_str());
                     term.line = *line;
@@ -148,11 +167,50 @@ pub fn parse(
         };
         concept.id = match id {
             Some(id) => id,
-            None => make_id(&first_term, &|candidate| glossary.get(candidate).is_some()),
+            None => make_id(&first_term, &|candidate| index.contains_key(candidate)),
         };
-        glossary.upsert(concept);
+        // A repeated id replaces the earlier row, found through the index (linear time).
+        match index.get(&concept.id) {
+            Some(&i) => glossary.concepts[i] = concept,
+            None => {
+                index.insert(concept.id.clone(), glossary.concepts.len());
+                glossary.concepts.push(concept);
+            }
+        }
     }
     Ok(glossary)
+}
+
+/// The line of a quoted field that is never closed, if there is one (the CSV reader would
+/// take the rest of the file as that field's text).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened_at) = (1usize, None);
+    let mut field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match (opened_at, b) {
+            (None, b'"') if field_start => {
+                opened_at = Some(line);
+                field_start = false;
+            }
+            (Some(_), b'"') if bytes.get(i + 1) == Some(&b'"') => i += 1,
+            (Some(_), b'"') => opened_at = None,
+            (None, b'\n') => field_start = true,
+            (None, d) if d == delimiter => field_start = true,
+            (None, b'\r') => {}
+            (None, b' ') if field_start => {}
+            (None, 0xEF | 0xBB | 0xBF) if i < 3 => {} // a byte order mark
+            (None, _) => field_start = false,
+            (Some(_), _) => {}
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    opened_at
 }
 
 /// Writes a header row of every locale, then one row per concept with its preferred terms.
@@ -231,6 +289,35 @@ mod tests {
         }
         let g = read(&bytes, b'\t', None).expect("reads");
         assert_eq!(preferred(&g, 0, "de"), Some("Haubitze"));
+    }
+
+    #[test]
+    fn an_unbalanced_quote_is_an_error_naming_its_line() {
+        let e = read(
+            b"en,es\nhowitzer,obus\n\"Smith,Smith\nshell,proyectil\n",
+            b',',
+            None,
+        )
+        .expect_err("never closed");
+        assert_eq!(e.line, 3);
+        // Closed later on: the rows in between would be one term.
+        let e = read(
+            b"en,es\n\"Smith,Smith\nshell,proyectil\n\"Jones\",Jones\n",
+            b',',
+            None,
+        )
+        .expect_err("a term over lines");
+        assert_eq!(e.line, 2);
+        let e = read(b"en\tes\na\tb\n\"c\td\n", b'\t', None).expect_err("TSV too");
+        assert_eq!(e.line, 3);
+        // Quotes inside quoted fields, and a note over lines, are fine.
+        let g = read(
+            b"en,es,note\n\"The \"\"Times\"\"\",El Times,\"two\nlines\"\n",
+            b',',
+            None,
+        )
+        .expect("reads");
+        assert_eq!(g.concepts.len(), 1);
     }
 
     #[test]

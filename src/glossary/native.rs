@@ -23,25 +23,44 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use toml_edit::{Document, DocumentMut, Item, Value};
+use toml_edit::{DocumentMut, Value as EditValue};
 
 use super::{Concept, Glossary, GlossaryError, Kind, LocaleTerms, Origin, Term, TermType};
 use crate::document::LineIndex;
 
 const CONCEPT_KEYS: &str = "kind, note, context, dnt, case_sensitive, or a locale table";
 
-/// Parses a native glossary.
+type Table<'i> = toml::de::DeTable<'i>;
+type Spanned<T> = toml::Spanned<T>;
+type Value<'i> = toml::de::DeValue<'i>;
+
+/// The entries of a table in the order the file has them (the parser's map is sorted).
+fn in_file_order<'a, 'i>(
+    table: &'a Table<'i>,
+) -> Vec<(&'a Spanned<toml::de::DeString<'i>>, &'a Spanned<Value<'i>>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}
+
+/// Parses a native glossary. Read with `toml`'s span-keeping parser, which borrows the text
+/// (a glossary of 100,000 concepts loads in about a second); editing uses `toml_edit`.
 pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
     let lines = LineIndex::new(text);
-    let line_at = |span: Option<std::ops::Range<usize>>| span.map_or(0, |s| lines.line(s.start));
-    let doc = Document::parse(text.to_string())
-        .map_err(|e| GlossaryError::at(path, line_at(e.span()), e.message().trim().to_string()))?;
-    let root = doc.as_table();
+    let line_at = |span: std::ops::Range<usize>| lines.line(span.start);
+    let root = Table::parse(text).map_err(|e| {
+        GlossaryError::at(
+            path,
+            e.span().map_or(0, |s| lines.line(s.start)),
+            e.message().trim().to_string(),
+        )
+    })?;
     let mut glossary = Glossary::default();
-    for (id, item) in root.iter() {
-        let line = line_at(root.key(id).and_then(|k| k.span()));
+    for (key, item) in in_file_order(root.get_ref()) {
+        let id: &str = key.get_ref();
+        let line = line_at(key.span());
         let err = |line: usize, reason: String| GlossaryError::at(path, line, reason);
-        let Some(table) = item.as_table_like() else {
+        let Value::Table(table) = item.get_ref() else {
             return Err(err(
                 line,
                 crate::glossary::reason(crate::msg!("glossary-not-table", id = id)),
@@ -52,12 +71,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
             file: path.to_path_buf(),
             line,
         };
-        for (key, value) in table.iter() {
-            let vline = line_at(
-                value
-                    .span()
-                    .or_else(|| table.key(key).and_then(|k| k.span())),
-            );
+        for (k, value) in in_file_order(table) {
+            let key: &str = k.get_ref();
+            let vline = line_at(value.span());
             match key {
                 "kind" => {
                     let s = string(value).ok_or_else(|| {
@@ -85,7 +101,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
                 }
                 "case_sensitive" => concept.case_sensitive = boolean(value, key, vline, path)?,
                 locale => {
-                    let Some(terms_table) = value.as_table_like() else {
+                    let Value::Table(terms_table) = value.get_ref() else {
                         return Err(err(
                             vline,
                             crate::glossary::reason(crate::msg!(
@@ -96,14 +112,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
                             )),
                         ));
                     };
-                    let tline = line_at(table.key(locale).and_then(|k| k.span()).or(value.span()));
+                    let tline = line_at(k.span());
                     let mut terms = LocaleTerms {
                         line: tline,
                         ..LocaleTerms::default()
                     };
-                    for (k, v) in terms_table.iter() {
+                    for (tk, v) in in_file_order(terms_table) {
                         let l = line_at(v.span()).max(tline);
-                        match k {
+                        match tk.get_ref().as_ref() {
                             "preferred" => terms.preferred = Some(term(v, l, path)?),
                             "admitted" => terms.admitted = term_list(v, l, path)?,
                             "forbidden" => terms.forbidden = term_list(v, l, path)?,
@@ -130,17 +146,20 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
     Ok(glossary)
 }
 
-fn string(item: &Item) -> Option<&str> {
-    item.as_str()
+fn string<'a>(item: &'a Spanned<Value<'_>>) -> Option<&'a str> {
+    match item.get_ref() {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
 }
 
 fn required_string(
-    item: &Item,
+    item: &Spanned<Value<'_>>,
     key: &str,
     line: usize,
     path: &Path,
 ) -> Result<String, GlossaryError> {
-    item.as_str().map(str::to_string).ok_or_else(|| {
+    string(item).map(str::to_string).ok_or_else(|| {
         GlossaryError::at(
             path,
             line,
@@ -149,17 +168,28 @@ fn required_string(
     })
 }
 
-fn boolean(item: &Item, key: &str, line: usize, path: &Path) -> Result<bool, GlossaryError> {
-    item.as_bool().ok_or_else(|| {
-        GlossaryError::at(
+fn boolean(
+    item: &Spanned<Value<'_>>,
+    key: &str,
+    line: usize,
+    path: &Path,
+) -> Result<bool, GlossaryError> {
+    match item.get_ref() {
+        Value::Boolean(b) => Ok(*b),
+        _ => Err(GlossaryError::at(
             path,
             line,
             crate::glossary::reason(crate::msg!("glossary-must-be-bool", key = key)),
-        )
-    })
+        )),
+    }
 }
 
-fn strings(item: &Item, key: &str, line: usize, path: &Path) -> Result<Vec<String>, GlossaryError> {
+fn strings(
+    item: &Spanned<Value<'_>>,
+    key: &str,
+    line: usize,
+    path: &Path,
+) -> Result<Vec<String>, GlossaryError> {
     let err = || {
         GlossaryError::at(
             path,
@@ -167,40 +197,39 @@ fn strings(item: &Item, key: &str, line: usize, path: &Path) -> Result<Vec<Strin
             crate::glossary::reason(crate::msg!("glossary-must-be-strings", key = key)),
         )
     };
-    let array = item.as_array().ok_or_else(err)?;
+    let Value::Array(array) = item.get_ref() else {
+        return Err(err());
+    };
     array
         .iter()
-        .map(|v| v.as_str().map(str::to_string).ok_or_else(err))
+        .map(|v| string(v).map(str::to_string).ok_or_else(err))
         .collect()
 }
 
-fn term(item: &Item, line: usize, path: &Path) -> Result<Term, GlossaryError> {
-    match item.as_value() {
-        Some(v) => term_value(v, line, path),
-        None => Err(GlossaryError::at(
-            path,
-            line,
-            crate::glossary::reason(crate::msg!("glossary-term-shape")),
-        )),
-    }
+fn term(item: &Spanned<Value<'_>>, line: usize, path: &Path) -> Result<Term, GlossaryError> {
+    term_value(item, line, path)
 }
 
-fn term_list(item: &Item, line: usize, path: &Path) -> Result<Vec<Term>, GlossaryError> {
-    let array = item.as_array().ok_or_else(|| {
-        GlossaryError::at(
+fn term_list(
+    item: &Spanned<Value<'_>>,
+    line: usize,
+    path: &Path,
+) -> Result<Vec<Term>, GlossaryError> {
+    let Value::Array(array) = item.get_ref() else {
+        return Err(GlossaryError::at(
             path,
             line,
             crate::glossary::reason(crate::msg!("glossary-list-shape")),
-        )
-    })?;
+        ));
+    };
     array.iter().map(|v| term_value(v, line, path)).collect()
 }
 
-fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryError> {
-    let mut t = match value {
-        Value::String(s) => Term::new(s.value().as_str()),
-        Value::InlineTable(table) => {
-            let text = table.get("term").and_then(Value::as_str).ok_or_else(|| {
+fn term_value(value: &Spanned<Value<'_>>, line: usize, path: &Path) -> Result<Term, GlossaryError> {
+    let mut t = match value.get_ref() {
+        Value::String(s) => Term::new(s.as_ref()),
+        Value::Table(table) => {
+            let text = table.get("term").and_then(string).ok_or_else(|| {
                 GlossaryError::at(
                     path,
                     line,
@@ -208,8 +237,9 @@ fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryE
                 )
             })?;
             let mut t = Term::new(text);
-            for (k, v) in table.iter() {
-                let s = v.as_str().ok_or_else(|| {
+            for (k, v) in in_file_order(table) {
+                let k: &str = k.get_ref();
+                let s = string(v).ok_or_else(|| {
                     GlossaryError::at(
                         path,
                         line,
@@ -254,14 +284,12 @@ fn term_value(value: &Value, line: usize, path: &Path) -> Result<Term, GlossaryE
             ));
         }
     };
-    let start = value.span().map(|s| s.start);
-    t.line = line.max(start.map_or(0, |_| line));
+    t.line = line;
     Ok(t)
 }
 
-/// A TOML string literal.
 fn quote(s: &str) -> String {
-    Value::from(s).decorated("", "").to_string()
+    EditValue::from(s).decorated("", "").to_string()
 }
 
 /// A TOML key, quoted when it is not a bare key.

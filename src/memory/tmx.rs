@@ -39,6 +39,9 @@ pub struct TmxError {
     pub reason: String,
 }
 
+/// The TMX versions read (verso writes 1.4b).
+const TMX_VERSIONS: &[&str] = &["1.1", "1.2", "1.3", "1.4", "1.4a", "1.4b"];
+
 fn canonical_tag(tag: &str) -> String {
     crate::locale::parse(tag).map_or_else(|_| tag.to_string(), |t| t.to_string())
 }
@@ -61,6 +64,14 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
                 found = root.local(),
                 expected = "tmx"
             )),
+        });
+    }
+    // 1.1 to 1.4b are read; another version (or none) is not guessed at.
+    let version = root.attr_local("version").unwrap_or("").trim();
+    if !TMX_VERSIONS.contains(&version) {
+        return Err(TmxError {
+            line: root.line,
+            reason: crate::i18n::render(&crate::msg!("tmx-version", version = version)),
         });
     }
     let header_src = root

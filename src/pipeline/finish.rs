@@ -56,7 +56,7 @@ pub(crate) fn finish_document(
         .collect();
     let (text, problems) = render_document(doc, &targets, &state.names);
     let out_path = out_root.join(&input.relative);
-    output::write_atomic(&out_path, text.as_bytes()).map_err(|e| {
+    output::write_atomic(&out_path, &doc.encoding.encode(&text)).map_err(|e| {
         fail(i18n::render(&msg!(
             "output-write",
             path = &out_path,
@@ -120,8 +120,10 @@ fn check_written(
         .findings
         .iter()
         .map(|f| {
-            let (line, s, t) = written.get(f.block).cloned().unwrap_or_default();
-            Issue::from_finding(f, line, &s, &t)
+            let (line, s, t) = written
+                .get(f.block)
+                .map_or((0, "", ""), |(l, s, t)| (*l, s.as_str(), t.as_str()));
+            Issue::from_finding(f, line, s, t)
         })
         .collect();
     for (block, facts) in checked.facts {
@@ -141,9 +143,9 @@ pub(crate) fn batch_issues(checks: &LocaleChecks, labels: &[String]) -> Vec<(usi
             let (line, s, t) = checks
                 .written
                 .get(&d)
-                .and_then(|w| w.get(f.block).cloned())
-                .unwrap_or_default();
-            (d, Issue::from_finding(&f, line, &s, &t))
+                .and_then(|w| w.get(f.block))
+                .map_or((0, "", ""), |(l, s, t)| (*l, s.as_str(), t.as_str()));
+            (d, Issue::from_finding(&f, line, s, t))
         })
         .collect()
 }

@@ -58,13 +58,17 @@ pub(crate) fn issue_for(
         Problem::Empty => (Severity::Error, msg!("structure-empty")),
     };
     let b = &doc.blocks[block];
+    let (source_text, source_text_at) = crate::report::excerpt(b.source(&doc.source), None);
+    let (target_text, target_text_at) = crate::report::excerpt(&target_text, None);
     Issue {
         rule: "structure".into(),
         severity,
         block,
         line: b.line,
-        source_text: b.source(&doc.source).to_string(),
+        source_text,
+        source_text_at,
         target_text,
+        target_text_at,
         message: i18n::render(&message),
         message_id: message.id.to_string(),
         source_span: None,

@@ -45,11 +45,12 @@ impl Locale<'_> {
             locale: Some(self.locale.to_string()),
             message: i18n::render(&msg!("output-write", path = &path, reason = reason)),
         };
-        let written = match &file.output {
-            Some(out) => std::fs::read_to_string(out).map_err(|e| fail(e.to_string()))?,
+        let target = match &file.output {
+            Some(out) => {
+                format::read_file(out, self.read_options).map_err(|e| fail(i18n::describe(&e)))?
+            }
             None => return Err(fail(String::new())),
         };
-        let target = format::parse(doc.format, written, self.read_options);
         let restore = state.restore_issues.min(file.issues.len());
         let mut issues: Vec<(usize, crate::report::Issue)> = file.issues[..restore]
             .iter()

@@ -16,7 +16,8 @@ use serde::Serialize;
 
 use super::codes::Placeholder;
 use super::corrections::{FORMAT, VERSION};
-use super::model::{BlockView, Mark, MarkKind, ReviewDoc, Side, name_text};
+use super::model::{BlockView, Mark, ReviewDoc, Side, name_text};
+use super::paint::{Paint, classes};
 use crate::i18n::{self, Message};
 use crate::msg;
 use crate::report::Severity;
@@ -314,11 +315,24 @@ fn block_html(out: &mut String, b: &BlockView) {
         None => vec![(&b.source.segment, None)],
     };
     let (mut so, mut to) = (0usize, 0usize);
+    let source_paint = Paint::new(&b.source.text, &b.source.marks);
+    let target_paint = b.target.as_ref().map(|t| Paint::new(&t.text, &t.marks));
     for (k, (s, t)) in rows.into_iter().enumerate() {
         out.push_str("<div class=\"row\">");
-        cell(out, &b.source, s, &mut so, &b.codes, false, k);
-        match (t, &b.target) {
-            (Some(t), Some(target)) => cell(out, target, t, &mut to, &b.codes, true, k),
+        cell(
+            out,
+            &b.source,
+            &source_paint,
+            s,
+            &mut so,
+            &b.codes,
+            false,
+            k,
+        );
+        match (t, &b.target, &target_paint) {
+            (Some(t), Some(target), Some(paint)) => {
+                cell(out, target, paint, t, &mut to, &b.codes, true, k)
+            }
             _ => {
                 let _ = write!(
                     out,
@@ -356,7 +370,7 @@ fn block_html(out: &mut String, b: &BlockView) {
     out.push_str("</section>\n");
 }
 
-fn severity_class(s: Severity) -> &'static str {
+pub(super) fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "err",
         Severity::Warning => "warn",
@@ -365,9 +379,11 @@ fn severity_class(s: Severity) -> &'static str {
 
 /// One cell: a sentence (or the whole block) of one side. `offset` is where its display text
 /// starts in the side's display text, and moves past it.
+#[allow(clippy::too_many_arguments)]
 fn cell(
     out: &mut String,
     side: &Side,
+    paint: &Paint,
     seg: &Segment,
     offset: &mut usize,
     codes: &[Placeholder],
@@ -391,13 +407,13 @@ fn cell(
     for piece in &seg.pieces {
         match piece {
             Piece::Text(text) => {
-                marked_text(out, text, *offset, &side.marks);
+                marked_text(out, text, *offset, &side.marks, paint);
                 *offset += text.len();
             }
             Piece::Name(n) => {
                 let text = name_text(&side.names, *n);
                 let range = *offset..*offset + text.len();
-                let classes = classes_at(&side.marks, &range);
+                let classes = classes(&side.marks, &paint.marks_over(range));
                 let _ = write!(
                     out,
                     "<span class=\"chip name {}\" contenteditable=\"false\" data-token=\"&lt;n{n}/&gt;\">{}</span>",
@@ -439,54 +455,12 @@ fn short(markup: &str) -> String {
     format!("{head}…")
 }
 
-/// The classes and `data-f` of the marks covering a range: (classes, finding indices).
-fn classes_at(marks: &[Mark], range: &std::ops::Range<usize>) -> (String, Vec<usize>) {
-    let mut classes: Vec<String> = Vec::new();
-    let mut findings = Vec::new();
-    let mut concept = false;
-    for m in marks {
-        if m.range.start >= range.end || m.range.end <= range.start || range.is_empty() {
-            continue;
-        }
-        let class = match &m.kind {
-            MarkKind::Concept(c) if !concept => {
-                concept = true;
-                format!("term c{}", c % 10)
-            }
-            MarkKind::Concept(_) => continue,
-            MarkKind::Number => "num".into(),
-            MarkKind::Quantity => "qty".into(),
-            MarkKind::Date => "date".into(),
-            MarkKind::Finding(f, s) => {
-                findings.push(*f);
-                format!("fd {}", severity_class(*s))
-            }
-        };
-        if !classes.contains(&class) {
-            classes.push(class);
-        }
-    }
-    (classes.join(" "), findings)
-}
-
 /// Text with its marks as spans: cut at every mark boundary, each fragment with the classes
-/// of the marks over it.
-fn marked_text(out: &mut String, text: &str, offset: usize, marks: &[Mark]) {
-    let end = offset + text.len();
-    let mut cuts: Vec<usize> = vec![offset, end];
-    for m in marks {
-        for p in [m.range.start, m.range.end] {
-            if p > offset && p < end && text.is_char_boundary(p - offset) {
-                cuts.push(p);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let fragment = &text[a - offset..b - offset];
-        let (classes, findings) = classes_at(marks, &(a..b));
+/// of the marks over it. `offset` is where `text` starts in the side's display text.
+fn marked_text(out: &mut String, text: &str, offset: usize, marks: &[Mark], paint: &Paint) {
+    for (r, over) in paint.fragments(offset..offset + text.len()) {
+        let fragment = &text[r.start - offset..r.end - offset];
+        let (classes, findings) = classes(marks, over);
         if classes.is_empty() {
             out.push_str(&escape(fragment));
         } else {
@@ -597,6 +571,7 @@ pub fn index(entries: &[IndexEntry]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::review::model::MarkKind;
 
     #[test]
     fn script_json_cannot_close_its_element() {
@@ -619,7 +594,8 @@ mod tests {
             },
         ];
         let mut out = String::new();
-        marked_text(&mut out, "<a> 11,000 \"x\"", 0, &marks);
+        let text = "<a> 11,000 \"x\"";
+        marked_text(&mut out, text, 0, &marks, &Paint::new(text, &marks));
         assert_eq!(
             out,
             "<span class=\"fd err\" data-f=\"0\">&lt;a&gt;</span> <span class=\"num\">11,000</span> &quot;x&quot;"

@@ -13,5 +13,6 @@ pub mod files;
 pub mod html;
 pub mod import;
 pub mod model;
+pub mod paint;
 pub mod terminal;
 pub mod xliff;

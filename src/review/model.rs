@@ -335,11 +335,9 @@ impl Builder<'_> {
                 kind: MarkKind::Quantity,
             });
         }
+        let taken = crate::check::bounded::Covered::new(&taken);
         for n in crate::check::numbers::scan(text) {
-            let inside = taken
-                .iter()
-                .any(|t| t.start <= n.full.start && n.full.end <= t.end);
-            if !inside {
+            if !taken.contains(&n.full) {
                 marks.push(Mark {
                     range: n.full,
                     kind: MarkKind::Number,

@@ -202,6 +202,7 @@ fn reformat_pieces(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
     let mut unknown = Vec::new();
     let mut tags: Vec<u32> = Vec::new();
     let chars: Vec<char> = body.chars().collect();
+    let literals = Literals::new(source_text);
     let mut i = 0;
     let push_char = |items: &mut Vec<Item>, tags: &[u32], c: char| match items.last_mut() {
         Some(Item::Text { text, tags: t }) if t.as_slice() == tags => text.push(c),
@@ -241,7 +242,7 @@ fn reformat_pieces(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
                 }
                 i = next;
             }
-            '*' | '#' | '@' if is_mark(&chars, i, source_text) => {
+            '*' | '#' | '@' if is_mark(&chars, i, &literals) => {
                 // `*` marks a word the dictionaries lack (left untranslated); `#` and `@` mark
                 // generation and transfer gaps of a translated word: removed, not reported.
                 if c == '*' {
@@ -296,9 +297,44 @@ fn placeholder(content: &str) -> Option<Item> {
     }
 }
 
+/// What the source itself writes starting with `*`, `#` or `@` (the author's `*Kim`), to tell
+/// marks from literal text with one look-up each, whatever the number of marks.
+struct Literals {
+    /// From each `*`, `#` or `@` of the source: that character and the letters after it (at
+    /// most [`LITERAL_CHARS`]), sorted.
+    sorted: Vec<String>,
+}
+
+/// Characters of a literal compared: a mark is followed by one word.
+const LITERAL_CHARS: usize = 64;
+
+impl Literals {
+    fn new(source_text: &str) -> Literals {
+        let mut sorted: Vec<String> = source_text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '*' | '#' | '@'))
+            .map(|(at, mark)| {
+                source_text[at..]
+                    .chars()
+                    .take_while(|c| *c == mark || c.is_alphanumeric())
+                    .take(LITERAL_CHARS)
+                    .collect()
+            })
+            .collect();
+        sorted.sort_unstable();
+        Literals { sorted }
+    }
+
+    /// Whether the source contains `written`.
+    fn contains(&self, written: &str) -> bool {
+        let at = self.sorted.partition_point(|t| t.as_str() < written);
+        self.sorted.get(at).is_some_and(|t| t.starts_with(written))
+    }
+}
+
 /// A mark is `*`, `#` or `@` at a word start, followed by a letter, and not something the
 /// source itself contains (`*Kim` written by the author stays).
-fn is_mark(chars: &[char], i: usize, source_text: &str) -> bool {
+fn is_mark(chars: &[char], i: usize, literals: &Literals) -> bool {
     let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric();
     let next_is_letter = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
     if !(at_word_start && next_is_letter) {
@@ -307,35 +343,45 @@ fn is_mark(chars: &[char], i: usize, source_text: &str) -> bool {
     let written: String = chars[i..]
         .iter()
         .take_while(|c| **c == chars[i] || c.is_alphanumeric())
+        .take(LITERAL_CHARS)
         .collect();
-    !source_text.contains(&written)
+    !literals.contains(&written)
 }
 
 /// Items → pieces: each pair opens before its first tagged word and closes after its last.
 fn rebuild(items: Vec<Item>) -> Segment {
     // Span of each pair id over item indices.
     let mut spans: Vec<(u32, usize, usize)> = Vec::new();
+    let mut span_of: HashMap<u32, usize> = HashMap::new();
     for (k, item) in items.iter().enumerate() {
         if let Item::Text { text, tags } = item {
             if text.trim().is_empty() {
                 continue;
             }
             for id in tags {
-                match spans.iter_mut().find(|(i, _, _)| i == id) {
-                    Some(span) => span.2 = k,
-                    None => spans.push((*id, k, k)),
+                match span_of.get(id) {
+                    Some(&s) => spans[s].2 = k,
+                    None => {
+                        span_of.insert(*id, spans.len());
+                        spans.push((*id, k, k));
+                    }
                 }
             }
         }
     }
     nest(&mut spans);
+    // Which spans open and close at each item.
+    let mut opening: HashMap<usize, Vec<(u32, usize, usize)>> = HashMap::new();
+    let mut closing: HashMap<usize, Vec<(u32, usize, usize)>> = HashMap::new();
+    for s in &spans {
+        opening.entry(s.1).or_default().push(*s);
+        closing.entry(s.2).or_default().push(*s);
+    }
     let mut pieces = Vec::new();
     for (k, item) in items.into_iter().enumerate() {
-        let mut opening: Vec<&(u32, usize, usize)> =
-            spans.iter().filter(|(_, first, _)| *first == k).collect();
-        opening.sort_by_key(|s| std::cmp::Reverse(s.2)); // outer first
-        for (id, _, _) in opening {
-            pieces.push(Piece::Open(*id));
+        if let Some(open) = opening.get_mut(&k) {
+            open.sort_by_key(|s| std::cmp::Reverse(s.2)); // outer first
+            pieces.extend(open.iter().map(|(id, _, _)| Piece::Open(*id)));
         }
         match item {
             Item::Text { text, .. } => pieces.push(Piece::Text(text)),
@@ -344,40 +390,118 @@ fn rebuild(items: Vec<Item>) -> Segment {
             Item::Open(id) => pieces.push(Piece::Open(id)),
             Item::Close(id) => pieces.push(Piece::Close(id)),
         }
-        let mut closing: Vec<&(u32, usize, usize)> =
-            spans.iter().filter(|(_, _, last)| *last == k).collect();
-        closing.sort_by_key(|s| std::cmp::Reverse(s.1)); // inner first
-        for (id, _, _) in closing {
-            pieces.push(Piece::Close(*id));
+        if let Some(close) = closing.get_mut(&k) {
+            close.sort_by_key(|s| std::cmp::Reverse(s.1)); // inner first
+            pieces.extend(close.iter().map(|(id, _, _)| Piece::Close(*id)));
         }
     }
     Segment::from_pieces(pieces)
 }
 
-/// Widens crossing spans until every pair of spans is nested or disjoint.
+/// Widens crossing spans until every pair of spans is nested or disjoint: a span that another
+/// starts inside and outlasts is widened to that one's end (transitively). A span is only ever
+/// widened by spans starting at or after it, so going from the last start to the first, each
+/// span's final end is known once the spans after it are done: the spans already seen form
+/// runs (first start, furthest end), and a span swallows the runs that start inside it.
 fn nest(spans: &mut [(u32, usize, usize)]) {
-    loop {
-        let mut changed = false;
-        for a in 0..spans.len() {
-            for b in 0..spans.len() {
-                let (_, a1, a2) = spans[a];
-                let (_, b1, b2) = spans[b];
-                // a starts first (or same) and b crosses a's end.
-                if a != b && a1 <= b1 && b1 <= a2 && b2 > a2 {
-                    spans[a].2 = b2;
-                    changed = true;
-                }
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(spans[i].1));
+    let mut runs: Vec<(usize, usize)> = Vec::new(); // (start, end); the last starts first
+    let mut k = 0;
+    while k < order.len() {
+        // Spans with the same start widen each other.
+        let start = spans[order[k]].1;
+        let group_end = order[k..]
+            .iter()
+            .take_while(|&&i| spans[i].1 == start)
+            .count();
+        let group = &order[k..k + group_end];
+        let mut end = group.iter().map(|&i| spans[i].2).max().unwrap_or(start);
+        while let Some(&(run_start, run_end)) = runs.last() {
+            if run_start > end {
+                break;
             }
+            end = end.max(run_end);
+            runs.pop();
         }
-        if !changed {
-            break;
+        for &i in group {
+            spans[i].2 = end;
         }
+        runs.push((start, end));
+        k += group_end;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fixpoint as first written: quadratic per pass, the reference for `nest`.
+    fn nest_by_fixpoint(spans: &mut [(u32, usize, usize)]) {
+        loop {
+            let mut changed = false;
+            for a in 0..spans.len() {
+                for b in 0..spans.len() {
+                    let (_, a1, a2) = spans[a];
+                    let (_, b1, b2) = spans[b];
+                    if a != b && a1 <= b1 && b1 <= a2 && b2 > a2 {
+                        spans[a].2 = b2;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn nesting_in_one_pass_equals_the_fixpoint() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let count = 1 + next(8);
+            let spans: Vec<(u32, usize, usize)> = (0..count)
+                .map(|id| {
+                    let a = next(12);
+                    (id as u32, a, a + next(6))
+                })
+                .collect();
+            let (mut fast, mut slow) = (spans.clone(), spans.clone());
+            nest(&mut fast);
+            nest_by_fixpoint(&mut slow);
+            assert_eq!(fast, slow, "{spans:?}");
+        }
+        // Thousands of crossing spans: one pass.
+        let mut many: Vec<(u32, usize, usize)> =
+            (0..20_000usize).map(|i| (i as u32, i, i + 2)).collect();
+        nest(&mut many);
+        assert!(many.iter().all(|s| s.2 == 20_001));
+    }
+
+    #[test]
+    fn many_marks_and_pairs_in_one_reply_cost_linear_time() {
+        let source: String = (0..20_000).map(|i| format!("w{i} ")).collect();
+        let raw: String = (0..20_000)
+            .map(|i| format!("[[v:{}]]*w{i}[[/]] ", i + 1))
+            .collect();
+        let r = reformat(&raw, &source, &NameWords::new());
+        assert_eq!(r.unknown.len(), 20_000);
+        assert_eq!(
+            r.segment
+                .pieces
+                .iter()
+                .filter(|p| matches!(p, Piece::Open(_)))
+                .count(),
+            20_000
+        );
+    }
 
     fn seg(canonical: &str) -> Segment {
         Segment::parse_canonical(canonical)

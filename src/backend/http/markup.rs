@@ -1,7 +1,8 @@
 //! Placeholders as XML-like tags for engines that keep markup (DeepL's `tag_handling=xml`,
 //! Google's and LibreTranslate's `format=html`, APy, chat models).
 //!
-//! `<g id="1">…</g>` is paired markup, `<x id="2"/>` an atom, `<n id="1">Nike</n>` a glossary
+//! `<g id="1">…</g>` is paired markup (or `<b id="1"/>…<e id="1"/>` for engines that treat
+//! tags as text), `<x id="2"/>` an atom, `<n id="1">Nike</n>` a glossary
 //! name (its content a stand-in proper noun, so the engine's grammar treats it as a name; the
 //! restore step writes the real form). Decoding is lenient about what engines do to markup:
 //! attribute quoting, `<x ...></x>` for `<x .../>`, extra attributes, whitespace, entities;
@@ -27,10 +28,14 @@ const STAND_INS: &[&str] = &[
 ];
 
 /// How tags are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
     /// Mark atoms and names `translate="no"` (HTML engines).
     pub no_translate: bool,
+    /// Paired markup as two self-closing markers, `<b id="1"/>…<e id="1"/>`, for engines that
+    /// read tags as plain text: Apertium's `txt` mode turns `army</g>` into `g</de ejército>`
+    /// but passes self-closing tags through whole.
+    pub markers: bool,
 }
 
 fn escape(text: &str, out: &mut String) {
@@ -60,6 +65,8 @@ pub fn encode(seg: &Segment, style: Style) -> String {
     for p in &seg.pieces {
         match p {
             Piece::Text(t) => escape(t, &mut out),
+            Piece::Open(id) if style.markers => out.push_str(&format!("<b id=\"{id}\"/>")),
+            Piece::Close(id) if style.markers => out.push_str(&format!("<e id=\"{id}\"/>")),
             Piece::Open(id) => out.push_str(&format!("<g id=\"{id}\">")),
             Piece::Close(_) => out.push_str("</g>"),
             Piece::Atom(id) => out.push_str(&format!("<x id=\"{id}\"{no}/>")),
@@ -178,6 +185,19 @@ pub fn decode(text: &str) -> Segment {
                         pieces.push(Piece::Close(id));
                     }
                 }
+                // Markers of paired markup (`Style::markers`).
+                ("b", false) => {
+                    if let Some(id) = tag.id {
+                        flush(&mut current, &mut pieces);
+                        pieces.push(Piece::Open(id));
+                    }
+                }
+                ("e", false) => {
+                    if let Some(id) = tag.id {
+                        flush(&mut current, &mut pieces);
+                        pieces.push(Piece::Close(id));
+                    }
+                }
                 ("x", false) => {
                     if let Some(id) = tag.id {
                         flush(&mut current, &mut pieces);
@@ -221,7 +241,10 @@ mod tests {
     #[test]
     fn round_trip_and_what_engines_do_to_tags() {
         let seg = Segment::parse_canonical("The <1>red &amp; blue</1> house of <n1/> near <2/>.");
-        let html = Style { no_translate: true };
+        let html = Style {
+            no_translate: true,
+            ..Style::default()
+        };
         let text = encode(&seg, html);
         assert_eq!(
             text,
@@ -241,16 +264,30 @@ mod tests {
     }
 
     #[test]
+    fn markers_carry_paired_markup_for_engines_that_read_tags_as_text() {
+        let seg = Segment::parse_canonical("The <1>red <2>house</2></1> near <3/>.");
+        let markers = Style {
+            markers: true,
+            ..Style::default()
+        };
+        let text = encode(&seg, markers);
+        assert_eq!(
+            text,
+            "The <b id=\"1\"/>red <b id=\"2\"/>house<e id=\"2\"/><e id=\"1\"/> near <x id=\"3\"/>."
+        );
+        assert_eq!(decode(&text), seg);
+        // What Apertium's txt mode answers: markers moved with their words, intact.
+        let back =
+            "La <b id=\"1\"/>casa <b id=\"2\"/>roja<e id=\"2\"/><e id=\"1\"/> cerca <x id=\"3\"/>.";
+        assert_eq!(
+            decode(back).canonical(),
+            "La <1>casa <2>roja</2></1> cerca <3/>."
+        );
+    }
+
+    #[test]
     fn stand_ins_avoid_words_of_the_segment() {
         let seg = Segment::parse_canonical("Nike and <n1/>");
-        assert!(
-            encode(
-                &seg,
-                Style {
-                    no_translate: false
-                }
-            )
-            .contains(">Nokia</n>")
-        );
+        assert!(encode(&seg, Style::default()).contains(">Nokia</n>"));
     }
 }

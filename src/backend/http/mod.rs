@@ -124,9 +124,7 @@ pub trait Api: Send + Sync + 'static {
     fn limits(&self) -> Limits;
     /// How placeholders are written for this service.
     fn style(&self) -> markup::Style {
-        markup::Style {
-            no_translate: false,
-        }
+        markup::Style::default()
     }
     /// Checks that can be made without a request (a key is set, the pair is expressible).
     fn prepare(&self, pair: &LanguagePair) -> Result<(), EngineError>;
@@ -454,7 +452,9 @@ fn pack(texts: &[String], limits: Limits) -> Vec<std::ops::Range<usize>> {
 }
 
 /// A segment as tagged texts that each fit a request: one text, or for a paragraph too long
-/// for one request, runs of sentences cut at sentence ends outside paired markup.
+/// for one request, runs of sentences cut at sentence ends outside paired markup. Each sentence
+/// is encoded once and runs are joined as they grow, so a paragraph of megabytes costs linear
+/// time.
 fn encode_fitting(
     seg: &Segment,
     max_bytes: usize,
@@ -465,23 +465,17 @@ fn encode_fitting(
     if whole.len() <= max_bytes {
         return vec![whole];
     }
-    let sentences = crate::review::xliff::sentences(seg, &Sentences::new(lang));
     let mut parts: Vec<String> = Vec::new();
-    let (mut current, mut current_text): (Vec<crate::segment::Piece>, String) = Default::default();
-    for s in sentences {
-        let mut candidate = current.clone();
-        candidate.extend(s.pieces.iter().cloned());
-        let text = markup::encode(&Segment::from_pieces(candidate.clone()), style);
-        if text.len() <= max_bytes || current.is_empty() {
-            (current, current_text) = (candidate, text);
-        } else {
-            parts.push(std::mem::take(&mut current_text));
-            current_text = markup::encode(&s, style);
-            current = s.pieces;
+    let mut current = String::new();
+    for s in crate::review::xliff::sentences(seg, &Sentences::new(lang)) {
+        let text = markup::encode(&s, style);
+        if !current.is_empty() && current.len() + text.len() > max_bytes {
+            parts.push(std::mem::take(&mut current));
         }
+        current.push_str(&text);
     }
     if !current.is_empty() {
-        parts.push(current_text);
+        parts.push(current);
     }
     parts
 }
@@ -650,9 +644,7 @@ mod tests {
         let seg = Segment::parse_canonical(
             "First sentence here. <1>Second one. Third one.</1> Fourth sentence here.",
         );
-        let style = markup::Style {
-            no_translate: false,
-        };
+        let style = markup::Style::default();
         let parts: Vec<Segment> = encode_fitting(&seg, 40, style, "en")
             .iter()
             .map(|t| markup::decode(t))

@@ -1,0 +1,96 @@
+//! Bounded searches, so that checking a block costs time linear in its length.
+//!
+//! The rules pair things of the source with things of the target (numbers, quantities) in
+//! order. In a paragraph of ordinary length every candidate is looked at; in a paragraph of
+//! megabytes (a pasted table, a hostile file) a rule looks only at candidates near the same
+//! relative position, since a translation moves a number by a few places, not by thousands.
+//! Blocks with up to twice [`WINDOW`] candidates behave exactly as an unbounded search.
+
+use std::ops::Range;
+
+/// Candidates looked at on each side of the expected position.
+pub const WINDOW: usize = 64;
+
+/// The indices of `len` target candidates worth looking at for source item `at` of `of`: all of
+/// them when there are few, else those around the same relative position.
+pub fn around(at: usize, of: usize, len: usize) -> Range<usize> {
+    around_within(at, of, len, WINDOW)
+}
+
+/// [`around`] with another number of candidates on each side.
+pub fn around_within(at: usize, of: usize, len: usize, window: usize) -> Range<usize> {
+    if len <= 2 * window {
+        return 0..len;
+    }
+    let center = if of == 0 {
+        0
+    } else {
+        // In u128: `at * len` overflows usize only for absurd lengths, but never panics here.
+        (at as u128 * len as u128 / of as u128) as usize
+    };
+    let start = center.saturating_sub(window).min(len - 2 * window);
+    start..start + 2 * window
+}
+
+/// Byte ranges with a fast "is this range inside one of them" (the union of the ranges is
+/// what counts; ranges handed over in any order).
+#[derive(Debug, Default, Clone)]
+pub struct Covered {
+    merged: Vec<Range<usize>>,
+}
+
+impl Covered {
+    /// The union of `ranges`.
+    pub fn new(ranges: &[Range<usize>]) -> Covered {
+        let mut sorted: Vec<Range<usize>> = ranges.to_vec();
+        sorted.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+        for r in sorted {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Covered { merged }
+    }
+
+    /// Whether `r` lies inside the union.
+    pub fn contains(&self, r: &Range<usize>) -> bool {
+        let i = self.merged.partition_point(|m| m.start <= r.start);
+        i > 0 && self.merged[i - 1].end >= r.end
+    }
+
+    /// Whether `r` shares a byte with the union.
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        let i = self.merged.partition_point(|m| m.end <= r.start);
+        self.merged.get(i).is_some_and(|m| m.start < r.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_lists_are_searched_whole_and_long_ones_around_the_position() {
+        assert_eq!(around(3, 5, 100), 0..100);
+        let r = around(5000, 10_000, 10_000);
+        assert_eq!(r.len(), 2 * WINDOW);
+        assert!(r.contains(&5000));
+        assert_eq!(around(0, 10_000, 500), 0..2 * WINDOW);
+        assert_eq!(around(9_999, 10_000, 500), 500 - 2 * WINDOW..500);
+        assert_eq!(around(usize::MAX / 2, usize::MAX, 1000).len(), 2 * WINDOW);
+    }
+
+    #[test]
+    fn containment_in_the_union() {
+        let c = Covered::new(&[10..20, 0..5, 15..30]);
+        assert!(c.contains(&(12..25)));
+        assert!(c.contains(&(0..5)));
+        assert!(!c.contains(&(4..11)));
+        assert!(!c.contains(&(31..32)));
+        assert!(!Covered::new(&[]).contains(&(0..1)));
+        assert!(c.overlaps(&(29..40)) && c.overlaps(&(3..4)) && !c.overlaps(&(5..10)));
+        assert!(!c.overlaps(&(30..31)) && !Covered::new(&[]).overlaps(&(0..9)));
+    }
+}

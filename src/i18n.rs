@@ -241,12 +241,45 @@ pub fn render(message: &Message) -> String {
         let Some(pattern) = bundle.get_message(message.id).and_then(|m| m.value()) else {
             continue;
         };
+        let args = without_doubled_stops(pattern, message, args);
         let mut errors = Vec::new();
         return bundle
             .format_pattern(pattern, Some(&args), &mut errors)
             .into_owned();
     }
     message.id.to_string()
+}
+
+/// The arguments with the full stop of a sentence-like value dropped where the message puts
+/// its own right after it: `"{ $reason }. Run again."` with a reason that ends in "." would
+/// otherwise read "… quota.. Run again."
+fn without_doubled_stops<'a>(
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    message: &'a Message,
+    mut args: FluentArgs<'a>,
+) -> FluentArgs<'a> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    for pair in pattern.elements.windows(2) {
+        let (
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            },
+            PatternElement::TextElement { value },
+        ) = (&pair[0], &pair[1])
+        else {
+            continue;
+        };
+        if !value.starts_with('.') {
+            continue;
+        }
+        let Some((name, Arg::Str(text))) = message.args.iter().find(|(k, _)| *k == id.name) else {
+            continue;
+        };
+        if let Some(trimmed) = text.strip_suffix('.').filter(|t| !t.ends_with('.')) {
+            args.set(*name, FluentValue::from(trimmed));
+        }
+    }
+    args
 }
 
 /// Renders a message by an id built at run time (the CLI's help texts); `None` when no
@@ -274,6 +307,25 @@ pub fn describe(item: &dyn Localized) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reason_that_ends_a_sentence_does_not_double_the_full_stop() {
+        init(Some("en-US"));
+        let text = render(&crate::msg!(
+            "engine-fatal",
+            engine = "deepl",
+            detail = "HTTP 456: Quota exceeded."
+        ));
+        assert!(text.contains("Quota exceeded. Translations"), "{text}");
+        assert!(!text.contains(".."), "{text}");
+        // An ellipsis stays as written.
+        let text = render(&crate::msg!(
+            "engine-fatal",
+            engine = "deepl",
+            detail = "HTTP 503: wait..."
+        ));
+        assert!(text.contains("wait...."), "{text}");
+    }
 
     #[test]
     fn posix_locale_names_become_bcp47() {

@@ -734,3 +734,43 @@ async fn no_engine_gets_an_empty_translation_stored_or_a_file_lost_by_answering_
         "the rest and all good are stored"
     );
 }
+
+#[test]
+fn a_refused_key_during_glossary_set_up_is_said_once_and_nothing_is_sent() {
+    let server = FakeServer::start(|r| match r.path.as_str() {
+        "/v2/glossaries" => Response::json(
+            403,
+            &json!({"message": "Wrong endpoint. Use https://api.deepl.com"}),
+        ),
+        _ => Shape::Deepl.reply(vec![json!("X")]),
+    });
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+    std::fs::write(dir.path().join("articles/a.md"), "Kyrylo Budanov spoke.\n").expect("article");
+    std::fs::write(
+        dir.path().join("g.toml"),
+        "[b]\nkind = \"term\"\n[b.en]\npreferred = \"spoke\"\n[b.es]\npreferred = \"habló\"\n",
+    )
+    .expect("glossary");
+    std::fs::write(
+        dir.path().join("verso.toml"),
+        format!(
+            "[engines.deepl]\nurl = \"{}\"\nglossary = true\nbackoff_ms = 10\n",
+            server.url
+        ),
+    )
+    .expect("config");
+    let out = common::translate(
+        dir.path(),
+        Path::new("articles"),
+        &["--engine", "deepl", "--glossary", "g.toml", "--to", "es,de"],
+    )
+    .env("DEEPL_AUTH_KEY", KEY)
+    .output()
+    .expect("verso runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "nothing was done: {stderr}");
+    assert_eq!(stderr.matches("403").count(), 1, "said once: {stderr}");
+    assert!(!stderr.contains(".."), "{stderr}");
+    assert!(server.requests_to("POST", "/v2/translate").is_empty());
+}

@@ -208,9 +208,44 @@ fn translate_toolkit_reads_verso_xliff_and_tmx() {
             )
         })
         .collect();
+    // Names are read as what they are ("Kyrylo Budanov said"), not as empty codes.
+    let with_names = |seg: &verso::segment::Segment, names: &[(String, String)], source: bool| {
+        seg.pieces
+            .iter()
+            .map(|p| match p {
+                verso::segment::Piece::Text(t) => t.clone(),
+                verso::segment::Piece::Name(n) => names
+                    .get(*n as usize - 1)
+                    .map(|(s, t)| if source { s.clone() } else { t.clone() })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .collect::<String>()
+    };
     let meant: BTreeSet<(String, String)> = entries
         .iter()
-        .map(|e| (e.source.text(), e.target.text()))
+        .map(|e| {
+            (
+                with_names(&e.source, &e.names, true),
+                with_names(&e.target, &e.names, false),
+            )
+        })
         .collect();
     assert_eq!(seen, meant);
+    let named = entries
+        .iter()
+        .filter(|e| {
+            e.source
+                .pieces
+                .iter()
+                .any(|p| matches!(p, verso::segment::Piece::Name(_)))
+        })
+        .count();
+    assert!(named >= 5, "{named} entries with names");
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.names.iter().all(|(s, t)| !s.is_empty() && !t.is_empty())),
+        "every name has both forms"
+    );
 }

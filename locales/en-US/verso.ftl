@@ -454,7 +454,11 @@ help-import-memory = Translation memory (SQLite file); default .verso/memory.sql
 help-import-config = Configuration file.
 xliff-written = wrote { $file } ({ $units } units, { $translated } with a translation)
 xliff-note-concept = { $id } ({ $kind }): { $form }
-imported = { $file }: stored { $approved } approved and { $reviewed } reviewed translations ({ $source } → { $target }); { $skipped } left out (no translation, or machine text unchanged)
+imported = { $file }: stored { $approved } approved and { $reviewed } reviewed translations ({ $source } → { $target }); { $skipped } left out (no translation, or machine text unchanged){ $kept ->
+        [0] {""}
+       *[other] ; { $kept } kept the memory's approved or newer translation
+    }
+import-kept = { $file }: { $kept } kept the memory's approved or newer translation
 import-unknown = { $file }: not a corrections file, XLIFF or TMX; nothing imported.
 
 ## XML readers (TBX, TMX, XLIFF)

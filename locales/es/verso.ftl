@@ -466,7 +466,11 @@ help-import-memory = Memoria de traducción (archivo SQLite); por defecto .verso
 help-import-config = Archivo de configuración.
 xliff-written = escrito { $file } ({ $units } unidades, { $translated } con traducción)
 xliff-note-concept = { $id } ({ $kind }): { $form }
-imported = { $file }: guardadas { $approved } traducciones aprobadas y { $reviewed } revisadas ({ $source } → { $target }); { $skipped } omitidas (sin traducción o texto automático sin cambios)
+imported = { $file }: guardadas { $approved } traducciones aprobadas y { $reviewed } revisadas ({ $source } → { $target }); { $skipped } omitidas (sin traducción o texto automático sin cambios){ $kept ->
+        [0] {""}
+       *[other] ; { $kept } conservan la traducción aprobada o más reciente de la memoria
+    }
+import-kept = { $file }: { $kept } conservan la traducción aprobada o más reciente de la memoria
 import-unknown = { $file }: no es un archivo de correcciones, XLIFF ni TMX; no se importó nada.
 
 ## Lectores XML (TBX, TMX, XLIFF)

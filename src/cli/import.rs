@@ -95,6 +95,7 @@ pub fn report(path: &Path, result: Result<Imported, ImportError>) -> bool {
                     approved = i.approved,
                     reviewed = i.reviewed,
                     skipped = i.skipped,
+                    kept = i.kept,
                     source = i.pair.source.to_string(),
                     target = i.pair.target.to_string()
                 ))

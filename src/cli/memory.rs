@@ -9,9 +9,8 @@ use clap::Subcommand;
 use verso::backend::{LanguagePair, Translation};
 use verso::config::Config;
 use verso::i18n;
-use verso::memory::{HumanStatus, Memory, tmx};
+use verso::memory::{HumanItem, HumanStatus, MachineItem, Memory, tmx};
 use verso::msg;
-use verso::segment::Segment;
 
 /// Flags of `verso memory`.
 #[derive(clap::Args)]
@@ -106,7 +105,9 @@ pub fn import(
     })?;
     let from = from.map(verso::locale::parse).transpose()?;
     let to = to.map(verso::locale::parse).transpose()?;
-    let mut groups: BTreeMap<Group, Vec<(Segment, Segment)>> = BTreeMap::new();
+    // A unit without a date was changed when the file was.
+    let file_time = verso::review::import::modified(file);
+    let mut groups: BTreeMap<Group, Vec<tmx::TmxEntry>> = BTreeMap::new();
     for e in entries {
         let src = match &from {
             Some(f) if language(&e.source_lang) == f.language.as_str() => f.to_string(),
@@ -121,33 +122,64 @@ pub fn import(
         groups
             .entry((src, tgt, e.status.clone(), e.origin.clone()))
             .or_default()
-            .push((e.source, e.target));
+            .push(e);
     }
-    let mut stored = 0;
+    let (mut stored, mut kept) = (0, 0);
     for ((src, tgt, status, origin), items) in groups {
         let pair = LanguagePair {
             source: verso::locale::parse(&src)?,
             target: verso::locale::parse(&tgt)?,
         };
-        let refs: Vec<(&Segment, &Segment)> = items.iter().map(|(s, t)| (s, t)).collect();
-        stored += match (status.as_str(), origin) {
+        match (status.as_str(), origin) {
             ("machine", Some(engine)) => {
                 let translations: Vec<Translation> = items
                     .iter()
-                    .map(|(_, t)| Translation {
-                        segment: t.clone(),
+                    .map(|e| Translation {
+                        segment: e.target.clone(),
                         unknown_words: Vec::new(),
                         origin: None,
                     })
                     .collect();
-                let pairs: Vec<(&Segment, &Translation)> =
-                    items.iter().map(|(s, _)| s).zip(&translations).collect();
-                memory.store_machine(&pair, &engine, &pairs)?;
-                pairs.len()
+                let machine: Vec<MachineItem> = items
+                    .iter()
+                    .zip(&translations)
+                    .map(|(e, translation)| MachineItem {
+                        source: &e.source,
+                        translation,
+                        names: &e.names,
+                    })
+                    .collect();
+                memory.store_machine(&pair, &engine, &machine)?;
+                stored += machine.len();
             }
-            ("approved", _) => memory.store_human(&pair, &refs, HumanStatus::Approved, "tmx")?,
-            _ => memory.store_human(&pair, &refs, HumanStatus::Reviewed, "tmx")?,
-        };
+            (status, _) => {
+                // Other tools' translations come in as reviewed.
+                let status = if status == "approved" {
+                    HumanStatus::Approved
+                } else {
+                    HumanStatus::Reviewed
+                };
+                let human: Vec<HumanItem> = items
+                    .iter()
+                    .map(|e| HumanItem {
+                        source: &e.source,
+                        target: &e.target,
+                        status,
+                        changed_at: e.changed_at.unwrap_or(file_time),
+                        names: &e.names,
+                    })
+                    .collect();
+                let done = memory.store_human(&pair, &human, "tmx")?;
+                stored += done.stored;
+                kept += done.kept;
+            }
+        }
+    }
+    if kept > 0 {
+        note!(
+            "{}",
+            i18n::render(&msg!("import-kept", file = file, kept = kept))
+        );
     }
     note!(
         "{}",

@@ -42,8 +42,8 @@ pub enum ReadError {
     Io {
         /// The file.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (in the message; not a second link in the chain).
+        cause: std::io::Error,
     },
     /// The file is not valid UTF-8.
     InvalidUtf8 {
@@ -83,8 +83,8 @@ pub enum ReadError {
 impl Localized for ReadError {
     fn message(&self) -> Message {
         match self {
-            ReadError::Io { path, source } => {
-                msg!("read-io", path = path, reason = source.to_string())
+            ReadError::Io { path, cause } => {
+                msg!("read-io", path = path, reason = cause.to_string())
             }
             ReadError::InvalidUtf8 { path, line, offset } => {
                 msg!(
@@ -124,9 +124,9 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Document, ReadErr
     let format = format_of(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
-    let bytes = crate::reading::bytes(path).map_err(|source| ReadError::Io {
+    let bytes = crate::reading::bytes(path).map_err(|cause| ReadError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     let (text, encoding) = decode_with_encoding(path, bytes)?;
     let mut doc = parse(format, text, options);

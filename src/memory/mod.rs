@@ -9,10 +9,16 @@
 //! Machine translations are reused only for the engine fingerprint that made them, so
 //! switching from Apertium to another engine never replays Apertium's output. Human
 //! translations — corrections from the review page, XLIFF and TMX imports — are `reviewed` or
-//! `approved`, serve every engine, and win over machine output (approved first). Apertium's output is not a
-//! pure function of its input (the tagger keeps state between requests), so the memory never
-//! assumes it could recompute an entry.
+//! `approved`, serve every engine, and win over machine output; which human translation wins is
+//! [`precedence`]'s one rule. Apertium's output is not a pure function of its input (the tagger
+//! keeps state between requests), so the memory never assumes it could recompute an entry.
+//!
+//! Several processes may use one memory file at once (runs on the same batch, `memory stats`
+//! while a run writes): writes take the write lock when they begin and wait for it, and a
+//! transaction the database still refuses as busy is tried again, so no run fails because
+//! another holds the file.
 
+pub mod precedence;
 pub mod tmx;
 
 use std::collections::HashMap;
@@ -20,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::backend::{LanguagePair, Translation};
 use crate::i18n::{Localized, Message};
@@ -79,6 +85,50 @@ pub struct StoredEntry {
     pub status: String,
     /// Seconds since the epoch.
     pub updated_at: i64,
+    /// The glossary names of the segments: `names[n - 1]` is what `Piece::Name(n)` stood for.
+    pub names: NameForms,
+}
+
+/// The source and target forms of a segment's glossary names: `[n - 1]` for `Piece::Name(n)`.
+/// The memory key holds only the placeholder; the forms are kept for exports (TMX and XLIFF
+/// readers show names, not empty codes).
+pub type NameForms = Vec<(String, String)>;
+
+/// A machine translation to store.
+#[derive(Debug, Clone, Copy)]
+pub struct MachineItem<'a> {
+    /// The protected source.
+    pub source: &'a Segment,
+    /// What the engine answered.
+    pub translation: &'a Translation,
+    /// The forms of its names.
+    pub names: &'a [(String, String)],
+}
+
+/// A human translation to store.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanItem<'a> {
+    /// The protected source.
+    pub source: &'a Segment,
+    /// The translation.
+    pub target: &'a Segment,
+    /// Reviewed or approved.
+    pub status: HumanStatus,
+    /// When the work was done (seconds since the epoch): see [`precedence`].
+    pub changed_at: i64,
+    /// The forms of its names, when the file says.
+    pub names: &'a [(String, String)],
+}
+
+/// What storing human translations did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HumanStored {
+    /// Stored.
+    pub stored: usize,
+    /// Not stored: the memory keeps a better or newer human translation ([`precedence`]).
+    pub kept: usize,
+    /// Of those stored, how many as approved.
+    pub approved: usize,
 }
 
 /// The memory could not be opened or written.
@@ -117,15 +167,50 @@ CREATE TABLE IF NOT EXISTS translations (
     unknown_words TEXT NOT NULL DEFAULT '[]',
     created_at    INTEGER NOT NULL,
     updated_at    INTEGER NOT NULL,
+    names         TEXT NOT NULL DEFAULT '[]',
     UNIQUE (source_lang, target_lang, engine, source_key)
 );
 CREATE INDEX IF NOT EXISTS translations_by_source
     ON translations (source_lang, target_lang, source_key);
-PRAGMA user_version = 1;
 ";
 
+/// The schema's version (`PRAGMA user_version`): 1 had no `names`.
+const SCHEMA_VERSION: i64 = 2;
+
+/// How long a process waits for another to release the file before an attempt fails; attempts
+/// that still fail as busy are made again ([`ATTEMPTS`]).
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Attempts at a transaction the database refuses as busy or locked.
+const ATTEMPTS: u32 = 8;
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Runs `f` until it succeeds or fails for a reason other than a busy database, waiting a
+/// little longer each time (SQLite returns "busy" at once, without waiting, in a few cases:
+/// a read transaction that meets a newer snapshot, changing the journal mode, recovery).
+fn retry_busy<T>(mut f: impl FnMut() -> Result<T, rusqlite::Error>) -> Result<T, rusqlite::Error> {
+    let mut attempt = 0;
+    loop {
+        match f() {
+            Err(e) if is_busy(&e) && attempt + 1 < ATTEMPTS => {
+                attempt += 1;
+                let wait = 20u64 << attempt.min(6);
+                std::thread::sleep(std::time::Duration::from_millis(
+                    wait / 2 + fastrand::u64(0..=wait / 2),
+                ));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Memory {
-    /// Opens (creating if needed) the memory at `path`.
+    /// Opens (creating if needed) the memory at `path`, bringing its schema up to date.
     pub fn open(path: &Path) -> Result<Memory, MemoryError> {
         let err = |reason: String| MemoryError {
             path: path.to_path_buf(),
@@ -135,13 +220,14 @@ impl Memory {
             std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
         }
         let conn = Connection::open(path).map_err(|e| err(e.to_string()))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
+        conn.busy_timeout(BUSY_WAIT)
             .map_err(|e| err(e.to_string()))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| err(e.to_string()))?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(|e| err(e.to_string()))?;
-        conn.execute_batch(SCHEMA).map_err(|e| err(e.to_string()))?;
+        retry_busy(|| {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")
+        })
+        .map_err(|e| err(e.to_string()))?;
+        retry_busy(|| migrate(&conn)).map_err(|e| err(e.to_string()))?;
         Ok(Memory {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
@@ -153,6 +239,22 @@ impl Memory {
             path: self.path.clone(),
             reason: reason.to_string(),
         }
+    }
+
+    /// Runs `f` in a write transaction that takes the write lock at once (so waiting for
+    /// another writer happens before anything is read), tried again while the file is busy.
+    fn write<T>(
+        &self,
+        mut f: impl FnMut(&rusqlite::Transaction) -> Result<T, rusqlite::Error>,
+    ) -> Result<T, MemoryError> {
+        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
+        retry_busy(|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .map_err(|e| self.error(e))
     }
 
     /// Looks up many source keys at once; returns the entries found, by key: human
@@ -184,190 +286,251 @@ impl Memory {
         keys: &[String],
     ) -> Result<HashMap<String, Entry>, MemoryError> {
         let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         // One read transaction for all keys: SQLite would otherwise lock and unlock the file
         // for every query.
-        let tx = conn.transaction().map_err(|e| self.error(e))?;
-        let mut stmt = tx
-            .prepare_cached(
-                "SELECT target, unknown_words, origin, status FROM translations
-                 WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                   AND (?4 IS NULL OR engine = ?4 OR status IN ('approved', 'reviewed'))
-                 ORDER BY CASE status WHEN 'approved' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END DESC,
-                          updated_at DESC, id DESC
-                 LIMIT 1",
-            )
-            .map_err(|e| self.error(e))?;
-        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        let mut found = HashMap::new();
-        for key in keys {
-            if found.contains_key(key) {
-                continue;
+        retry_busy(|| {
+            let tx = conn.transaction()?;
+            let mut found = HashMap::new();
+            {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT target, unknown_words, origin, status FROM translations
+                     WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
+                       AND (?4 IS NULL OR engine = ?4 OR status IN ('approved', 'reviewed'))
+                     ORDER BY CASE status WHEN 'approved' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END DESC,
+                              updated_at DESC, id DESC
+                     LIMIT 1",
+                )?;
+                for key in keys {
+                    if found.contains_key(key) {
+                        continue;
+                    }
+                    let row = stmt
+                        .query_row(params![src, tgt, key, fingerprint], |row| {
+                            Ok((
+                                row.get::<_, String>(0)?,
+                                row.get::<_, String>(1)?,
+                                row.get::<_, String>(2)?,
+                                row.get::<_, String>(3)?,
+                            ))
+                        })
+                        .optional()?;
+                    if let Some((target, unknown, origin, status)) = row {
+                        found.insert(
+                            key.clone(),
+                            Entry {
+                                target: Segment::parse_canonical(&target),
+                                unknown_words: serde_json::from_str(&unknown).unwrap_or_default(),
+                                origin,
+                                status,
+                            },
+                        );
+                    }
+                }
             }
-            let row = stmt
-                .query_row(params![src, tgt, key, fingerprint], |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, String>(2)?,
-                        row.get::<_, String>(3)?,
-                    ))
-                })
-                .optional()
-                .map_err(|e| self.error(e))?;
-            if let Some((target, unknown, origin, status)) = row {
-                found.insert(
-                    key.clone(),
-                    Entry {
-                        target: Segment::parse_canonical(&target),
-                        unknown_words: serde_json::from_str(&unknown).unwrap_or_default(),
-                        origin,
-                        status,
-                    },
-                );
-            }
-        }
-        drop(stmt);
-        tx.commit().map_err(|e| self.error(e))?;
-        Ok(found)
+            tx.commit()?;
+            Ok(found)
+        })
+        .map_err(|e| self.error(e))
     }
 
-    /// Stores machine translations in one transaction.
+    /// Stores machine translations in one transaction. A machine translation replaces only
+    /// the same engine's earlier one; human translations live apart and are never touched.
     pub fn store_machine(
         &self,
         pair: &LanguagePair,
         fingerprint: &str,
-        items: &[(&Segment, &Translation)],
+        items: &[MachineItem],
     ) -> Result<(), MemoryError> {
-        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let tx = conn.transaction().map_err(|e| self.error(e))?;
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO translations
-                       (source_lang, target_lang, engine, source_key, source, target, origin,
-                        status, unknown_words, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, 'machine', ?7, ?8, ?8)
-                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-                       target = excluded.target, unknown_words = excluded.unknown_words,
-                       updated_at = excluded.updated_at
-                     WHERE status = 'machine'",
-                )
-                .map_err(|e| self.error(e))?;
-            let now = now();
-            let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-            for (source, translation) in items {
-                let unknown = serde_json::to_string(&translation.unknown_words)
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let now = now();
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO translations
+                   (source_lang, target_lang, engine, source_key, source, target, origin,
+                    status, unknown_words, created_at, updated_at, names)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, 'machine', ?7, ?8, ?8, ?9)
+                 ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+                   target = excluded.target, unknown_words = excluded.unknown_words,
+                   updated_at = excluded.updated_at,
+                   names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END
+                 WHERE status = 'machine'",
+            )?;
+            for item in items {
+                let unknown = serde_json::to_string(&item.translation.unknown_words)
                     .unwrap_or_else(|_| "[]".into());
                 stmt.execute(params![
                     src,
                     tgt,
                     fingerprint,
-                    source.key(),
-                    source.canonical(),
-                    translation.segment.canonical(),
+                    item.source.key(),
+                    item.source.canonical(),
+                    item.translation.segment.canonical(),
                     unknown,
-                    now
-                ])
-                .map_err(|e| self.error(e))?;
+                    now,
+                    names_json(item.names)
+                ])?;
             }
-        }
-        tx.commit().map_err(|e| self.error(e))
+            Ok(())
+        })
     }
 
-    /// Stores human translations (`reviewed` or `approved`) in one transaction; a later one
-    /// replaces an earlier one for the same source. `origin` says where they come from
-    /// (`review`, `xliff`, `tmx`).
+    /// Stores human translations in one transaction, each as [`precedence`] decides: what the
+    /// memory holds that is approved where this is only reviewed, or newer, or what would be
+    /// replaced by a machine draft, is kept. `origin` says where they come from (`review`,
+    /// `xliff`, `tmx`).
     pub fn store_human(
         &self,
         pair: &LanguagePair,
-        items: &[(&Segment, &Segment)],
-        status: HumanStatus,
+        items: &[HumanItem],
         origin: &str,
-    ) -> Result<usize, MemoryError> {
-        let items: Vec<(&Segment, &Segment, HumanStatus)> =
-            items.iter().map(|(s, t)| (*s, *t, status)).collect();
-        self.store_reviewed(pair, &items, origin)
+    ) -> Result<HumanStored, MemoryError> {
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let now = now();
+        self.write(|tx| {
+            let mut existing = tx.prepare_cached(
+                "SELECT status, updated_at, target FROM translations
+                 WHERE source_lang = ?1 AND target_lang = ?2 AND engine = 'human'
+                   AND source_key = ?3",
+            )?;
+            let mut drafts = tx.prepare_cached(
+                "SELECT 1 FROM translations
+                 WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
+                   AND status = 'machine' AND target = ?4 LIMIT 1",
+            )?;
+            let mut upsert = tx.prepare_cached(
+                "INSERT INTO translations
+                   (source_lang, target_lang, engine, source_key, source, target, origin,
+                    status, unknown_words, created_at, updated_at, names)
+                 VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9, ?10)
+                 ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+                   target = excluded.target, origin = excluded.origin,
+                   status = excluded.status, updated_at = excluded.updated_at,
+                   names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END",
+            )?;
+            let mut done = HumanStored::default();
+            for item in items {
+                let key = item.source.key();
+                let target = item.target.canonical();
+                let old = existing
+                    .query_row(params![src, tgt, key], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    })
+                    .optional()?;
+                let old = old.as_ref().map(|(status, at, text)| precedence::Existing {
+                    status: if status == "approved" {
+                        HumanStatus::Approved
+                    } else {
+                        HumanStatus::Reviewed
+                    },
+                    changed_at: *at,
+                    target: text,
+                });
+                let draft = old.is_some()
+                    && drafts
+                        .query_row(params![src, tgt, key, target], |_| Ok(()))
+                        .optional()?
+                        .is_some();
+                let incoming = precedence::Incoming {
+                    status: item.status,
+                    changed_at: item.changed_at,
+                    target: &target,
+                };
+                match precedence::decide(old.as_ref(), &incoming, draft) {
+                    precedence::Decision::Keep => done.kept += 1,
+                    precedence::Decision::Store => {
+                        upsert.execute(params![
+                            src,
+                            tgt,
+                            key,
+                            item.source.canonical(),
+                            target,
+                            origin,
+                            item.status.as_str(),
+                            now,
+                            item.changed_at,
+                            names_json(item.names)
+                        ])?;
+                        done.stored += 1;
+                        if item.status == HumanStatus::Approved {
+                            done.approved += 1;
+                        }
+                    }
+                }
+            }
+            Ok(done)
+        })
     }
 
-    /// Stores human translations, each with its own status, in one transaction: all or none.
-    pub fn store_reviewed(
-        &self,
-        pair: &LanguagePair,
-        items: &[(&Segment, &Segment, HumanStatus)],
-        origin: &str,
-    ) -> Result<usize, MemoryError> {
+    /// Every entry, for export, each with the forms of its names (taken from another entry of
+    /// the same segment when its own are not known).
+    pub fn entries(&self) -> Result<Vec<StoredEntry>, MemoryError> {
         let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let tx = conn.transaction().map_err(|e| self.error(e))?;
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO translations
-                       (source_lang, target_lang, engine, source_key, source, target, origin,
-                        status, unknown_words, created_at, updated_at)
-                     VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?8)
-                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-                       target = excluded.target, origin = excluded.origin,
-                       status = excluded.status, updated_at = excluded.updated_at",
-                )
-                .map_err(|e| self.error(e))?;
-            let now = now();
-            let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-            for (source, target, status) in items {
-                stmt.execute(params![
-                    src,
-                    tgt,
-                    source.key(),
-                    source.canonical(),
-                    target.canonical(),
-                    origin,
-                    status.as_str(),
-                    now
-                ])
-                .map_err(|e| self.error(e))?;
+        let rows = retry_busy(|| {
+            let tx = conn.transaction()?;
+            let rows = {
+                let mut stmt = tx.prepare(
+                    "SELECT source_lang, target_lang, source, target, origin, status, updated_at,
+                            names, source_key
+                     FROM translations ORDER BY source_lang, target_lang, id",
+                )?;
+                let rows = stmt.query_map([], |r| {
+                    Ok((
+                        StoredEntry {
+                            source_lang: r.get(0)?,
+                            target_lang: r.get(1)?,
+                            source: Segment::parse_canonical(&r.get::<_, String>(2)?),
+                            target: Segment::parse_canonical(&r.get::<_, String>(3)?),
+                            origin: r.get(4)?,
+                            status: r.get(5)?,
+                            updated_at: r.get(6)?,
+                            names: serde_json::from_str(&r.get::<_, String>(7)?)
+                                .unwrap_or_default(),
+                        },
+                        r.get::<_, String>(8)?,
+                    ))
+                })?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            tx.commit()?;
+            Ok(rows)
+        })
+        .map_err(|e| self.error(e))?;
+        let mut known: HashMap<(String, String, String), NameForms> = HashMap::new();
+        for (e, key) in &rows {
+            if !e.names.is_empty() {
+                known
+                    .entry((e.source_lang.clone(), e.target_lang.clone(), key.clone()))
+                    .or_insert_with(|| e.names.clone());
             }
         }
-        tx.commit().map_err(|e| self.error(e))?;
-        Ok(items.len())
-    }
-
-    /// Every entry, for export: (source lang, target lang, source, target, origin, status,
-    /// updated at).
-    pub fn entries(&self) -> Result<Vec<StoredEntry>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let mut stmt = conn
-            .prepare(
-                "SELECT source_lang, target_lang, source, target, origin, status, updated_at
-                 FROM translations ORDER BY source_lang, target_lang, id",
-            )
-            .map_err(|e| self.error(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(StoredEntry {
-                    source_lang: r.get(0)?,
-                    target_lang: r.get(1)?,
-                    source: Segment::parse_canonical(&r.get::<_, String>(2)?),
-                    target: Segment::parse_canonical(&r.get::<_, String>(3)?),
-                    origin: r.get(4)?,
-                    status: r.get(5)?,
-                    updated_at: r.get(6)?,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|(mut e, key)| {
+                if e.names.is_empty()
+                    && let Some(names) =
+                        known.get(&(e.source_lang.clone(), e.target_lang.clone(), key))
+                {
+                    e.names = names.clone();
+                }
+                e
             })
-            .map_err(|e| self.error(e))?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.error(e))
+            .collect())
     }
 
     /// Counts by language pair, origin and status.
     pub fn stats(&self) -> Result<Vec<StatsRow>, MemoryError> {
         let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let mut stmt = conn
-            .prepare(
+        retry_busy(|| {
+            let mut stmt = conn.prepare(
                 "SELECT source_lang, target_lang, origin, status, COUNT(*) FROM translations
                  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
-            )
-            .map_err(|e| self.error(e))?;
-        let rows = stmt
-            .query_map([], |r| {
+            )?;
+            let rows = stmt.query_map([], |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,
@@ -375,17 +538,19 @@ impl Memory {
                     r.get(3)?,
                     u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
                 ))
-            })
-            .map_err(|e| self.error(e))?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.error(e))
+            })?;
+            rows.collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|e| self.error(e))
     }
 
     /// How many entries the memory holds.
     pub fn len(&self) -> Result<u64, MemoryError> {
         let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        conn.query_row("SELECT COUNT(*) FROM translations", [], |r| {
-            r.get::<_, i64>(0)
+        retry_busy(|| {
+            conn.query_row("SELECT COUNT(*) FROM translations", [], |r| {
+                r.get::<_, i64>(0)
+            })
         })
         .map(|n| u64::try_from(n).unwrap_or(0))
         .map_err(|e| self.error(e))
@@ -395,6 +560,48 @@ impl Memory {
     pub fn is_empty(&self) -> Result<bool, MemoryError> {
         Ok(self.len()? == 0)
     }
+}
+
+/// Creates the schema, or brings an older one up to date, in one immediate transaction (two
+/// processes opening a new file at once do not both create it).
+fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        let exists: bool = conn
+            .query_row(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'translations'",
+                [],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if exists && version < 2 {
+            conn.execute_batch(
+                "ALTER TABLE translations ADD COLUMN names TEXT NOT NULL DEFAULT '[]'",
+            )?;
+        }
+        conn.execute_batch(SCHEMA)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+    })();
+    match result {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn names_json(names: &[(String, String)]) -> String {
+    serde_json::to_string(names).unwrap_or_else(|_| "[]".into())
 }
 
 fn now() -> i64 {
@@ -415,6 +622,37 @@ mod tests {
         }
     }
 
+    fn machine<'a>(source: &'a Segment, t: &'a Translation) -> MachineItem<'a> {
+        MachineItem {
+            source,
+            translation: t,
+            names: &[],
+        }
+    }
+
+    fn human<'a>(
+        source: &'a Segment,
+        target: &'a Segment,
+        status: HumanStatus,
+        changed_at: i64,
+    ) -> HumanItem<'a> {
+        HumanItem {
+            source,
+            target,
+            status,
+            changed_at,
+            names: &[],
+        }
+    }
+
+    fn best(mem: &Memory, src: &Segment) -> (String, String) {
+        let found = mem
+            .lookup_many(&pair(), "deepl", &[src.key()])
+            .expect("lookup");
+        let e = &found[&src.key()];
+        (e.target.canonical(), e.status.clone())
+    }
+
     #[test]
     fn stores_and_finds_by_engine_fingerprint_only() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -425,7 +663,7 @@ mod tests {
             unknown_words: vec!["Zorblax".into()],
             origin: None,
         };
-        mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &tr)])
+        mem.store_machine(&pair(), "apertium/eng-spa", &[machine(&src, &tr)])
             .expect("store");
         let found = mem
             .lookup_many(&pair(), "apertium/eng-spa", &[src.key()])
@@ -448,18 +686,17 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let mem = Memory::open(&dir.path().join("m.sqlite")).expect("open");
         let src = Segment::parse_canonical("The house");
-        let machine = Translation {
+        let draft = Translation {
             segment: Segment::parse_canonical("La casa (máquina)"),
             unknown_words: vec![],
             origin: None,
         };
-        mem.store_machine(&pair(), "apertium/eng-spa", &[(&src, &machine)])
+        mem.store_machine(&pair(), "apertium/eng-spa", &[machine(&src, &draft)])
             .expect("store");
         let reviewed = Segment::parse_canonical("La casa");
         mem.store_human(
             &pair(),
-            &[(&src, &reviewed)],
-            HumanStatus::Reviewed,
+            &[human(&src, &reviewed, HumanStatus::Reviewed, 100)],
             "review",
         )
         .expect("store");
@@ -477,15 +714,11 @@ mod tests {
         let approved = Segment::parse_canonical("La vivienda");
         mem.store_human(
             &pair(),
-            &[(&src, &approved)],
-            HumanStatus::Approved,
+            &[human(&src, &approved, HumanStatus::Approved, 50)],
             "xliff",
         )
         .expect("store");
-        let found = mem
-            .lookup_many(&pair(), "deepl", &[src.key()])
-            .expect("lookup");
-        assert_eq!(found[&src.key()].status, "approved");
+        assert_eq!(best(&mem, &src).1, "approved");
         let stats = mem.stats().expect("stats");
         assert!(
             stats
@@ -494,5 +727,159 @@ mod tests {
             "{stats:?}"
         );
         assert_eq!(mem.entries().expect("entries").len(), 2);
+    }
+
+    #[test]
+    fn an_older_or_lesser_import_or_a_machine_draft_never_replaces_human_work() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mem = Memory::open(&dir.path().join("m.sqlite")).expect("open");
+        let src = Segment::parse_canonical("The house");
+        let draft = Translation {
+            segment: Segment::parse_canonical("El casa"),
+            unknown_words: vec![],
+            origin: None,
+        };
+        mem.store_machine(&pair(), "deepl", &[machine(&src, &draft)])
+            .expect("store");
+        let approved = Segment::parse_canonical("La casa");
+        let done = mem
+            .store_human(
+                &pair(),
+                &[human(&src, &approved, HumanStatus::Approved, 1000)],
+                "review",
+            )
+            .expect("store");
+        assert_eq!((done.stored, done.kept, done.approved), (1, 0, 1));
+        // The stale machine draft, as reviewed or even as approved and newer: kept out.
+        for status in [HumanStatus::Reviewed, HumanStatus::Approved] {
+            let done = mem
+                .store_human(
+                    &pair(),
+                    &[human(&src, &draft.segment, status, 2000)],
+                    "xliff",
+                )
+                .expect("store");
+            assert_eq!((done.stored, done.kept), (0, 1));
+            assert_eq!(best(&mem, &src), ("La casa".into(), "approved".into()));
+        }
+        // An older approval of another text: kept out; a newer one: stored.
+        let other = Segment::parse_canonical("La vivienda");
+        let older = mem
+            .store_human(
+                &pair(),
+                &[human(&src, &other, HumanStatus::Approved, 900)],
+                "tmx",
+            )
+            .expect("store");
+        assert_eq!(older.kept, 1);
+        let newer = mem
+            .store_human(
+                &pair(),
+                &[human(&src, &other, HumanStatus::Approved, 1100)],
+                "tmx",
+            )
+            .expect("store");
+        assert_eq!(newer.stored, 1);
+        assert_eq!(best(&mem, &src), ("La vivienda".into(), "approved".into()));
+    }
+
+    #[test]
+    fn a_memory_of_the_first_schema_is_brought_up_to_date_keeping_its_entries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.sqlite");
+        {
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(
+                "CREATE TABLE translations (
+                    id INTEGER PRIMARY KEY, source_lang TEXT NOT NULL, target_lang TEXT NOT NULL,
+                    engine TEXT NOT NULL, source_key TEXT NOT NULL, source TEXT NOT NULL,
+                    target TEXT NOT NULL, origin TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('machine', 'reviewed', 'approved')),
+                    unknown_words TEXT NOT NULL DEFAULT '[]', created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    UNIQUE (source_lang, target_lang, engine, source_key));
+                 PRAGMA user_version = 1;",
+            )
+            .expect("old schema");
+            let src = Segment::parse_canonical("The house");
+            conn.execute(
+                "INSERT INTO translations VALUES (1, 'en', 'es', 'apertium', ?1, 'The house',
+                 'La casa', 'apertium', 'machine', '[]', 1, 1)",
+                [src.key()],
+            )
+            .expect("row");
+        }
+        let mem = Memory::open(&path).expect("migrated");
+        let src = Segment::parse_canonical("The house");
+        let found = mem
+            .lookup_many(&pair(), "apertium", &[src.key()])
+            .expect("lookup");
+        assert_eq!(found[&src.key()].target.canonical(), "La casa");
+        assert!(mem.entries().expect("entries")[0].names.is_empty());
+        drop(mem);
+        Memory::open(&path).expect("opens again");
+    }
+
+    #[test]
+    fn names_are_kept_for_export_and_lent_to_entries_that_lack_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mem = Memory::open(&dir.path().join("m.sqlite")).expect("open");
+        let src = Segment::parse_canonical("<n1/> said so.");
+        let t = Translation {
+            segment: Segment::parse_canonical("<n1/> lo dijo."),
+            unknown_words: vec![],
+            origin: None,
+        };
+        let names = vec![("Kyrylo Budanov".to_string(), "Kyrylo Budanow".to_string())];
+        mem.store_machine(
+            &pair(),
+            "deepl",
+            &[MachineItem {
+                source: &src,
+                translation: &t,
+                names: &names,
+            }],
+        )
+        .expect("store");
+        let corrected = Segment::parse_canonical("Así lo dijo <n1/>.");
+        mem.store_human(
+            &pair(),
+            &[human(&src, &corrected, HumanStatus::Reviewed, 5)],
+            "review",
+        )
+        .expect("store");
+        let entries = mem.entries().expect("entries");
+        assert_eq!(entries.len(), 2);
+        assert!(entries.iter().all(|e| e.names == names), "{entries:?}");
+    }
+
+    #[test]
+    fn writers_and_readers_in_several_threads_wait_for_each_other() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("shared.sqlite");
+        let threads: Vec<_> = (0..6)
+            .map(|t| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    // Each thread its own connection, as separate processes have.
+                    let mem = Memory::open(&path).expect("open");
+                    for i in 0..40 {
+                        let src = Segment::parse_canonical(&format!("Text {t} {i}"));
+                        let tr = Translation {
+                            segment: Segment::parse_canonical(&format!("Texto {t} {i}")),
+                            unknown_words: vec![],
+                            origin: None,
+                        };
+                        mem.store_machine(&pair(), "e", &[machine(&src, &tr)])
+                            .expect("store while others write");
+                        mem.stats().expect("stats while others write");
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().expect("thread");
+        }
+        assert_eq!(Memory::open(&path).expect("open").len().expect("len"), 240);
     }
 }

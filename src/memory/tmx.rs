@@ -28,6 +28,10 @@ pub struct TmxEntry {
     pub status: String,
     /// Who made it, when the file says.
     pub origin: Option<String>,
+    /// When it was last changed (`changedate`, else `creationdate`), seconds since the epoch.
+    pub changed_at: Option<i64>,
+    /// The forms of its glossary names (verso's `<ph type="x-verso-name">` with their text).
+    pub names: super::NameForms,
 }
 
 /// A TMX file that cannot be read.
@@ -113,12 +117,16 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
             .get("x-verso-status")
             .cloned()
             .unwrap_or_else(|| "reviewed".into());
+        let changed_at = ["changedate", "creationdate"]
+            .iter()
+            .find_map(|a| tu.attr_local(a).and_then(parse_date));
         let mut codes = Codes::default();
         let Some(source_seg) = source_tuv.children_named("seg").next() else {
             skipped += 1;
             continue;
         };
         let source = codes.segment(source_seg);
+        let source_names = std::mem::take(&mut codes.names);
         for (tuv, lang) in &tuvs {
             if std::ptr::eq(*tuv, *source_tuv) {
                 continue;
@@ -127,13 +135,22 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<TmxEntry>, usize), TmxError> {
                 continue;
             };
             let mut target_codes = codes.clone();
+            let target = target_codes.segment(seg);
+            let names = (1..=source_names.keys().max().copied().unwrap_or(0))
+                .map(|n| {
+                    let form = |m: &HashMap<u32, String>| m.get(&n).cloned().unwrap_or_default();
+                    (form(&source_names), form(&target_codes.names))
+                })
+                .collect();
             entries.push(TmxEntry {
                 source_lang: source_lang.clone(),
                 target_lang: lang.clone(),
                 source: source.clone(),
-                target: target_codes.segment(seg),
+                target,
                 status: status.clone(),
                 origin: props.get("x-verso-origin").cloned(),
+                changed_at,
+                names,
             });
         }
     }
@@ -152,6 +169,8 @@ struct Codes {
     sequence: HashMap<String, u32>,
     /// In the segment being read: a `<bpt>`'s `i` → its id, for the `<ept>` that closes it.
     open: HashMap<String, u32>,
+    /// In the segment being read: each name's id → the text its `<ph>` carries.
+    names: HashMap<u32, String>,
 }
 
 impl Codes {
@@ -186,6 +205,7 @@ impl Codes {
     fn segment(&mut self, seg: &Element) -> Segment {
         self.sequence.clear();
         self.open.clear();
+        self.names.clear();
         let mut pieces = Vec::new();
         self.content(seg, &mut pieces);
         Segment::from_pieces(pieces)
@@ -212,7 +232,12 @@ impl Codes {
                         out.push(Piece::Close(id));
                     }
                     "ph" if c.attr("type") == Some("x-verso-name") => {
-                        out.push(Piece::Name(self.id("name", c)))
+                        let id = self.id("name", c);
+                        let text = c.all_text();
+                        if !text.is_empty() {
+                            self.names.insert(id, text);
+                        }
+                        out.push(Piece::Name(id))
                     }
                     "ph" | "it" | "ut" => out.push(Piece::Atom(self.id("atom", c))),
                     // Highlighting wraps text that is translated.
@@ -224,7 +249,9 @@ impl Codes {
     }
 }
 
-fn segment_xml(seg: &Segment) -> String {
+/// A segment as TMX, names written as what they are (`source`: the source forms, else the
+/// target forms), so other tools read "Budanov", not an empty code.
+fn segment_xml(seg: &Segment, names: &[(String, String)], source: bool) -> String {
     let mut out = String::from("<seg>");
     for p in &seg.pieces {
         match p {
@@ -232,14 +259,44 @@ fn segment_xml(seg: &Segment) -> String {
             Piece::Open(id) => out.push_str(&format!("<bpt i=\"{id}\" x=\"{id}\"></bpt>")),
             Piece::Close(id) => out.push_str(&format!("<ept i=\"{id}\"></ept>")),
             Piece::Atom(id) => out.push_str(&format!("<ph x=\"{id}\"></ph>")),
-            Piece::Name(id) => out.push_str(&format!(
-                "<ph x=\"{}\" type=\"x-verso-name\"></ph>",
-                10_000 + id
-            )),
+            Piece::Name(id) => {
+                let form = usize::try_from(*id)
+                    .ok()
+                    .and_then(|n| names.get(n.checked_sub(1)?))
+                    .map_or("", |(s, t)| if source { s } else { t });
+                out.push_str(&format!(
+                    "<ph x=\"{}\" type=\"x-verso-name\">{}</ph>",
+                    10_000 + id,
+                    xml::escape(form)
+                ))
+            }
         }
     }
     out.push_str("</seg>");
     out
+}
+
+/// A TMX date (`YYYYMMDDThhmmssZ`) as seconds since the epoch.
+fn parse_date(text: &str) -> Option<i64> {
+    let t = text.trim();
+    if t.len() != 16 || !t.is_char_boundary(8) || &t[8..9] != "T" || !t.ends_with('Z') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| t.get(r)?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(4..6)?, num(6..8)?);
+    let (hh, mm, ss) = (num(9..11)?, num(11..13)?, num(13..15)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
+        return None;
+    }
+    // Days since the epoch of a civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss)
 }
 
 fn tmx_date(secs: i64) -> String {
@@ -294,12 +351,12 @@ pub fn write(entries: &[super::StoredEntry]) -> String {
         out.push_str(&format!(
             "      <tuv xml:lang=\"{}\">{}</tuv>\n",
             xml::escape(&e.source_lang),
-            segment_xml(&e.source)
+            segment_xml(&e.source, &e.names, true)
         ));
         out.push_str(&format!(
             "      <tuv xml:lang=\"{}\">{}</tuv>\n",
             xml::escape(&e.target_lang),
-            segment_xml(&e.target)
+            segment_xml(&e.target, &e.names, false)
         ));
         out.push_str("    </tu>\n");
     }
@@ -322,9 +379,15 @@ mod tests {
             origin: "review".into(),
             status: "approved".into(),
             updated_at: 1_764_370_800,
+            names: vec![("Kyrylo Budanov".into(), "Kyrylo Budanow".into())],
         };
         let text = write(std::slice::from_ref(&entry));
         assert!(text.contains("changedate=\"20251128T230000Z\""), "{text}");
+        // Names are written as what they are, each side in its own form.
+        assert!(
+            text.contains(">Kyrylo Budanov</ph>") && text.contains(">Kyrylo Budanow</ph>"),
+            "{text}"
+        );
         let (read_back, skipped) = read(text.as_bytes()).expect("reads");
         assert_eq!(skipped, 0);
         assert_eq!(read_back.len(), 1);
@@ -341,6 +404,8 @@ mod tests {
         assert_eq!(r.source, entry.source);
         assert_eq!(r.target, entry.target);
         assert_eq!(r.source.key(), entry.source.key());
+        assert_eq!(r.changed_at, Some(entry.updated_at));
+        assert_eq!(r.names, entry.names);
     }
 
     #[test]

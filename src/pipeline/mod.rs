@@ -28,7 +28,7 @@ use crate::format::{self, ReadOptions};
 use crate::glossary::Glossary;
 use crate::i18n::{self, Localized, Message};
 use crate::inputs::{self, Input};
-use crate::memory::{Memory, MemoryError};
+use crate::memory::{MachineItem, Memory, MemoryError};
 use crate::msg;
 use crate::output;
 use crate::report::{BlockTerms, Failure, FileReport, Report};
@@ -81,13 +81,15 @@ pub trait Progress: Send + Sync {
 pub struct Silent;
 impl Progress for Silent {}
 
-/// What stops a whole run.
+/// What stops a whole run. It says what its cause says, and is not a second link in the
+/// error chain (`{e:#}` would print the message twice).
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::i18n::describe(self))]
 pub enum RunError {
     /// The engine cannot serve a pair: nothing was done.
+    #[error(transparent)]
     Engine(#[from] EngineError),
     /// The memory cannot be used.
+    #[error(transparent)]
     Memory(#[from] MemoryError),
 }
 
@@ -301,6 +303,9 @@ fn checked(
 struct Miss {
     segment: Segment,
     waiting: Vec<(usize, BlockId)>,
+    /// The forms of its glossary names (of the first block waiting), kept with it in the
+    /// memory for exports.
+    names: crate::memory::NameForms,
 }
 
 async fn translate_locale(
@@ -392,9 +397,16 @@ async fn translate_locale(
                 None => {
                     miss_index.insert(key, misses.len());
                     state.engine_calls += 1;
+                    let e = &enforced[d][b];
                     misses.push(Miss {
                         segment: seg.clone(),
                         waiting: vec![(d, b)],
+                        names: e
+                            .source_names
+                            .iter()
+                            .cloned()
+                            .zip(e.names.iter().cloned())
+                            .collect(),
                     });
                 }
             }
@@ -493,13 +505,18 @@ async fn translate_locale(
             }
         }
         // Filed under the engine that made each (a chain's fallback has its own fingerprint).
-        let mut stored: Vec<(&str, Vec<(&Segment, &Translation)>)> = Vec::new();
+        let mut stored: Vec<(&str, Vec<MachineItem>)> = Vec::new();
         for (&m, r) in batch.iter().zip(&translations) {
             let Ok(t) = r else { continue };
             let origin = t.origin.as_deref().unwrap_or(&fingerprint);
+            let item = MachineItem {
+                source: &misses[m].segment,
+                translation: t,
+                names: &misses[m].names,
+            };
             match stored.iter_mut().find(|(o, _)| *o == origin) {
-                Some((_, items)) => items.push((&misses[m].segment, t)),
-                None => stored.push((origin, vec![(&misses[m].segment, t)])),
+                Some((_, items)) => items.push(item),
+                None => stored.push((origin, vec![item])),
             }
         }
         for (origin, items) in &stored {

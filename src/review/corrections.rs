@@ -35,6 +35,10 @@ pub struct Corrections {
     pub source_lang: String,
     /// Target language tag.
     pub target_lang: String,
+    /// When the reviewer saved the file (seconds since the epoch; the page writes it). Without
+    /// it, the file's modification time says when the work was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<i64>,
     /// Corrected or approved blocks.
     pub blocks: Vec<CorrectedBlock>,
 }
@@ -305,6 +309,7 @@ mod tests {
             file: "a.md".into(),
             source_lang: "en".into(),
             target_lang: "es".into(),
+            saved_at: None,
             blocks: vec![good.clone(), bad],
         };
         let problems = validate(&file).expect_err("refused");

@@ -12,7 +12,7 @@ use super::corrections::{self, CorrectionsError};
 use super::xliff::{self, State};
 use crate::backend::LanguagePair;
 use crate::i18n::{Localized, Message};
-use crate::memory::{HumanStatus, Memory, MemoryError};
+use crate::memory::{HumanItem, HumanStatus, Memory, MemoryError};
 use crate::msg;
 use crate::segment::Segment;
 
@@ -27,15 +27,20 @@ pub struct Imported {
     pub reviewed: usize,
     /// Left out: no target, or a machine translation coming back unchanged.
     pub skipped: usize,
+    /// Not stored: the memory keeps a better or newer human translation (see
+    /// [`crate::memory::precedence`]).
+    pub kept: usize,
 }
 
-/// A file that could not be imported (nothing of it was stored).
+/// A file that could not be imported (nothing of it was stored). A wrapped error says what
+/// its cause says, without a second link in the chain.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::i18n::describe(self))]
 pub enum ImportError {
     /// A corrections file.
+    #[error(transparent)]
     Corrections(#[from] CorrectionsError),
     /// An XLIFF file.
+    #[error("{}", crate::i18n::describe(self))]
     Xliff {
         /// The file.
         path: PathBuf,
@@ -47,6 +52,7 @@ pub enum ImportError {
         reason: String,
     },
     /// The file names no usable language.
+    #[error("{}", crate::i18n::describe(self))]
     Language {
         /// The file.
         path: PathBuf,
@@ -54,6 +60,7 @@ pub enum ImportError {
         tag: String,
     },
     /// The memory.
+    #[error(transparent)]
     Memory(#[from] MemoryError),
 }
 
@@ -97,15 +104,26 @@ fn pair(path: &Path, source: &str, target: &str) -> Result<LanguagePair, ImportE
     })
 }
 
+/// When a file was last changed (seconds since the epoch): when the work in it was done, for
+/// files that do not say.
+pub fn modified(path: &Path) -> i64 {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// Imports a review page's corrections file.
 pub fn corrections(memory: &Memory, path: &Path) -> Result<Imported, ImportError> {
     let (file, accepted) = corrections::read(path)?;
     let pair = pair(path, &file.source_lang, &file.target_lang)?;
+    let changed_at = file.saved_at.unwrap_or_else(|| modified(path));
     let items: Vec<(Segment, Segment, HumanStatus)> = accepted
         .into_iter()
         .map(|a| (a.source, a.target, a.status))
         .collect();
-    store(memory, pair, items, 0, "review")
+    store(memory, pair, items, 0, "review", changed_at)
 }
 
 /// Imports a reviewed XLIFF 2.x or 1.2 file.
@@ -148,27 +166,35 @@ pub fn xliff(memory: &Memory, path: &Path) -> Result<Imported, ImportError> {
         };
         items.push((unit.source, target.normalized(), status));
     }
-    store(memory, pair, items, skipped, "xliff")
+    store(memory, pair, items, skipped, "xliff", modified(path))
 }
 
+/// Stores what a file brought, as the memory's precedence allows; `changed_at` is when the
+/// work in the file was done.
 fn store(
     memory: &Memory,
     pair: LanguagePair,
     items: Vec<(Segment, Segment, HumanStatus)>,
     skipped: usize,
     origin: &str,
+    changed_at: i64,
 ) -> Result<Imported, ImportError> {
-    let refs: Vec<(&Segment, &Segment, HumanStatus)> =
-        items.iter().map(|(s, t, st)| (s, t, *st)).collect();
-    memory.store_reviewed(&pair, &refs, origin)?;
-    let approved = items
+    let human: Vec<HumanItem> = items
         .iter()
-        .filter(|(_, _, s)| *s == HumanStatus::Approved)
-        .count();
+        .map(|(source, target, status)| HumanItem {
+            source,
+            target,
+            status: *status,
+            changed_at,
+            names: &[],
+        })
+        .collect();
+    let done = memory.store_human(&pair, &human, origin)?;
     Ok(Imported {
         pair,
-        approved,
-        reviewed: items.len() - approved,
+        approved: done.approved,
+        reviewed: done.stored - done.approved,
         skipped,
+        kept: done.kept,
     })
 }

@@ -72,7 +72,8 @@
     });
     return {
       format: data.format, version: data.version, file: data.file,
-      source_lang: data.source_lang, target_lang: data.target_lang, blocks: blocks
+      source_lang: data.source_lang, target_lang: data.target_lang,
+      saved_at: Math.floor(Date.now() / 1000), blocks: blocks
     };
   }
   window.versoCorrections = corrections;

@@ -116,6 +116,15 @@ fn a_long_paragraph_is_translated_checked_and_drawn_for_review() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::create_dir(dir.path().join("a")).expect("mkdir");
     std::fs::write(dir.path().join("a/long.md"), long_paragraph(200_000)).expect("write");
+    // Thousands of placeholders in one paragraph: links and emphasis, nested and not.
+    let marked: String = (0..8_000)
+        .map(|i| match i % 3 {
+            0 => format!("*word {i}* "),
+            1 => format!("[link {i}](https://example.org/{i}) "),
+            _ => format!("**bold *nested {i}*** "),
+        })
+        .collect();
+    std::fs::write(dir.path().join("a/marked.md"), format!("{marked}\n")).expect("write");
     let glossary = common::root().join("config/glossary.example.toml");
     let out = output_within(
         verso()
@@ -142,6 +151,9 @@ fn a_long_paragraph_is_translated_checked_and_drawn_for_review() {
     let page = std::fs::read_to_string(dir.path().join("out/review/es/long.md.html"))
         .expect("a review page");
     assert!(page.matches("class=\"num\"").count() > 1000);
+    let page = std::fs::read_to_string(dir.path().join("out/review/es/marked.md.html"))
+        .expect("a review page");
+    assert!(page.matches("chip open").count() >= 8_000);
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! The reviewer edits target cells (placeholders are chips that cannot be typed into), ticks
 //! "approve", and downloads a corrections file that `verso import` stores in the memory.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -316,22 +317,15 @@ fn block_html(out: &mut String, b: &BlockView) {
     };
     let (mut so, mut to) = (0usize, 0usize);
     let source_paint = Paint::new(&b.source.text, &b.source.marks);
+    // By id: a block can have thousands of placeholders.
+    let codes: HashMap<u32, &Placeholder> = b.codes.iter().map(|c| (c.id, c)).collect();
     let target_paint = b.target.as_ref().map(|t| Paint::new(&t.text, &t.marks));
     for (k, (s, t)) in rows.into_iter().enumerate() {
         out.push_str("<div class=\"row\">");
-        cell(
-            out,
-            &b.source,
-            &source_paint,
-            s,
-            &mut so,
-            &b.codes,
-            false,
-            k,
-        );
+        cell(out, &b.source, &source_paint, s, &mut so, &codes, false, k);
         match (t, &b.target, &target_paint) {
             (Some(t), Some(target), Some(paint)) => {
-                cell(out, target, paint, t, &mut to, &b.codes, true, k)
+                cell(out, target, paint, t, &mut to, &codes, true, k)
             }
             _ => {
                 let _ = write!(
@@ -386,7 +380,7 @@ fn cell(
     paint: &Paint,
     seg: &Segment,
     offset: &mut usize,
-    codes: &[Placeholder],
+    codes: &HashMap<u32, &Placeholder>,
     target: bool,
     row: usize,
 ) {
@@ -423,7 +417,7 @@ fn cell(
                 *offset += text.len();
             }
             Piece::Open(id) | Piece::Close(id) | Piece::Atom(id) => {
-                let info = codes.iter().find(|c| c.id == *id);
+                let info = codes.get(id);
                 let tag = info.map_or("code", |c| c.tag.name());
                 let markup = info.map_or("", |c| c.markup.as_str());
                 let (token, label, class) = match piece {

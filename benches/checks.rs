@@ -611,4 +611,43 @@ fn main() {
         texts.len(),
         bytes as f64 / 1e6 / secs
     );
+
+    // One paragraph of 200 KB, 1 MB and 5 MB (a pasted table, a hostile file): the checks must
+    // stay linear in the block's length.
+    let checker = Checker::new(
+        "en",
+        "es",
+        Some(glossary(0)),
+        CheckConfig::default(),
+        Evidence::default(),
+    );
+    println!("\n| one paragraph | seconds | MB/s | findings |");
+    println!("|---:|---:|---:|---:|");
+    for size in [200_000usize, 1_000_000, 5_000_000] {
+        let (mut s, mut t) = (String::new(), String::new());
+        let mut k = 0;
+        while s.len() + t.len() < size {
+            let v = pick_values(&mut rng);
+            s.push_str(&render(&en, &v, k % 5));
+            s.push(' ');
+            t.push_str(&render(&es, &v, k % 5));
+            t.push(' ');
+            k += 1;
+        }
+        let (s, t) = (BlockText::plain(&s), BlockText::plain(&t));
+        let start = Instant::now();
+        let (f, _) = checker.check_block(&BlockPair {
+            index: 0,
+            source: &s,
+            target: &t,
+            unknown_words: &[],
+        });
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "| {:.1} MB | {secs:.2} | {:.2} | {} |",
+            size as f64 / 1e6,
+            size as f64 / 1e6 / secs,
+            f.len()
+        );
+    }
 }

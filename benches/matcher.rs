@@ -6,13 +6,15 @@
 //! text size (should be linear) and against glossary size from 1,000 to 100,000 concepts
 //! (should stay within ±15 %). The share of sentences naming a concept is held constant, so a
 //! bigger glossary does not mean more matches. Median of `VERSO_BENCH_RUNS` runs (default 3).
+//! Last, loading: the 100,000-concept glossary written as TOML, CSV and TBX and read back with
+//! `glossary::load`, as every command that takes `--glossary` does (target: under 2 s).
 
 #[path = "../tests/common/corpus.rs"]
 mod corpus;
 
 use std::time::Instant;
 
-use verso::glossary::{Concept, Glossary, Kind, Term};
+use verso::glossary::{Concept, FileFormat, Glossary, Kind, LoadOptions, Term};
 use verso::matcher::Matcher;
 
 const SYLLABLES: &[&str] = &[
@@ -159,4 +161,40 @@ fn main() {
             100.0 * (secs - reference) / reference
         );
     }
+
+    // Loading: each format written once, then read back (median of the runs).
+    let (mut big, _) = glossary(100_000, 7);
+    for (i, c) in big.concepts.iter_mut().enumerate() {
+        let es = c.terms.entry("es".into()).or_default();
+        es.preferred = Some(Term::new(format!("es-{i}")));
+    }
+    let dir = std::env::temp_dir().join(format!("verso-bench-load-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    println!("\n| 100,000 concepts | file | load seconds |");
+    println!("|---|---:|---:|");
+    for (name, format) in [
+        ("toml", FileFormat::Toml),
+        ("csv", FileFormat::Csv),
+        ("tbx", FileFormat::Tbx),
+    ] {
+        let path = dir.join(format!("glossary.{name}"));
+        if std::fs::write(&path, verso::glossary::write(&big, format, "en")).is_err() {
+            continue;
+        }
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let mut times = Vec::new();
+        let mut loaded = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            loaded = verso::glossary::load(&path, &LoadOptions::default())
+                .map_or(0, |g| g.concepts.len());
+            times.push(start.elapsed().as_secs_f64());
+        }
+        println!(
+            "| {name} ({loaded} read) | {:.1} MB | {:.2} |",
+            size as f64 / 1e6,
+            median(times)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

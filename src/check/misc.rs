@@ -67,8 +67,12 @@ pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) 
     }
 }
 
-/// The first byte offset of each word in `text`, found in one pass whatever their number.
+/// The first byte offset of each word in `text`: searched one by one when there are a few, in
+/// one pass whatever their number when there are many.
 fn first_occurrences(text: &str, words: &[&String]) -> Vec<Option<usize>> {
+    if words.len() <= 8 {
+        return words.iter().map(|w| text.find(w.as_str())).collect();
+    }
     let mut out = vec![None; words.len()];
     let Ok(ac) = aho_corasick::AhoCorasick::new(words.iter().map(|w| w.as_str())) else {
         return out;

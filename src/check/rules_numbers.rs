@@ -88,7 +88,11 @@ fn align(sources: &[(NumberToken, f64)], targets: &[Target]) -> Vec<Option<(usiz
             align_in_order(sources, targets, s, t, &mut out, &mut used);
         }
     }
-    // Left over: the first unused target with the value, found through an index by value.
+    // Left over: the first unused target with the value, found through an index by value
+    // (made only when something is left over).
+    if out.iter().all(Option::is_some) || used.iter().all(|u| *u) {
+        return out;
+    }
     let mut by_value: std::collections::HashMap<u64, Vec<usize>> = Default::default();
     for (j, t) in targets.iter().enumerate() {
         let mut keys: Vec<u64> = t.own.iter().chain(&t.other).map(|v| key(*v)).collect();

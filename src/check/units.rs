@@ -73,25 +73,8 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
         .iter()
         .map(|t| (dim(t), target_values(c, t)))
         .collect();
-    // The target's numbers, and which target quantity (if any) each lies in: a number in a
-    // matched quantity is accounted for.
-    let numbers = super::numbers::scan(tgt);
-    let mut in_quantity: Vec<Option<usize>> = Vec::with_capacity(numbers.len());
-    let mut q = 0;
-    for n in &numbers {
-        while q < targets.len() && targets[q].range.end < n.range.end {
-            q += 1;
-        }
-        in_quantity.push(
-            targets
-                .get(q)
-                .filter(|t| t.range.start <= n.range.start && n.range.end <= t.range.end)
-                .map(|_| q),
-        );
-    }
-    let mut bare_taken = vec![false; numbers.len()];
-    // The values a target number may be read as, worked out when first needed.
-    let mut number_values: Vec<Option<Vec<f64>>> = vec![None; numbers.len()];
+    // The target's bare numbers, looked at only when a quantity is not found as one.
+    let mut bare: Option<BareNumbers> = None;
     for (k, s) in sources.iter().enumerate() {
         let (Some(sv), Some((sdim, sfactor))) = (value(c, s, false), dim(s)) else {
             continue;
@@ -163,13 +146,14 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             continue;
         }
         // The number is there, but not as a quantity: the unit is lost or the quantity broken.
-        let near = super::bounded::around(k, sources.len(), numbers.len());
-        let bare = near.into_iter().find(|&j| {
-            !bare_taken[j]
-                && !in_quantity[j].is_some_and(|q| used[q])
-                && number_values[j]
+        let b = bare.get_or_insert_with(|| BareNumbers::new(tgt, &targets));
+        let near = super::bounded::around(k, sources.len(), b.numbers.len());
+        let found = near.into_iter().find(|&j| {
+            !b.taken[j]
+                && !b.in_quantity[j].is_some_and(|q| used[q])
+                && b.values[j]
                     .get_or_insert_with(|| {
-                        let raw = &numbers[j].raw;
+                        let raw = &b.numbers[j].raw;
                         c.target_numbers
                             .parse(raw)
                             .into_iter()
@@ -178,9 +162,9 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
                     })
                     .contains(&sv)
         });
-        if let Some(j) = bare {
-            let n = &numbers[j];
-            bare_taken[j] = true;
+        if let Some(j) = found {
+            let n = &b.numbers[j];
+            b.taken[j] = true;
             spans.target.push(n.range.clone());
             let around = widen(tgt, n.range.clone());
             push(
@@ -197,6 +181,41 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
         // Otherwise the value itself is gone: the number rules report it.
     }
     spans
+}
+
+/// The target's numbers, for quantities whose unit was lost: which target quantity (if any)
+/// each lies in (a number in a matched quantity is accounted for), whether one was taken, and
+/// the values each may be read as, worked out when first needed.
+struct BareNumbers {
+    numbers: Vec<super::numbers::NumberToken>,
+    in_quantity: Vec<Option<usize>>,
+    taken: Vec<bool>,
+    values: Vec<Option<Vec<f64>>>,
+}
+
+impl BareNumbers {
+    fn new(tgt: &str, targets: &[Quantity]) -> BareNumbers {
+        let numbers = super::numbers::scan(tgt);
+        let mut in_quantity: Vec<Option<usize>> = Vec::with_capacity(numbers.len());
+        let mut q = 0;
+        for n in &numbers {
+            while q < targets.len() && targets[q].range.end < n.range.end {
+                q += 1;
+            }
+            in_quantity.push(
+                targets
+                    .get(q)
+                    .filter(|t| t.range.start <= n.range.start && n.range.end <= t.range.end)
+                    .map(|_| q),
+            );
+        }
+        BareNumbers {
+            taken: vec![false; numbers.len()],
+            values: vec![None; numbers.len()],
+            in_quantity,
+            numbers,
+        }
+    }
 }
 
 /// The word a number is glued into ("pistolade170"), or the number with the word after it.

@@ -774,3 +774,72 @@ fn a_refused_key_during_glossary_set_up_is_said_once_and_nothing_is_sent() {
     assert!(!stderr.contains(".."), "{stderr}");
     assert!(server.requests_to("POST", "/v2/translate").is_empty());
 }
+
+#[test]
+fn a_quota_running_out_mid_run_hands_the_rest_to_the_fallback_and_pays_nothing_twice() {
+    // One text per request, four in flight; DeepL's quota runs out after 5 answers.
+    let quota = Arc::new(AtomicUsize::new(5));
+    let served: Arc<Mutex<Vec<String>>> = Arc::default();
+    let (left, ok) = (Arc::clone(&quota), Arc::clone(&served));
+    let server = FakeServer::start(move |r| {
+        let texts = Shape::Deepl.texts(r);
+        let mut served = ok.lock().expect("served");
+        if served.len() >= left.load(Ordering::SeqCst) {
+            return Response::json(456, &json!({"message": "Quota exceeded"}));
+        }
+        served.extend(texts.iter().cloned());
+        Shape::Deepl
+            .reply(texts.iter().map(|t| json!(shout(t))).collect())
+            .delayed(Duration::from_millis(100))
+    });
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+    let paragraphs: String = (1..=20)
+        .map(|i| format!("Paragraph number {i} about the front.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("articles/long.md"), paragraphs).expect("article");
+    std::fs::write(
+        dir.path().join("verso.toml"),
+        format!(
+            "[translate]\nfallback = [\"identity\"]\n[engines.deepl]\nurl = \"{}\"\nbatch = 1\nconcurrency = 4\nglossary = false\nbackoff_ms = 10\n",
+            server.url
+        ),
+    )
+    .expect("config");
+    let out = run(dir.path(), Shape::Deepl);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the fallback finished the batch: {stderr}"
+    );
+    assert!(stderr.contains("identity took over"), "{stderr}");
+    let written = std::fs::read_to_string(dir.path().join("out/es/long.md")).expect("written");
+    let by_deepl = served.lock().expect("served").clone();
+    assert!(by_deepl.len() >= 5);
+    for i in 1..=20 {
+        let source = format!("Paragraph number {i} about the front.");
+        let upper = source.to_uppercase();
+        assert!(
+            written.contains(&source) ^ written.contains(&upper),
+            "paragraph {i} written once, by one engine:\n{written}"
+        );
+        assert_eq!(
+            written.contains(&upper),
+            by_deepl.contains(&source),
+            "paragraph {i}: DeepL's answer is what was written"
+        );
+    }
+    // Quota back: DeepL is asked for what the fallback did, never for what it answered.
+    quota.store(usize::MAX, Ordering::SeqCst);
+    let before = server.requests_to("POST", "/v2/translate").len();
+    let again = run(dir.path(), Shape::Deepl);
+    assert!(again.status.success());
+    let asked: Vec<String> = server.requests_to("POST", "/v2/translate")[before..]
+        .iter()
+        .flat_map(|r| Shape::Deepl.texts(r))
+        .collect();
+    assert_eq!(asked.len(), 20 - by_deepl.len());
+    for text in &by_deepl {
+        assert!(!asked.contains(text), "{text:?} was paid for twice");
+    }
+}

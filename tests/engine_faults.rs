@@ -309,6 +309,18 @@ fn run(dir: &Path, shape: Shape) -> std::process::Output {
     .expect("verso runs")
 }
 
+/// A work directory with `n` numbered paragraphs in `articles/long.md` and a configuration.
+fn numbered(n: usize, config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+    let paragraphs: String = (1..=n)
+        .map(|i| format!("Paragraph number {i} about the front.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("articles/long.md"), paragraphs).expect("article");
+    std::fs::write(dir.path().join("verso.toml"), config).expect("config");
+    dir
+}
+
 /// Every stored translation has text and exactly its source's placeholders.
 fn assert_memory_clean(dir: &Path) {
     let memory = Memory::open(&dir.join("mem.sqlite")).expect("memory");
@@ -533,20 +545,13 @@ fn a_fatal_error_keeps_the_answers_of_requests_already_in_flight_and_sends_nothi
             .reply(answers)
             .delayed(Duration::from_millis(delay))
     });
-    let dir = tempfile::tempdir().expect("tmp");
-    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
-    let paragraphs: String = (1..=40)
-        .map(|i| format!("Paragraph number {i} about the front.\n\n"))
-        .collect();
-    std::fs::write(dir.path().join("articles/long.md"), paragraphs).expect("article");
-    std::fs::write(
-        dir.path().join("verso.toml"),
-        format!(
+    let dir = numbered(
+        40,
+        &format!(
             "[engines.deepl]\nurl = \"{}\"\nbatch = 1\nconcurrency = 4\nglossary = false\nbackoff_ms = 10\n",
             server.url
         ),
-    )
-    .expect("config");
+    );
     let out = run(dir.path(), Shape::Deepl);
     assert_eq!(out.status.code(), Some(1), "a fatal error is exit 1");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -792,20 +797,13 @@ fn a_quota_running_out_mid_run_hands_the_rest_to_the_fallback_and_pays_nothing_t
             .reply(texts.iter().map(|t| json!(shout(t))).collect())
             .delayed(Duration::from_millis(100))
     });
-    let dir = tempfile::tempdir().expect("tmp");
-    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
-    let paragraphs: String = (1..=20)
-        .map(|i| format!("Paragraph number {i} about the front.\n\n"))
-        .collect();
-    std::fs::write(dir.path().join("articles/long.md"), paragraphs).expect("article");
-    std::fs::write(
-        dir.path().join("verso.toml"),
-        format!(
+    let dir = numbered(
+        20,
+        &format!(
             "[translate]\nfallback = [\"identity\"]\n[engines.deepl]\nurl = \"{}\"\nbatch = 1\nconcurrency = 4\nglossary = false\nbackoff_ms = 10\n",
             server.url
         ),
-    )
-    .expect("config");
+    );
     let out = run(dir.path(), Shape::Deepl);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

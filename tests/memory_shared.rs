@@ -88,28 +88,22 @@ fn translated(dir: &Path) {
         "[budanov]\nkind = \"person\"\n[budanov.en]\npreferred = \"Kyrylo Budanov\"\n[budanov.es]\npreferred = \"Kyrylo Budánov\"\n",
     )
     .expect("glossary");
-    let out = verso()
-        .current_dir(dir)
-        .args([
-            "translate",
-            "a",
-            "--to",
-            "es",
-            "--engine",
-            "pseudo",
-            "--memory",
-            "mem.sqlite",
-            "--glossary",
-            "g.toml",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run(dir, TRANSLATE);
 }
+
+/// The run these tests repeat: the article with the pseudo engine into `mem.sqlite`.
+const TRANSLATE: &[&str] = &[
+    "translate",
+    "a",
+    "--to",
+    "es",
+    "--engine",
+    "pseudo",
+    "--memory",
+    "mem.sqlite",
+    "--glossary",
+    "g.toml",
+];
 
 fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     let out = verso()
@@ -127,21 +121,7 @@ fn run(dir: &Path, args: &[&str]) -> std::process::Output {
 
 /// What the next run writes for the first paragraph, and that block's status on its page.
 fn first_paragraph(dir: &Path) -> String {
-    run(
-        dir,
-        &[
-            "translate",
-            "a",
-            "--to",
-            "es",
-            "--engine",
-            "pseudo",
-            "--memory",
-            "mem.sqlite",
-            "--glossary",
-            "g.toml",
-        ],
-    );
+    run(dir, TRANSLATE);
     std::fs::read_to_string(dir.join("out/es/story.md"))
         .expect("written")
         .lines()

@@ -1,0 +1,150 @@
+//! Stage 3 of a locale: what is written. Each document is written (and checked) as soon as its
+//! last block is in; once the locale is done, the batch rules' findings are added to the files
+//! they concern and the review pages are drawn, so they carry those findings too.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::finish::{self, LocaleChecks};
+use super::plan::Plan;
+use super::{DocState, Job, Progress, review_pages};
+use crate::backend::LanguagePair;
+use crate::check::Checker;
+use crate::document::Document;
+use crate::inputs::Input;
+use crate::output;
+use crate::report::{Failure, FileReport};
+use crate::review::html::IndexEntry;
+
+/// The files of one locale as they are written.
+pub(crate) struct Writer<'a> {
+    docs: &'a [(Input, Document)],
+    locale: String,
+    out_root: PathBuf,
+    checks: Option<LocaleChecks>,
+    progress: &'a dyn Progress,
+    /// Written files, in the order they were finished.
+    pub files: Vec<FileReport>,
+    /// What could not be written.
+    pub failures: Vec<Failure>,
+    /// Document index → its position in `files`.
+    file_of: HashMap<usize, usize>,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer for `pair`'s locale; removes what a killed run left in the directories it
+    /// writes into.
+    pub fn new(
+        job: &Job,
+        docs: &'a [(Input, Document)],
+        pair: &LanguagePair,
+        checker: impl FnOnce() -> Checker,
+        progress: &'a dyn Progress,
+    ) -> Writer<'a> {
+        let locale = pair.target.to_string();
+        let out_root = job.out_dir.join(&locale);
+        output::remove_stale_temporaries(&out_root);
+        if let Some(dir) = &job.review {
+            output::remove_stale_temporaries(&dir.join(&locale));
+        }
+        Writer {
+            docs,
+            checks: job.checks.as_ref().map(|_| LocaleChecks {
+                checker: checker(),
+                batch: Default::default(),
+                read_options: job.read_options.clone(),
+                written: Default::default(),
+            }),
+            locale,
+            out_root,
+            progress,
+            files: Vec::new(),
+            failures: Vec::new(),
+            file_of: HashMap::new(),
+        }
+    }
+
+    /// Writes and checks document `d`, or records why it was not written.
+    pub fn finish(&mut self, d: usize, state: &mut DocState) {
+        let (input, doc) = &self.docs[d];
+        match finish::finish_document(
+            d,
+            doc,
+            input,
+            state,
+            &self.out_root,
+            &self.locale,
+            self.checks.as_mut(),
+        ) {
+            Ok(file) => {
+                self.progress.wrote(&file);
+                self.file_of.insert(d, self.files.len());
+                self.files.push(file);
+            }
+            Err(failure) => {
+                self.progress.failed(&failure);
+                self.failures.push(failure);
+            }
+        }
+    }
+
+    /// Writes every document that waits for nothing (all of it from the memory).
+    pub fn finish_ready(&mut self, states: &mut [DocState]) {
+        for (d, state) in states.iter_mut().enumerate() {
+            if state.pending == 0 {
+                self.finish(d, state);
+            }
+        }
+    }
+
+    /// Adds the batch rules' findings (across files) to the files they concern, and draws the
+    /// review pages; returns the pages' index entries. `checker` makes a checker when the
+    /// checks did not run (the pages still mark numbers, dates and glossary terms).
+    pub fn close(
+        mut self,
+        job: &Job,
+        plan: &Plan,
+        checker: impl FnOnce() -> Checker,
+    ) -> (Vec<FileReport>, Vec<Failure>, Vec<IndexEntry>) {
+        if let Some(checks) = &self.checks {
+            let labels: Vec<String> = self
+                .docs
+                .iter()
+                .map(|(i, _)| i.relative.display().to_string())
+                .collect();
+            for (d, issue) in finish::batch_issues(checks, &labels) {
+                if let Some(&pos) = self.file_of.get(&d) {
+                    self.files[pos].issues.push(issue);
+                }
+            }
+        }
+        let mut pages = Vec::new();
+        if let Some(dir) = &job.review {
+            let checker = match self.checks.take() {
+                Some(c) => c.checker,
+                None => checker(),
+            };
+            let page = review_pages::Locale {
+                dir,
+                locale: &self.locale,
+                checker: &checker,
+                read_options: &job.read_options,
+            };
+            for (&d, &pos) in &self.file_of {
+                match page.write(
+                    &self.docs[d],
+                    &plan.enforced[d],
+                    &plan.states[d],
+                    &mut self.files[pos],
+                ) {
+                    Ok(entry) => pages.push(entry),
+                    Err(failure) => {
+                        self.progress.failed(&failure);
+                        self.failures.push(failure);
+                    }
+                }
+            }
+        }
+        (self.files, self.failures, pages)
+    }
+}

@@ -10,6 +10,7 @@ use async_trait::async_trait;
 use serde::Deserialize;
 
 use super::apertium::modes::{apertium_code, package_hint};
+use super::apertium::stream::strip_marks;
 use super::http::{Api, ApiError, Http, Limits, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
@@ -157,11 +158,13 @@ impl Api for Apy {
                 .send(http.client.post(self.url("/translate")).form(&form))
                 .await?;
             let parsed: Reply = http.json(&reply)?;
+            // `markUnknown=no` leaves out `*`, but `#` and `@` marks of words Apertium could
+            // not generate or transfer still come back ("#ser desplegados").
             out.push(
                 parsed
                     .response_data
                     .translated_text
-                    .and_then(|v| v.as_str().map(str::to_string)),
+                    .and_then(|v| v.as_str().map(|t| strip_marks(t, text).0)),
             );
         }
         Ok(out)

@@ -313,12 +313,9 @@ impl Literals {
         let mut sorted: Vec<String> = source_text
             .char_indices()
             .filter(|(_, c)| matches!(c, '*' | '#' | '@'))
-            .map(|(at, mark)| {
-                source_text[at..]
-                    .chars()
-                    .take_while(|c| *c == mark || c.is_alphanumeric())
-                    .take(LITERAL_CHARS)
-                    .collect()
+            .map(|(at, _)| {
+                let chars: Vec<char> = source_text[at..].chars().take(LITERAL_CHARS).collect();
+                written_at(&chars, 0)
             })
             .collect();
         sorted.sort_unstable();
@@ -332,20 +329,64 @@ impl Literals {
     }
 }
 
-/// A mark is `*`, `#` or `@` at a word start, followed by a letter, and not something the
-/// source itself contains (`*Kim` written by the author stays).
+/// A mark is `*`, `#` or `@` at a word start, followed by a letter (or, for `*`, by a symbol
+/// the dictionaries lack: `*·`), and not something the source itself contains (`*Kim` written
+/// by the author stays).
 fn is_mark(chars: &[char], i: usize, literals: &Literals) -> bool {
     let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric();
     let next_is_letter = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
-    if !(at_word_start && next_is_letter) {
+    let unknown_symbol = chars[i] == '*'
+        && chars
+            .get(i + 1)
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '*' | '[' | '\\' | '<'));
+    if !(at_word_start && (next_is_letter || unknown_symbol)) {
         return false;
     }
-    let written: String = chars[i..]
+    !literals.contains(&written_at(chars, i))
+}
+
+/// What a mark at `i` is written as: the mark and the word after it, or the mark and the one
+/// symbol after it (`*·`).
+fn written_at(chars: &[char], i: usize) -> String {
+    let mark = chars[i];
+    let mut written: String = chars[i..]
         .iter()
-        .take_while(|c| **c == chars[i] || c.is_alphanumeric())
+        .take_while(|c| **c == mark || c.is_alphanumeric())
         .take(LITERAL_CHARS)
         .collect();
-    !literals.contains(&written)
+    if written.chars().all(|c| c == mark)
+        && let Some(&next) = chars.get(i + written.chars().count())
+        && !next.is_whitespace()
+    {
+        written.push(next);
+    }
+    written
+}
+
+/// Apertium's marks removed from a text that did not come through verso's own stream (APy's
+/// replies): `*` before unknown words (returned apart), `#` and `@` before words the pair
+/// could not generate or transfer. What the source itself writes stays.
+pub fn strip_marks(text: &str, source: &str) -> (String, Vec<String>) {
+    let literals = Literals::new(source);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut unknown = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if matches!(c, '*' | '#' | '@') && is_mark(&chars, i, &literals) {
+            if c == '*' {
+                let word: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
+                    .collect();
+                if !word.is_empty() {
+                    unknown.push(word);
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    (out, unknown)
 }
 
 /// Items → pieces: each pair opens before its first tagged word and closes after its last.
@@ -454,6 +495,29 @@ mod tests {
                 break;
             }
         }
+    }
+
+    #[test]
+    fn marks_are_stripped_from_replies_that_bypass_the_stream() {
+        let (text, unknown) = strip_marks(
+            "Las tropas #ser desplegados @cerca *Zorblax *· y 5 * 3.",
+            "The troops to be deployed near Zorblax · and 5 * 3.",
+        );
+        assert_eq!(text, "Las tropas ser desplegados cerca Zorblax · y 5 * 3.");
+        assert_eq!(unknown, vec!["Zorblax".to_string()]);
+        // What the author wrote stays.
+        let (text, _) = strip_marks("Nota *Kim y #hashtag.", "Note *Kim and #hashtag.");
+        assert_eq!(text, "Nota *Kim y #hashtag.");
+    }
+
+    #[test]
+    fn an_unknown_symbol_mark_does_not_reach_the_output() {
+        let r = reformat(
+            "Precios *· ascendieron..[]",
+            "Prices · rose.",
+            &NameWords::new(),
+        );
+        assert_eq!(r.segment.canonical(), "Precios · ascendieron.");
     }
 
     #[test]

@@ -357,6 +357,8 @@ fn render_pieces(
     let mut out = String::new();
     let mut text_ranges = Vec::new();
     let mut bare_address_end: Option<usize> = None;
+    // Where each pair's content starts in `out`.
+    let mut opened_at: HashMap<u32, usize> = HashMap::new();
     for piece in pieces {
         match piece {
             Piece::Text(_) | Piece::Name(_) => {
@@ -380,11 +382,20 @@ fn render_pieces(
             Piece::Open(id) => {
                 if let Some(Markup::Pair { open, .. }) = markup.get(id) {
                     out.push_str(&doc.source[open.clone()]);
+                    opened_at.insert(*id, out.len());
                 }
             }
             Piece::Close(id) => {
-                if let Some(Markup::Pair { close, .. }) = markup.get(id) {
-                    out.push_str(&doc.source[close.clone()]);
+                if let Some(Markup::Pair { close, open, tag }) = markup.get(id) {
+                    let written = opened_at.get(id).and_then(|&at| out.get(at..));
+                    match reference_label(doc, *tag, open, close, written) {
+                        Some(label) => {
+                            out.push_str("][");
+                            out.push_str(label);
+                            out.push(']');
+                        }
+                        None => out.push_str(&doc.source[close.clone()]),
+                    }
                 }
             }
             Piece::Atom(id) => {
@@ -411,6 +422,35 @@ fn render_pieces(
 
 /// A URL or e-mail address written without `<>`: it ends at the next space when read again,
 /// so text an engine glued to it would become part of the address.
+/// For a shortcut (`[label]`) or collapsed (`[label][]`) reference link whose text was
+/// translated, the label to write as a full reference (`[texto][label]`): the link text is its
+/// label there, so once it changes the link would no longer find its definition. `None` when
+/// the markup can be written as it was.
+fn reference_label<'a>(
+    doc: &'a Document,
+    tag: TagKind,
+    open: &std::ops::Range<usize>,
+    close: &std::ops::Range<usize>,
+    written: Option<&str>,
+) -> Option<&'a str> {
+    if tag != TagKind::Link {
+        return None;
+    }
+    let markup = doc.source.get(close.clone())?;
+    if markup != "]" && markup != "][]" {
+        return None;
+    }
+    let label = doc.source.get(open.end..close.start)?;
+    // Labels match case-insensitively with whitespace collapsed (CommonMark).
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    (fold(label) != fold(written?)).then_some(label)
+}
+
 fn is_bare_address(doc: &Document, tag: TagKind, range: &std::ops::Range<usize>) -> bool {
     matches!(tag, TagKind::Url | TagKind::Email) && !doc.source[range.clone()].starts_with('<')
 }

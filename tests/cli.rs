@@ -433,3 +433,55 @@ fn engines_lists_the_installed_apertium_pairs() {
     );
     assert!(text.contains("identity") && text.contains("pseudo"));
 }
+
+#[test]
+fn reference_links_still_resolve_after_translation() {
+    common::require_apertium();
+    let article = "# The [releases] page\n\n\
+        See the [releases] page, the [Goldmark][] parser, [the full docs][docs] and \
+        [*emphasized* label] too.\n\n\
+        [releases]: https://example.org/releases\n\
+        [Goldmark]: https://github.com/yuin/goldmark\n\
+        [docs]: https://example.org/docs \"Docs\"\n\
+        [*emphasized* label]: https://example.org/emphasis\n";
+    let mut source = Vec::new();
+    for engine in ["pseudo", "apertium", "identity"] {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::create_dir_all(dir.path().join("a")).expect("mkdir");
+        std::fs::write(dir.path().join("a/refs.md"), article).expect("write");
+        source = common::structure(&common::parse_file(&dir.path().join("a/refs.md")));
+        assert_eq!(
+            source.iter().filter(|l| l.starts_with("link ")).count(),
+            5,
+            "{source:?}"
+        );
+        let out = common::translate(
+            dir.path(),
+            std::path::Path::new("a"),
+            &["--engine", engine, "--no-review"],
+        )
+        .output()
+        .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = dir.path().join("out/es/refs.md");
+        // pulldown-cmark resolves every link of the written file to its definition again.
+        assert_eq!(
+            common::structure(&common::parse_file(&written)),
+            source,
+            "{engine}: {}",
+            std::fs::read_to_string(&written).unwrap_or_default()
+        );
+        if engine == "identity" {
+            assert_eq!(
+                std::fs::read_to_string(&written).expect("read"),
+                article,
+                "identity writes the shortcut and collapsed forms as they were"
+            );
+        }
+    }
+    assert!(!source.is_empty());
+}

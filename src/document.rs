@@ -297,6 +297,8 @@ pub enum YamlStyle {
     Single,
     /// A folded block scalar (`>`), one or more indented lines.
     Folded,
+    /// A TOML literal string `'…'` (no escapes): a text holding `'` is written as a basic string.
+    Literal,
 }
 
 /// How a block's lines were broken, so a translation can be wrapped the same way.

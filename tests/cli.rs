@@ -485,3 +485,66 @@ fn reference_links_still_resolve_after_translation() {
     }
     assert!(!source.is_empty());
 }
+
+#[test]
+fn site_generator_markup_is_never_translated() {
+    common::require_apertium();
+    let article = "+++\ntitle = \"The release notes\"\ndate = 2024-01-01\ndraft = false\n[params]\nsummary = \"Not a top-level key\"\n+++\n\n\
+        > [!NOTE]\n> Useful information for the readers.\n\n\
+        ## Installation steps {#install .big}\n\n\
+        Use {{< ref \"docs/install.md\" >}} and {{% notice tip %}}the tip text{{% /notice %}} here.\n\n\
+        Liquid {% include footer.html %} and {{ page.title }} stay as written.\n\n\
+        <!-- a comment that must stay -->\n";
+    let kept = [
+        "> [!NOTE]\n",
+        "{#install .big}",
+        "{{< ref \"docs/install.md\" >}}",
+        "{{% notice tip %}}",
+        "{{% /notice %}}",
+        "{% include footer.html %}",
+        "{{ page.title }}",
+        "<!-- a comment that must stay -->",
+        "date = 2024-01-01\ndraft = false\n[params]\nsummary = \"Not a top-level key\"\n+++\n",
+    ];
+    for engine in ["identity", "pseudo", "apertium"] {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::create_dir_all(dir.path().join("a")).expect("mkdir");
+        std::fs::write(dir.path().join("a/site.md"), article).expect("write");
+        let out = common::translate(
+            dir.path(),
+            std::path::Path::new("a"),
+            &["--engine", engine, "--no-review"],
+        )
+        .output()
+        .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = std::fs::read_to_string(dir.path().join("out/es/site.md")).expect("written");
+        if engine == "identity" {
+            assert_eq!(written, article);
+            continue;
+        }
+        for k in kept {
+            assert!(
+                written.contains(k),
+                "{engine}: {k:?} not kept in\n{written}"
+            );
+        }
+        // The front matter is still TOML, its title translated.
+        let front = written.split("+++\n").nth(1).expect("front matter");
+        let table: toml::Table = toml::from_str(front).expect("TOML");
+        let title = table["title"].as_str().unwrap_or_default();
+        assert!(
+            !title.is_empty() && title != "The release notes",
+            "{engine}: {title}"
+        );
+        // What is text was translated.
+        assert!(
+            !written.contains("Useful information for the readers"),
+            "{written}"
+        );
+    }
+}

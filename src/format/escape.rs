@@ -121,6 +121,8 @@ pub fn yaml(text: &str, style: YamlStyle) -> String {
         YamlStyle::Double => double_quoted(text),
         YamlStyle::Single => format!("'{}'", text.replace('\'', "''")),
         YamlStyle::Folded => text.to_string(),
+        YamlStyle::Literal if !text.contains(['\'', '\n', '\r']) => format!("'{text}'"),
+        YamlStyle::Literal => double_quoted(text),
         YamlStyle::Plain if plain_is_safe(text) => text.to_string(),
         YamlStyle::Plain => double_quoted(text),
     }

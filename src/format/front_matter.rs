@@ -1,9 +1,11 @@
-//! YAML front matter: finds it, and turns the configured top-level keys into blocks.
+//! Front matter — YAML between `---` lines, or TOML between `+++` lines (Hugo) — found, and its
+//! configured top-level keys turned into blocks.
 //!
-//! Only scalar values of top-level keys are translated (plain, `"double"`, `'single'`, and
-//! folded or literal block scalars); lists, maps, anchors and anything else stay as written.
-//! A line-based reader is enough for this and keeps every byte of the rest in place, which a
-//! YAML parser-and-serializer would not.
+//! Only scalar values of top-level keys are translated: in YAML plain, `"double"`, `'single'`,
+//! and folded or literal block scalars; in TOML one-line `"basic"` and `'literal'` strings before
+//! the first `[table]`. Lists, maps, anchors, multi-line strings and anything else stay as
+//! written. A line-based reader is enough for this and keeps every byte of the rest in place,
+//! which a parser-and-serializer would not.
 
 use std::ops::Range;
 
@@ -14,26 +16,36 @@ use crate::document::{Block, BlockKind, Escaping, LineIndex, Token, Wrap, YamlSt
 pub struct FrontMatter {
     /// From the opening `---` to the end of the closing line, line end included.
     pub range: Range<usize>,
-    /// The YAML between the delimiter lines.
+    /// The YAML or TOML between the delimiter lines.
     pub body: Range<usize>,
+    /// TOML (`+++`) rather than YAML (`---`).
+    pub toml: bool,
 }
 
 /// Finds front matter opening at byte `start` (after a BOM): a `---` line, YAML, then a `---`
-/// or `...` line.
+/// or `...` line; or a `+++` line, TOML, then a `+++` line.
 pub fn find(source: &str, start: usize) -> Option<FrontMatter> {
     let text = &source[start..];
     let first_end = text.find('\n')?;
-    if text[..first_end].trim_end() != "---" {
-        return None;
-    }
+    let toml = match text[..first_end].trim_end() {
+        "---" => false,
+        "+++" => true,
+        _ => return None,
+    };
     let body_start = start + first_end + 1;
     let mut pos = body_start;
     for line in source[body_start..].split_inclusive('\n') {
         let content = line.trim_end();
-        if content == "---" || content == "..." {
+        let closes = if toml {
+            content == "+++"
+        } else {
+            content == "---" || content == "..."
+        };
+        if closes {
             return Some(FrontMatter {
                 range: start..pos + line.len(),
                 body: body_start..pos,
+                toml,
             });
         }
         pos += line.len();
@@ -55,6 +67,9 @@ fn lines_of(source: &str, body: &Range<usize>) -> Vec<Range<usize>> {
 
 /// The blocks of the translatable keys.
 pub fn blocks(source: &str, fm: &FrontMatter, keys: &[String], lines: &LineIndex) -> Vec<Block> {
+    if fm.toml {
+        return toml_blocks(source, fm, keys, lines);
+    }
     let all = lines_of(source, &fm.body);
     let mut blocks = Vec::new();
     let mut i = 0;
@@ -85,6 +100,65 @@ pub fn blocks(source: &str, fm: &FrontMatter, keys: &[String], lines: &LineIndex
             inline_scalar(source, key, value, lines)
         };
         blocks.extend(block);
+    }
+    blocks
+}
+
+/// The blocks of TOML front matter: `key = "…"` or `key = '…'` lines of the configured keys,
+/// before the first table header (keys after it belong to that table).
+fn toml_blocks(source: &str, fm: &FrontMatter, keys: &[String], lines: &LineIndex) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for line in lines_of(source, &fm.body) {
+        let text = &source[line.clone()];
+        if text.trim_start().starts_with('[') {
+            break;
+        }
+        let Some((key, rest)) = text.split_once('=') else {
+            continue;
+        };
+        let key = key.trim_end();
+        let bare = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !bare || !keys.iter().any(|k| k == key) {
+            continue;
+        }
+        let value_start = line.start + text.len() - rest.trim_start().len();
+        let raw = &source[value_start..line.end];
+        let (len, text, style) = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+            continue; // multi-line strings stay as written
+        } else if raw.starts_with('"') {
+            let Some((len, text)) = double_quoted(raw) else {
+                continue;
+            };
+            (len, text, YamlStyle::Double)
+        } else if let Some(inner) = raw.strip_prefix('\'') {
+            let Some(end) = inner.find('\'') else {
+                continue;
+            };
+            (end + 2, inner[..end].to_string(), YamlStyle::Literal)
+        } else {
+            continue;
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let range = value_start..value_start + len;
+        blocks.push(Block {
+            kind: BlockKind::FrontMatter {
+                key: key.to_string(),
+            },
+            line: lines.line(range.start),
+            tokens: vec![Token::Text {
+                range: range.clone(),
+                text,
+            }],
+            range,
+            escaping: Escaping::Yaml(style),
+            wrap: None,
+            parent: None,
+        });
     }
     blocks
 }
@@ -271,6 +345,20 @@ mod tests {
                     "Folded text on two lines".into()
                 ),
                 ("front-matter:lead".into(), "It's".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_between_plus_lines() {
+        let src = "+++\ntitle = \"Release \\\"notes\\\"\"\ndate = 2024-01-01\ndescription = 'It is here' # note\nsummary = \"\"\"\nlong\n\"\"\"\n[params]\nlead = \"not top level\"\n+++\nBody\n";
+        let fm = find(src, 0).expect("front matter");
+        assert!(fm.toml);
+        assert_eq!(
+            fm_blocks(src),
+            vec![
+                ("front-matter:title".into(), "Release \"notes\"".into()),
+                ("front-matter:description".into(), "It is here".into()),
             ]
         );
     }

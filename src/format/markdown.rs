@@ -16,7 +16,11 @@ use crate::segment::Segment;
 
 /// The pulldown-cmark extensions verso reads.
 pub fn parser_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// The containers that decide a block's kind.

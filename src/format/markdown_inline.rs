@@ -160,7 +160,7 @@ pub(crate) fn build(source: &str, events: &[(Event, Range<usize>)]) -> Built {
         i += 1;
     }
     b.gap(end);
-    let tokens = split_bare_urls(source, b.tokens, &mut b.next_id);
+    let tokens = split_protected(source, b.tokens, &mut b.next_id);
     Built {
         tokens,
         range: start..end,
@@ -219,17 +219,54 @@ fn tag_kind(tag: &Tag) -> TagKind {
     }
 }
 
-/// Splits text tokens around bare URLs and e-mail addresses, which become atoms. URLs are
-/// found in the decoded text and located in the source, where they must appear literally (a
-/// URL holds no escapes); the text between keeps its own decoded text and source range.
-fn split_bare_urls(source: &str, tokens: Vec<Token>, next_id: &mut u32) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len());
+/// Consecutive text tokens as one: the parser cuts a run of text at characters that may start
+/// markup (`{{<` arrives as `{{` and `< …`), and a tag must be found whole.
+fn merge_adjacent_text(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
+        if let (
+            Some(Token::Text { range, text }),
+            Token::Text {
+                range: next,
+                text: more,
+            },
+        ) = (out.last_mut(), &token)
+            && range.end == next.start
+        {
+            range.end = next.end;
+            text.push_str(more);
+            continue;
+        }
+        out.push(token);
+    }
+    out
+}
+
+/// What a text token holds that must not be translated: template tags (Hugo shortcodes,
+/// Liquid, Jinja), bare URLs and e-mail addresses, in order, not overlapping (a URL inside a
+/// tag is part of the tag).
+fn protected_spans(text: &str) -> Vec<(Range<usize>, TagKind)> {
+    let tags = crate::format::templates::find(text);
+    let mut found: Vec<(Range<usize>, TagKind)> = urls::find(text)
+        .into_iter()
+        .filter(|(r, _)| !tags.iter().any(|t| t.start < r.end && r.start < t.end))
+        .collect();
+    found.extend(tags.into_iter().map(|t| (t, TagKind::Html)));
+    found.sort_by_key(|(r, _)| r.start);
+    found
+}
+
+/// Splits text tokens around template tags, bare URLs and e-mail addresses, which become
+/// atoms. They are found in the decoded text and located in the source, where they must
+/// appear literally; the text between keeps its own decoded text and source range.
+fn split_protected(source: &str, tokens: Vec<Token>, next_id: &mut u32) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in merge_adjacent_text(tokens) {
         let Token::Text { range, text } = &token else {
             out.push(token);
             continue;
         };
-        let found = urls::find(text);
+        let found = protected_spans(text);
         if found.is_empty() {
             out.push(token);
             continue;

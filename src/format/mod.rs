@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod markdown;
 mod markdown_inline;
 pub mod plain;
+pub mod templates;
 pub mod urls;
 
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::apertium::modes::{apertium_code, package_hint};
 use super::apertium::stream::strip_marks;
-use super::http::{Api, ApiError, Http, Limits, markup};
+use super::http::{Api, ApiError, Http, Limits, answer, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::ApyConfig;
@@ -164,7 +164,8 @@ impl Api for Apy {
                 parsed
                     .response_data
                     .translated_text
-                    .and_then(|v| v.as_str().map(|t| strip_marks(t, text).0)),
+                    .and_then(answer)
+                    .map(|t| strip_marks(&t, text).0),
             );
         }
         Ok(out)

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::io::AsyncWriteExt;
 
-use super::http::{Api, ApiError, GlossaryUse, Http, Limits};
+use super::http::{Api, ApiError, GlossaryUse, Http, Limits, answer};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::CommandConfig;
@@ -160,11 +160,7 @@ impl Api for CommandApi {
                 reason = e.to_string()
             )),
         })?;
-        Ok(reply
-            .translations
-            .into_iter()
-            .map(|v| v.as_str().map(str::to_string))
-            .collect())
+        Ok(reply.translations.into_iter().map(answer).collect())
     }
 
     async fn probe(&self, _http: &Http) -> Result<String, ApiError> {

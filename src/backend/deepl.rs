@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::Mutex;
 
-use super::http::{Api, ApiError, GlossaryUse, Http, Limits};
+use super::http::{Api, ApiError, GlossaryUse, Http, Limits, answer};
 use super::terms::{TermEntry, Terms};
 use super::{EngineError, LanguagePair};
 use crate::config::DeeplConfig;
@@ -299,7 +299,7 @@ impl Api for Deepl {
         Ok(parsed
             .translations
             .into_iter()
-            .map(|t| t.text.and_then(|v| v.as_str().map(str::to_string)))
+            .map(|t| t.text.and_then(answer))
             .collect())
     }
 

@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::http::{Api, ApiError, Http, Limits, markup};
+use super::http::{Api, ApiError, Http, Limits, answer, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::GoogleConfig;
@@ -152,10 +152,7 @@ impl Api for Google {
             .data
             .translations
             .into_iter()
-            .map(|t| {
-                t.translated_text
-                    .and_then(|v| v.as_str().map(str::to_string))
-            })
+            .map(|t| t.translated_text.and_then(answer))
             .collect())
     }
 

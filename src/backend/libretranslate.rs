@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::http::{Api, ApiError, Http, Limits, markup};
+use super::http::{Api, ApiError, Http, Limits, answer, markup};
 use super::terms::TermEntry;
 use super::{EngineError, LanguagePair};
 use crate::config::LibreTranslateConfig;
@@ -100,10 +100,7 @@ impl Api for LibreTranslate {
             .await?;
         let parsed: Reply = http.json(&reply)?;
         match parsed.translated_text {
-            serde_json::Value::Array(items) => Ok(items
-                .into_iter()
-                .map(|v| v.as_str().map(str::to_string))
-                .collect()),
+            serde_json::Value::Array(items) => Ok(items.into_iter().map(answer).collect()),
             serde_json::Value::String(one) => Ok(vec![Some(one)]),
             other => Err(ApiError::Retry {
                 detail: http.redact(&crate::i18n::render(&crate::msg!(

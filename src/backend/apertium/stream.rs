@@ -246,11 +246,7 @@ fn reformat_pieces(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
                 // `*` marks a word the dictionaries lack (left untranslated); `#` and `@` mark
                 // generation and transfer gaps of a translated word: removed, not reported.
                 if c == '*' {
-                    let word: String = chars[i + 1..]
-                        .iter()
-                        .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
-                        .collect();
-                    unknown.push(word);
+                    unknown.extend(unknown_word(&chars, i));
                 }
                 i += 1;
             }
@@ -363,6 +359,15 @@ fn written_at(chars: &[char], i: usize) -> String {
     written
 }
 
+/// The word after an unknown-word mark `*` at `i`, if a word follows (`*·` marks a symbol).
+fn unknown_word(chars: &[char], i: usize) -> Option<String> {
+    let word: String = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
+        .collect();
+    (!word.is_empty()).then_some(word)
+}
+
 /// Apertium's marks removed from a text that did not come through verso's own stream (APy's
 /// replies): `*` before unknown words (returned apart), `#` and `@` before words the pair
 /// could not generate or transfer. What the source itself writes stays.
@@ -374,13 +379,7 @@ pub fn strip_marks(text: &str, source: &str) -> (String, Vec<String>) {
     for (i, &c) in chars.iter().enumerate() {
         if matches!(c, '*' | '#' | '@') && is_mark(&chars, i, &literals) {
             if c == '*' {
-                let word: String = chars[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '\'')
-                    .collect();
-                if !word.is_empty() {
-                    unknown.push(word);
-                }
+                unknown.extend(unknown_word(&chars, i));
             }
             continue;
         }
@@ -518,6 +517,11 @@ mod tests {
             &NameWords::new(),
         );
         assert_eq!(r.segment.canonical(), "Precios · ascendieron.");
+        assert!(
+            r.unknown.is_empty(),
+            "a symbol is no unknown word: {:?}",
+            r.unknown
+        );
     }
 
     #[test]

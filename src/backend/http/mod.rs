@@ -284,17 +284,21 @@ impl<A: Api> HttpEngine<A> {
         pair: &LanguagePair,
         texts: &[String],
         terms: &[TermEntry],
-    ) -> Vec<Result<String, EngineError>> {
-        let mut out: Vec<Option<Result<String, EngineError>>> =
+    ) -> Vec<Result<Segment, EngineError>> {
+        // What each answer must look like, worked out once for every request that asks again.
+        let expected: Vec<Expected> = texts.iter().map(|t| Expected::of(t)).collect();
+        let mut out: Vec<Option<Result<Segment, EngineError>>> =
             texts.iter().map(|_| None).collect();
         let all: Vec<usize> = (0..texts.len()).collect();
-        let rest = self.ask(pair, texts, terms, all, &mut out).await;
+        let rest = self.ask(pair, texts, &expected, terms, all, &mut out).await;
         if !rest.is_empty() {
+            let expected = &expected;
             let singles = rest.into_iter().map(|i| async move {
                 let mut one = vec![None];
                 self.ask(
                     pair,
                     std::slice::from_ref(&texts[i]),
+                    std::slice::from_ref(&expected[i]),
                     terms,
                     vec![0],
                     &mut one,
@@ -317,9 +321,10 @@ impl<A: Api> HttpEngine<A> {
         &self,
         pair: &LanguagePair,
         texts: &[String],
+        expected: &[Expected],
         terms: &[TermEntry],
         mut pending: Vec<usize>,
-        out: &mut [Option<Result<String, EngineError>>],
+        out: &mut [Option<Result<Segment, EngineError>>],
     ) -> Vec<usize> {
         let (mut tries, mut mismatches) = (0u32, 0u32);
         loop {
@@ -330,8 +335,8 @@ impl<A: Api> HttpEngine<A> {
                     let mut bad = Vec::new();
                     let mut reason = String::new();
                     for (&i, answer) in pending.iter().zip(answers) {
-                        match validate(&texts[i], answer) {
-                            Ok(text) => out[i] = Some(Ok(text)),
+                        match expected[i].validate(answer) {
+                            Ok(segment) => out[i] = Some(Ok(segment)),
                             Err(why) => {
                                 reason = why;
                                 bad.push(i);
@@ -409,26 +414,53 @@ impl<A: Api> HttpEngine<A> {
     }
 }
 
-/// An answer as the driver accepts it: present, not empty for a text with words, and with
-/// exactly the tags of its source (nothing lost, doubled or invented). Anything else is a
-/// malformed reply, asked again and never stored.
-fn validate(source: &str, answer: Option<String>) -> Result<String, String> {
-    let Some(text) = answer else {
-        return Err(crate::i18n::render(&crate::msg!("http-no-text")));
-    };
-    let source_seg = markup::decode(source);
-    let answer_seg = markup::decode(&text);
-    if source_seg.has_text() && answer_seg.text().trim().is_empty() {
-        return Err(crate::i18n::render(&crate::msg!("http-empty-text")));
+/// What an answer to a tagged text must be to be accepted.
+struct Expected {
+    /// The source has words: an empty answer is no translation.
+    has_text: bool,
+    /// The source's placeholders, sorted: the answer carries each back once.
+    tags: Vec<String>,
+}
+
+impl Expected {
+    fn of(source: &str) -> Expected {
+        let seg = markup::decode(source);
+        Expected {
+            has_text: seg.has_text(),
+            tags: markup::tags(&seg),
+        }
     }
-    if markup::tags(&source_seg) != markup::tags(&answer_seg) {
-        return Err(crate::i18n::render(&crate::msg!(
-            "http-tags",
-            sent = markup::tags(&source_seg).join(" "),
-            back = markup::tags(&answer_seg).join(" ")
-        )));
+
+    /// The answer decoded, if the driver accepts it: present, not empty for a text with words,
+    /// and with exactly the tags of its source (nothing lost, doubled or invented). Anything
+    /// else is a malformed reply, asked again and never stored.
+    fn validate(&self, answer: Option<String>) -> Result<Segment, String> {
+        let Some(text) = answer else {
+            return Err(crate::i18n::render(&crate::msg!("http-no-text")));
+        };
+        let seg = markup::decode(&text);
+        if self.has_text && seg.text().trim().is_empty() {
+            return Err(crate::i18n::render(&crate::msg!("http-empty-text")));
+        }
+        let tags = markup::tags(&seg);
+        if tags != self.tags {
+            return Err(crate::i18n::render(&crate::msg!(
+                "http-tags",
+                sent = self.tags.join(" "),
+                back = tags.join(" ")
+            )));
+        }
+        Ok(seg)
     }
-    Ok(text)
+}
+
+/// What a service answered for one text, when it is text: `null`, numbers and the like are no
+/// answer (the driver asks again for those).
+pub fn answer(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// Texts packed into requests within the limits; returns index ranges into `texts`.
@@ -574,7 +606,7 @@ impl<A: Api> Engine for HttpEngine<A> {
         let calls = groups
             .iter()
             .map(|r| self.call_group(pair, &texts[r.clone()], &terms));
-        let answers: Vec<Result<String, EngineError>> = futures::future::join_all(calls)
+        let answers: Vec<Result<Segment, EngineError>> = futures::future::join_all(calls)
             .await
             .into_iter()
             .flatten()
@@ -583,11 +615,11 @@ impl<A: Api> Engine for HttpEngine<A> {
             (0..segments.len()).map(|_| Ok(Vec::new())).collect();
         for (answer, &i) in answers.into_iter().zip(&owner) {
             match (answer, &mut out[i]) {
-                (Ok(text), Ok(pieces)) => {
+                (Ok(part), Ok(pieces)) => {
                     if !pieces.is_empty() {
                         pieces.push(crate::segment::Piece::Text(" ".into()));
                     }
-                    pieces.extend(markup::decode(&text).pieces);
+                    pieces.extend(part.pieces);
                 }
                 (Err(e), slot @ Ok(_)) => *slot = Err(e),
                 (_, Err(_)) => {}

@@ -32,6 +32,26 @@ pub fn around_within(at: usize, of: usize, len: usize, window: usize) -> Range<u
     start..start + 2 * window
 }
 
+/// An order-keeping alignment of `n` source items with `m` target items is a table of `n × m`
+/// cells: up to `side × side` cells it is made whole, beyond in consecutive stretches of at
+/// most `side` items per side (and the proportional stretch of the other side), so its cost
+/// stays linear in the block's length. Items that fall across a stretch's edge are left to
+/// each rule's pass by value.
+pub fn stretches(n: usize, m: usize, side: usize) -> Vec<(Range<usize>, Range<usize>)> {
+    if n.saturating_mul(m) <= side * side {
+        return vec![(0..n, 0..m)];
+    }
+    let count = n.div_ceil(side).max(m.div_ceil(side)).max(1);
+    (0..count)
+        .map(|k| {
+            (
+                (k * n / count)..((k + 1) * n / count),
+                (k * m / count)..((k + 1) * m / count),
+            )
+        })
+        .collect()
+}
+
 /// Byte ranges with a fast "is this range inside one of them" (the union of the ranges is
 /// what counts; ranges handed over in any order).
 #[derive(Debug, Default, Clone)]
@@ -80,6 +100,22 @@ mod tests {
         assert_eq!(around(0, 10_000, 500), 0..2 * WINDOW);
         assert_eq!(around(9_999, 10_000, 500), 500 - 2 * WINDOW..500);
         assert_eq!(around(usize::MAX / 2, usize::MAX, 1000).len(), 2 * WINDOW);
+    }
+
+    #[test]
+    fn stretches_cover_both_sides_in_order() {
+        assert_eq!(stretches(10, 20, 256), vec![(0..10, 0..20)]);
+        let s = stretches(1000, 600, 256);
+        assert_eq!(s.len(), 4);
+        assert_eq!(
+            (s[0].0.start, s[3].0.end, s[0].1.start, s[3].1.end),
+            (0, 1000, 0, 600)
+        );
+        assert!(
+            s.windows(2)
+                .all(|w| w[0].0.end == w[1].0.start && w[0].1.end == w[1].1.start)
+        );
+        assert!(s.iter().all(|(a, b)| a.len() <= 256 && b.len() <= 256));
     }
 
     #[test]

@@ -226,15 +226,8 @@ pub fn align(source: &Document, target: &Document) -> Vec<(Option<usize>, Option
     }
     // The common sequence is a table of blocks × blocks: a document of thousands of blocks is
     // aligned in consecutive stretches (and the proportional stretch of the other side).
-    let (n, m) = (a.len(), b.len());
-    let stretches = n
-        .div_ceil(BLOCK_STRETCH)
-        .max(m.div_ceil(BLOCK_STRETCH))
-        .max(1);
     let mut out = Vec::new();
-    for k in 0..stretches {
-        let rows = (k * n / stretches)..((k + 1) * n / stretches);
-        let cols = (k * m / stretches)..((k + 1) * m / stretches);
+    for (rows, cols) in super::bounded::stretches(a.len(), b.len(), BLOCK_STRETCH) {
         align_stretch(&a, &b, rows, cols, &mut out);
     }
     out

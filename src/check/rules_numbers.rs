@@ -78,15 +78,8 @@ fn align(sources: &[(NumberToken, f64)], targets: &[Target]) -> Vec<Option<(usiz
     let (n, m) = (sources.len(), targets.len());
     let mut out = vec![None; n];
     let mut used = vec![false; m];
-    if n * m <= STRETCH * STRETCH {
-        align_in_order(sources, targets, 0..n, 0..m, &mut out, &mut used);
-    } else {
-        let stretches = n.div_ceil(STRETCH).max(m.div_ceil(STRETCH));
-        for k in 0..stretches {
-            let s = (k * n / stretches)..((k + 1) * n / stretches);
-            let t = (k * m / stretches)..((k + 1) * m / stretches);
-            align_in_order(sources, targets, s, t, &mut out, &mut used);
-        }
+    for (s, t) in super::bounded::stretches(n, m, STRETCH) {
+        align_in_order(sources, targets, s, t, &mut out, &mut used);
     }
     // Left over: the first unused target with the value, found through an index by value
     // (made only when something is left over).

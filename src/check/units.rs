@@ -59,9 +59,12 @@ type Dimension = (String, f64);
 pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> QuantitySpans {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
     let sources = c.units.quantities(src, &c.source);
+    let mut spans = QuantitySpans::default();
+    if sources.is_empty() {
+        return spans; // nothing to look for: the target's quantities are not read
+    }
     let targets = c.units.quantities(tgt, &c.target);
     let mut used = vec![false; targets.len()];
-    let mut spans = QuantitySpans::default();
     let dim = |q: &Quantity| {
         c.units
             .units

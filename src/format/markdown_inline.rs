@@ -247,9 +247,16 @@ fn merge_adjacent_text(tokens: Vec<Token>) -> Vec<Token> {
 /// tag is part of the tag).
 fn protected_spans(text: &str) -> Vec<(Range<usize>, TagKind)> {
     let tags = crate::format::templates::find(text);
+    // Both lists are in order: one pass over the tags for all URLs.
+    let mut next_tag = 0;
     let mut found: Vec<(Range<usize>, TagKind)> = urls::find(text)
         .into_iter()
-        .filter(|(r, _)| !tags.iter().any(|t| t.start < r.end && r.start < t.end))
+        .filter(|(r, _)| {
+            while tags.get(next_tag).is_some_and(|t| t.end <= r.start) {
+                next_tag += 1;
+            }
+            tags.get(next_tag).is_none_or(|t| t.start >= r.end)
+        })
         .collect();
     found.extend(tags.into_iter().map(|t| (t, TagKind::Html)));
     found.sort_by_key(|(r, _)| r.start);

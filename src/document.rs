@@ -57,6 +57,19 @@ impl Encoding {
                 .collect(),
         }
     }
+
+    /// The UTF-16 code units of `bytes` (after the byte order mark) in this encoding's byte
+    /// order; an odd last byte is not a unit and is left out (the caller decides whether that
+    /// is an error). The one reading of UTF-16 bytes, for articles and for exchange files.
+    pub fn utf16_units(self, bytes: &[u8]) -> Vec<u16> {
+        bytes
+            .chunks_exact(2)
+            .map(|c| match self {
+                Encoding::Utf16Be => u16::from_be_bytes([c[0], c[1]]),
+                _ => u16::from_le_bytes([c[0], c[1]]),
+            })
+            .collect()
+    }
 }
 
 /// The input formats verso reads.

@@ -58,6 +58,16 @@ pub fn head(path: &Path, n: u64) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// When a file was last changed (seconds since the epoch): when the work in it was done, for
+/// files that do not say (0 when the system cannot tell).
+pub fn modified(path: &Path) -> i64 {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

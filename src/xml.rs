@@ -11,7 +11,7 @@ use crate::msg;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::document::LineIndex;
+use crate::document::{Encoding, LineIndex};
 
 /// The deepest nesting read. TBX, TMX and XLIFF need a dozen levels; inline markup nested a
 /// few dozen deep is already unusual.
@@ -138,30 +138,19 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8(rest.to_vec()).ok();
     }
-    let utf16 = |le: bool, rest: &[u8]| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).ok()
-    };
+    let utf16 =
+        |encoding: Encoding, rest: &[u8]| String::from_utf16(&encoding.utf16_units(rest)).ok();
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(true, rest);
+        return utf16(Encoding::Utf16Le, rest);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(false, rest);
+        return utf16(Encoding::Utf16Be, rest);
     }
     if bytes.len() >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
-        return utf16(true, bytes);
+        return utf16(Encoding::Utf16Le, bytes);
     }
     if bytes.len() >= 4 && bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0 {
-        return utf16(false, bytes);
+        return utf16(Encoding::Utf16Be, bytes);
     }
     String::from_utf8(bytes.to_vec()).ok()
 }

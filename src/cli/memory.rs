@@ -106,7 +106,7 @@ pub fn import(
     let from = from.map(verso::locale::parse).transpose()?;
     let to = to.map(verso::locale::parse).transpose()?;
     // A unit without a date was changed when the file was.
-    let file_time = verso::review::import::modified(file);
+    let file_time = verso::reading::modified(file);
     let mut groups: BTreeMap<Group, Vec<tmx::TmxEntry>> = BTreeMap::new();
     for e in entries {
         let src = match &from {

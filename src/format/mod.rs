@@ -155,27 +155,33 @@ pub fn decode_with_encoding(path: &Path, bytes: Vec<u8>) -> Result<(String, Enco
 }
 
 fn decode_utf16(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, ReadError> {
-    let units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| match (encoding, c) {
-            (Encoding::Utf16Be, [a, b]) => u16::from_be_bytes([*a, *b]),
-            (_, [a, b]) => u16::from_le_bytes([*a, *b]),
-            _ => 0xFFFF, // an odd last byte: not UTF-16
-        })
-        .collect();
+    let units = encoding.utf16_units(bytes);
     let mut text = String::with_capacity(units.len());
-    for (i, c) in char::decode_utf16(units.iter().copied()).enumerate() {
+    // Where the first bad unit starts, counted in units (a character past the basic plane is
+    // two of them); an odd last byte is bad too.
+    let mut at = 0;
+    let mut bad = None;
+    for c in char::decode_utf16(units.iter().copied()) {
         match c {
-            Ok(c) if c != '\u{ffff}' && c != '\0' => text.push(c),
+            Ok(c) if c != '\u{ffff}' && c != '\0' => {
+                text.push(c);
+                at += c.len_utf16();
+            }
             _ => {
-                let offset = 2 + 2 * i;
-                return Err(ReadError::InvalidUtf16 {
-                    path: path.to_path_buf(),
-                    line: crate::document::line_of(&text, text.len()),
-                    offset,
-                });
+                bad = Some(2 + 2 * at);
+                break;
             }
         }
+    }
+    if bad.is_none() && bytes.len() % 2 == 1 {
+        bad = Some(2 + bytes.len() - 1);
+    }
+    if let Some(offset) = bad {
+        return Err(ReadError::InvalidUtf16 {
+            path: path.to_path_buf(),
+            line: crate::document::line_of(&text, text.len()),
+            offset,
+        });
     }
     if text.trim().is_empty() {
         return Err(ReadError::Empty {
@@ -212,5 +218,44 @@ pub fn parse(format: Format, text: String, options: &ReadOptions) -> Document {
     match format {
         Format::Markdown => markdown::parse(text, options),
         Format::PlainText => plain::parse(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        Encoding::Utf16Le.encode(text)
+    }
+
+    #[test]
+    fn a_bad_utf16_unit_is_reported_at_its_byte_and_line() {
+        let path = Path::new("a.txt");
+        // Two characters past the basic plane (two units each) before the bad unit: its byte
+        // counts units, not characters.
+        let mut bytes = utf16le("\u{1F600}\u{1F600}\nb");
+        bytes.extend(0xDC00u16.to_le_bytes()); // a lone low surrogate
+        bytes.extend(utf16le("c")[2..].iter());
+        match decode(path, bytes) {
+            Err(ReadError::InvalidUtf16 { line, offset, .. }) => {
+                assert_eq!((line, offset), (2, 2 + 2 * 6));
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut odd = utf16le("ab");
+        odd.push(b'c');
+        match decode(path, odd) {
+            Err(ReadError::InvalidUtf16 { line, offset, .. }) => {
+                assert_eq!((line, offset), (1, 6))
+            }
+            other => panic!("{other:?}"),
+        }
+        let (text, encoding) =
+            decode_with_encoding(path, Encoding::Utf16Be.encode("\u{1F600} ok")).expect("decoded");
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("\u{1F600} ok", Encoding::Utf16Be)
+        );
     }
 }

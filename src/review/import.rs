@@ -104,21 +104,13 @@ fn pair(path: &Path, source: &str, target: &str) -> Result<LanguagePair, ImportE
     })
 }
 
-/// When a file was last changed (seconds since the epoch): when the work in it was done, for
-/// files that do not say.
-pub fn modified(path: &Path) -> i64 {
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 /// Imports a review page's corrections file.
 pub fn corrections(memory: &Memory, path: &Path) -> Result<Imported, ImportError> {
     let (file, accepted) = corrections::read(path)?;
     let pair = pair(path, &file.source_lang, &file.target_lang)?;
-    let changed_at = file.saved_at.unwrap_or_else(|| modified(path));
+    let changed_at = file
+        .saved_at
+        .unwrap_or_else(|| crate::reading::modified(path));
     let items: Vec<(Segment, Segment, HumanStatus)> = accepted
         .into_iter()
         .map(|a| (a.source, a.target, a.status))
@@ -166,7 +158,14 @@ pub fn xliff(memory: &Memory, path: &Path) -> Result<Imported, ImportError> {
         };
         items.push((unit.source, target.normalized(), status));
     }
-    store(memory, pair, items, skipped, "xliff", modified(path))
+    store(
+        memory,
+        pair,
+        items,
+        skipped,
+        "xliff",
+        crate::reading::modified(path),
+    )
 }
 
 /// Stores what a file brought, as the memory's precedence allows; `changed_at` is when the

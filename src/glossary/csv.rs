@@ -99,8 +99,8 @@ pub fn parse(
             (vec![Column::Locale(src), Column::Locale(tgt)], &rows[..])
         }
     };
-    let mut glossary = Glossary::default();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // A repeated id replaces the earlier row.
+    let mut by_id = crate::glossary::ById::default();
     for (line, cells) in data {
         if cells.len() > columns.len() {
             return Err(GlossaryError::at(
@@ -167,18 +167,13 @@ pub fn parse(
         };
         concept.id = match id {
             Some(id) => id,
-            None => make_id(&first_term, &|candidate| index.contains_key(candidate)),
+            None => make_id(&first_term, &|candidate| by_id.contains(candidate)),
         };
-        // A repeated id replaces the earlier row, found through the index (linear time).
-        match index.get(&concept.id) {
-            Some(&i) => glossary.concepts[i] = concept,
-            None => {
-                index.insert(concept.id.clone(), glossary.concepts.len());
-                glossary.concepts.push(concept);
-            }
-        }
+        by_id.put(concept);
     }
-    Ok(glossary)
+    Ok(Glossary {
+        concepts: by_id.into_concepts(),
+    })
 }
 
 /// The line of a quoted field that is never closed, if there is one (the CSV reader would
@@ -270,6 +265,17 @@ mod tests {
         assert_eq!(g.concepts[0].id, "pyongyang");
         assert_eq!(preferred(&g, 1, "es"), Some("John \"J\" Smith"));
         assert_eq!(preferred(&g, 1, "de"), None);
+    }
+
+    #[test]
+    fn a_repeated_id_replaces_the_earlier_row_in_its_place() {
+        let text =
+            b"id,en,es\nhw,howitzer,obus\nsh,shell,proyectil\nhw,howitzer,obus autopropulsado\n";
+        let g = read(text, b',', None).expect("reads");
+        assert_eq!(g.concepts.len(), 2);
+        assert_eq!(preferred(&g, 0, "es"), Some("obus autopropulsado"));
+        assert_eq!(g.concepts[0].origin.line, 4);
+        assert_eq!(g.concepts[1].id, "sh");
     }
 
     #[test]

@@ -120,7 +120,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Glossary, GlossaryError> {
                     for (tk, v) in in_file_order(terms_table) {
                         let l = line_at(v.span()).max(tline);
                         match tk.get_ref().as_ref() {
-                            "preferred" => terms.preferred = Some(term(v, l, path)?),
+                            "preferred" => terms.preferred = Some(term_value(v, l, path)?),
                             "admitted" => terms.admitted = term_list(v, l, path)?,
                             "forbidden" => terms.forbidden = term_list(v, l, path)?,
                             other => {
@@ -204,10 +204,6 @@ fn strings(
         .iter()
         .map(|v| string(v).map(str::to_string).ok_or_else(err))
         .collect()
-}
-
-fn term(item: &Spanned<Value<'_>>, line: usize, path: &Path) -> Result<Term, GlossaryError> {
-    term_value(item, line, path)
 }
 
 fn term_list(

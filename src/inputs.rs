@@ -159,8 +159,12 @@ pub fn collect(
         for entry in walker {
             match entry {
                 Ok(e) if !e.file_type().is_dir() && wanted(e.path()) => {
-                    // A FIFO named like an article would block the whole batch.
-                    if let Ok(Some(kind)) = crate::reading::not_regular(e.path()) {
+                    // A FIFO named like an article would block the whole batch. The walk
+                    // already knows a regular file; only the rest (links among them) is
+                    // looked at again.
+                    if !e.file_type().is_file()
+                        && let Ok(Some(kind)) = crate::reading::not_regular(e.path())
+                    {
                         errors.push(InputError::NotRegular {
                             path: e.path().to_path_buf(),
                             kind,

@@ -123,16 +123,20 @@ fn replace(
 
 /// Removes stale temporaries from `dir` the first time this process writes there.
 fn clean_once(dir: &Path) {
-    let first = CLEANED
+    if first_time(dir) {
+        remove_stale_in(dir);
+    }
+}
+
+/// Records that this process has cleaned `dir`; whether it had not before.
+fn first_time(dir: &Path) -> bool {
+    CLEANED
         .lock()
         .map(|mut set| {
             set.get_or_insert_with(HashSet::new)
                 .insert(dir.to_path_buf())
         })
-        .unwrap_or(false);
-    if first {
-        remove_stale_in(dir);
-    }
+        .unwrap_or(false)
 }
 
 /// Whether a temporary's name says a process that no longer runs made it (or it is old).
@@ -192,7 +196,11 @@ pub fn remove_stale_temporaries(dir: &Path) -> usize {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_dir())
-        .map(|e| remove_stale_in(e.path()))
+        // Recorded, so that the first write into each is not a second listing of it.
+        .map(|e| {
+            first_time(e.path());
+            remove_stale_in(e.path())
+        })
         .sum()
 }
 

@@ -265,6 +265,8 @@ fn inputs_that_are_not_regular_files_are_skipped_by_name() {
     let dir = workdir();
     let d = dir.path();
     mkfifo(&d.join("articles/stuck.md"));
+    // A link to it is no regular file either, though the walk sees a link, not a FIFO.
+    std::os::unix::fs::symlink("stuck.md", d.join("articles/linked.md")).expect("link");
     // Given inside a folder, and given by name.
     let limit = std::time::Duration::from_secs(60);
     let out = common::output_within(
@@ -287,6 +289,7 @@ fn inputs_that_are_not_regular_files_are_skipped_by_name() {
         stderr.contains("stuck.md") && stderr.contains("FIFO") && stderr.contains("skipped"),
         "{stderr}"
     );
+    assert!(stderr.contains("linked.md"), "{stderr}");
     assert!(d.join("out/es/a.md").is_file() && d.join("out/es/b.txt").is_file());
     // The checker and the glossary reader refuse it too, instead of hanging.
     let out = common::output_within(

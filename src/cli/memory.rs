@@ -154,11 +154,7 @@ pub fn import(
             }
             (status, _) => {
                 // Other tools' translations come in as reviewed.
-                let status = if status == "approved" {
-                    HumanStatus::Approved
-                } else {
-                    HumanStatus::Reviewed
-                };
+                let status = HumanStatus::parse(status).unwrap_or(HumanStatus::Reviewed);
                 let human: Vec<HumanItem> = items
                     .iter()
                     .map(|e| HumanItem {

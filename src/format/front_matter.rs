@@ -117,11 +117,7 @@ fn toml_blocks(source: &str, fm: &FrontMatter, keys: &[String], lines: &LineInde
             continue;
         };
         let key = key.trim_end();
-        let bare = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !bare || !keys.iter().any(|k| k == key) {
+        if !is_bare_key(key) || !keys.iter().any(|k| k == key) {
             continue;
         }
         let value_start = line.start + text.len() - rest.trim_start().len();
@@ -141,37 +137,31 @@ fn toml_blocks(source: &str, fm: &FrontMatter, keys: &[String], lines: &LineInde
         } else {
             continue;
         };
-        if text.trim().is_empty() {
-            continue;
-        }
-        let range = value_start..value_start + len;
-        blocks.push(Block {
-            kind: BlockKind::FrontMatter {
-                key: key.to_string(),
-            },
-            line: lines.line(range.start),
-            tokens: vec![Token::Text {
-                range: range.clone(),
-                text,
-            }],
-            range,
-            escaping: Escaping::Yaml(style),
-            wrap: None,
-            parent: None,
-        });
+        blocks.extend(scalar_block(
+            key,
+            value_start..value_start + len,
+            text,
+            style,
+            lines,
+        ));
     }
     blocks
+}
+
+/// A key written without quotes, the same in YAML and TOML as verso reads them: letters,
+/// digits, `_` and `-`.
+fn is_bare_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// `key: rest` at column 0 → (key, byte offset of the value in the line).
 fn top_level_key(line: &str) -> Option<(&str, usize)> {
     let colon = line.find(':')?;
     let key = &line[..colon];
-    let valid = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if !valid {
+    if !is_bare_key(key) {
         return None;
     }
     let after = &line[colon + 1..];
@@ -200,10 +190,21 @@ fn inline_scalar(source: &str, key: &str, value: Range<usize>, lines: &LineIndex
             (text.len(), text.to_string(), YamlStyle::Plain)
         }
     };
+    scalar_block(key, value.start..value.start + len, text, style, lines)
+}
+
+/// The block of one scalar value written at `range` (quotes included) whose text is `text`;
+/// none for a blank value, which has nothing to translate.
+fn scalar_block(
+    key: &str,
+    range: Range<usize>,
+    text: String,
+    style: YamlStyle,
+    lines: &LineIndex,
+) -> Option<Block> {
     if text.trim().is_empty() {
         return None;
     }
-    let range = value.start..value.start + len;
     Some(Block {
         kind: BlockKind::FrontMatter {
             key: key.to_string(),

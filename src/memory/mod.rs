@@ -66,6 +66,13 @@ impl HumanStatus {
             HumanStatus::Approved => "approved",
         }
     }
+
+    /// The status [`as_str`](Self::as_str) wrote; none for any other word.
+    pub fn parse(word: &str) -> Option<HumanStatus> {
+        [HumanStatus::Reviewed, HumanStatus::Approved]
+            .into_iter()
+            .find(|s| s.as_str() == word)
+    }
 }
 
 /// A stored translation with its language pair, for export.
@@ -422,11 +429,7 @@ impl Memory {
                     })
                     .optional()?;
                 let old = old.as_ref().map(|(status, at, text)| precedence::Existing {
-                    status: if status == "approved" {
-                        HumanStatus::Approved
-                    } else {
-                        HumanStatus::Reviewed
-                    },
+                    status: HumanStatus::parse(status).unwrap_or(HumanStatus::Reviewed),
                     changed_at: *at,
                     target: text,
                 });

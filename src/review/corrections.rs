@@ -222,13 +222,9 @@ pub fn validate(file: &Corrections) -> Result<Vec<Accepted>, Vec<String>> {
             problems.push(problem(msg!("corrections-key")));
             continue;
         }
-        let status = match b.status.as_str() {
-            "approved" => HumanStatus::Approved,
-            "reviewed" => HumanStatus::Reviewed,
-            other => {
-                problems.push(problem(msg!("corrections-status", status = other)));
-                continue;
-            }
+        let Some(status) = HumanStatus::parse(&b.status) else {
+            problems.push(problem(msg!("corrections-status", status = &b.status)));
+            continue;
         };
         let target = Segment::parse_canonical(&b.target).normalized();
         if source.has_text() && !target.has_text() {
@@ -325,5 +321,14 @@ mod tests {
         let accepted = validate(&only_good).expect("accepted");
         assert_eq!(accepted[0].target.canonical(), "Hola <1>mundo</1>.");
         assert_eq!(accepted[0].status, HumanStatus::Approved);
+        // A status the page never writes is a problem naming it, not a silent "reviewed".
+        let mut odd = only_good.blocks[0].clone();
+        odd.status = "final".into();
+        let problems = validate(&Corrections {
+            blocks: vec![odd],
+            ..only_good
+        })
+        .expect_err("refused");
+        assert!(problems[0].contains("final"), "{problems:?}");
     }
 }

@@ -366,7 +366,7 @@ fn inject(
         "date-mismatch" => {
             let d = date(l, v);
             (template == 0 || template == 3 || template == 4).then(|| {
-                if v.day % 2 == 0 {
+                if v.day.is_multiple_of(2) {
                     // The day changed.
                     let other = Values {
                         day: v.day + 1,

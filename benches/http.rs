@@ -36,7 +36,7 @@ fn server(faults: bool, answered: Answered) -> FakeServer {
     FakeServer::start(move |r| {
         let i = n.fetch_add(1, Ordering::SeqCst);
         if faults && i % 10 < 3 {
-            let status = if i % 2 == 0 { 429 } else { 503 };
+            let status = if i.is_multiple_of(2) { 429 } else { 503 };
             return Response::json(status, &json!({"error": "busy"})).delayed(LATENCY);
         }
         let q = r.json()["q"].as_array().cloned().unwrap_or_default();

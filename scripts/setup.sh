@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what verso needs on a Debian or Ubuntu machine, skipping what is already there:
-# a C compiler (SQLite is built in), Rust (through rustup when cargo is missing), and the
-# offline engine: Apertium with the English–Spanish pair.
+# a C compiler (SQLite is built in), Rust 1.91 or newer (through rustup when cargo is missing
+# or older), and the offline engine: Apertium with the English–Spanish pair.
 #
 # With --test, also what the test suite drives: the Apertium APy server (the apy engine's
 # tests), headless Chromium with chromedriver (the review page's browser tests) and Translate
@@ -20,7 +20,16 @@ missing=()
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 command -v apertium >/dev/null 2>&1 || missing+=(apertium)
 [ -f /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
-if ! command -v cargo >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
+# Rust 1.91 or newer (Cargo.toml's rust-version); the scripts put ~/.cargo/bin first, so that
+# is the cargo looked at. An older cargo (a distribution's package) is passed over for rustup's.
+min_rust=1.91
+rust_ok() {
+    local cargo ver
+    cargo=$(PATH="$HOME/.cargo/bin:$PATH" command -v cargo) || return 1
+    ver=$("$cargo" --version | awk '{print $2}')
+    [ "$(printf '%s\n%s\n' "$min_rust" "$ver" | sort -V | head -n1)" = "$min_rust" ]
+}
+if ! rust_ok && [ ! -x "$HOME/.cargo/bin/rustup" ]; then
     command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 fi
 if $tests; then
@@ -36,9 +45,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if ! command -v cargo >/dev/null 2>&1; then
-    if [ ! -x "$HOME/.cargo/bin/cargo" ]; then
-        echo "verso setup: installing Rust with rustup" >&2
+if ! rust_ok; then
+    if [ -x "$HOME/.cargo/bin/rustup" ]; then
+        echo "verso setup: updating Rust to the stable release (verso needs $min_rust or newer)" >&2
+        "$HOME/.cargo/bin/rustup" toolchain install stable --profile minimal >&2
+        "$HOME/.cargo/bin/rustup" default stable >&2
+    else
+        echo "verso setup: installing Rust with rustup (verso needs $min_rust or newer)" >&2
         curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal >&2
     fi
 fi

@@ -161,17 +161,10 @@ pub fn excerpt(text: &str, span: Option<&std::ops::Range<usize>>) -> (String, Op
         return (text.to_string(), None);
     }
     let (from, to) = span.map_or((0, 0), |r| (r.start.min(text.len()), r.end.min(text.len())));
-    let mut start = from.saturating_sub(EXCERPT_CONTEXT);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = text.floor_char_boundary(from.saturating_sub(EXCERPT_CONTEXT));
     // A span longer than the excerpt (a whole block found untranslated) is shown from its start.
-    let mut end = (to.max(start) + EXCERPT_CONTEXT)
-        .min(start + 3 * EXCERPT_CONTEXT)
-        .min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let end =
+        text.ceil_char_boundary((to.max(start) + EXCERPT_CONTEXT).min(start + 3 * EXCERPT_CONTEXT));
     (text[start..end].to_string(), Some(start))
 }
 

@@ -22,7 +22,7 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         let rest = &text[at..];
         let tag = DELIMITERS.iter().find_map(|(open, close)| {
             let inner = rest.strip_prefix(open)?;
-            let window = &inner[..floor_boundary(inner, LONGEST)];
+            let window = &inner[..inner.floor_char_boundary(LONGEST)];
             let line = &window[..window.find('\n').unwrap_or(window.len())];
             line.find(close).map(|end| open.len() + end + close.len())
         });
@@ -35,14 +35,6 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         }
     }
     found
-}
-
-fn floor_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -23,24 +23,13 @@ impl Paint {
     /// The fragments of `text` under `marks` (ranges in `text`; boundaries inside a character
     /// are moved outwards to the character's edges).
     pub fn new(text: &str, marks: &[Mark]) -> Paint {
-        let floor = |p: usize| {
-            let mut p = p.min(text.len());
-            while !text.is_char_boundary(p) {
-                p -= 1;
-            }
-            p
-        };
-        let ceil = |p: usize| {
-            let mut p = p.min(text.len());
-            while !text.is_char_boundary(p) {
-                p += 1;
-            }
-            p
-        };
         // (position, is a start, mark index)
         let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(marks.len() * 2);
         for (i, m) in marks.iter().enumerate() {
-            let (s, e) = (floor(m.range.start), ceil(m.range.end));
+            let (s, e) = (
+                text.floor_char_boundary(m.range.start),
+                text.ceil_char_boundary(m.range.end),
+            );
             if s < e {
                 events.push((s, true, i));
                 events.push((e, false, i));

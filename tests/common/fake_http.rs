@@ -121,12 +121,12 @@ pub fn shout(text: &str) -> String {
         if rest.starts_with("</n>") {
             in_name = false;
         }
-        if c == '&' {
-            if let Some(end) = rest.find(';').filter(|e| *e < 10) {
-                out.push_str(&rest[..=end]);
-                rest = &rest[end + 1..];
-                continue;
-            }
+        if c == '&'
+            && let Some(end) = rest.find(';').filter(|e| *e < 10)
+        {
+            out.push_str(&rest[..=end]);
+            rest = &rest[end + 1..];
+            continue;
         }
         if c == '<' {
             in_tag = true;

@@ -132,7 +132,7 @@ impl Running {
                     s.push_str(&String::from_utf8_lossy(&buf[..n]));
                     if s.len() > 8192 {
                         let cut = s.len() - 4096;
-                        let cut = (cut..s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+                        let cut = s.ceil_char_boundary(cut);
                         s.drain(..cut);
                     }
                 }

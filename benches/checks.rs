@@ -20,11 +20,11 @@ use std::time::Instant;
 
 use corpus::Rng;
 use verso::check::batch::Batch;
-use verso::check::dates::{DateLocale, DateToken};
 use verso::check::names::Evidence;
-use verso::check::numbers::NumberLocale;
 use verso::check::{BlockPair, BlockText, CheckConfig, Checker};
 use verso::glossary::{Concept, Glossary, Kind, Term};
+use verso::recognize::dates::{DateLocale, DateToken};
+use verso::recognize::numbers::NumberLocale;
 
 const LOCALES: [&str; 4] = ["es", "de", "de-CH", "fr"];
 

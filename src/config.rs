@@ -78,6 +78,21 @@ pub struct TranslateConfig {
     pub jobs: usize,
     /// File extensions read when walking directories.
     pub extensions: Vec<String>,
+    /// Numbers, amounts, dates and times written in the target's forms (`--no-localize`).
+    pub localize: bool,
+    /// Which of the checks' fixes `translate` applies: `safe` or `none`.
+    pub fix: FixMode,
+}
+
+/// `[translate] fix`: which of the checks' fixes `translate` applies to what it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FixMode {
+    /// Forbidden glossary forms, number and date forms.
+    #[default]
+    Safe,
+    /// None: the checks only report.
+    None,
 }
 
 /// `[review]`: the review pages `verso translate` writes.
@@ -293,6 +308,8 @@ impl Default for TranslateConfig {
             out: PathBuf::from("out"),
             jobs: 64,
             extensions: vec!["md".into(), "markdown".into(), "txt".into()],
+            localize: true,
+            fix: FixMode::Safe,
         }
     }
 }

@@ -85,6 +85,9 @@ pub struct FileReport {
     pub terms: Vec<BlockTerms>,
     /// Findings on this file.
     pub issues: Vec<Issue>,
+    /// What verso changed in the engine's text before writing it (numbers, amounts, dates and
+    /// times in the target's forms; the checks' safe fixes).
+    pub localized: Vec<crate::localize::Change>,
     /// Its review page, when one was written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<PathBuf>,

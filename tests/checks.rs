@@ -39,10 +39,11 @@ fn apertium_problems_are_reported_at_their_spans_and_enforcement_removes_the_nam
     require_apertium();
     let work = tempfile::tempdir().expect("tempdir");
     let g = glossary_arg();
+    // The engine's own text: what the checks find in it.
     let out = translate(
         work.path(),
         &examples(),
-        &["--glossary", &g, "--terms", "check"],
+        &["--glossary", &g, "--terms", "check", "--no-localize"],
     )
     .output()
     .expect("runs");
@@ -103,6 +104,50 @@ fn apertium_problems_are_reported_at_their_spans_and_enforcement_removes_the_nam
     .expect("runs");
     assert!(out.status.success());
     let r = report(&enforced.path().join("report.json"));
+    // Localized (the default): what the checks found in the engine's numbers, dates and
+    // quantities is written right, and each change is in the report.
+    for file in r["files"].as_array().expect("files") {
+        for i in file["issues"].as_array().expect("issues") {
+            let rule = i["rule"].as_str().unwrap_or_default();
+            assert!(
+                !matches!(
+                    rule,
+                    "number-format" | "date-mismatch" | "unit-mismatch" | "number-mismatch"
+                ),
+                "{i}"
+            );
+        }
+    }
+    let changes: Vec<(String, String)> = r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["localized"].as_array().cloned().unwrap_or_default())
+        .map(|c| {
+            (
+                c["engine"].as_str().unwrap_or_default().to_string(),
+                c["written"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    for (engine, written) in [
+        ("11,000", "11.000"),
+        ("enero 13", "13 de enero"),
+        ("pistolade", "pistola de "),
+        ("Marcha 3", "3 de marzo"),
+        ("encima", "el"),
+    ] {
+        assert!(
+            changes.contains(&(engine.to_string(), written.to_string())),
+            "{engine} → {written} in {changes:?}"
+        );
+    }
+    let front = std::fs::read_to_string(enforced.path().join("out/es/frontline-artillery.md"))
+        .expect("written");
+    assert!(
+        front.contains("entre 11.000 y 12.000") && front.contains("pistola de 170 milímetros"),
+        "{front}"
+    );
     let g =
         verso::glossary::load(Path::new(&glossary_arg()), &Default::default()).expect("glossary");
     for file in r["files"].as_array().expect("files") {

@@ -709,6 +709,10 @@ async fn no_engine_gets_an_empty_translation_stored_or_a_file_lost_by_answering_
         glossary: None,
         terms: verso::enforce::TermsMode::Off,
         checks: None,
+        localize: verso::localize::Settings {
+            localize: false,
+            fix: false,
+        },
         review: None,
     };
     let report = verso::pipeline::run(&job, &verso::pipeline::Silent)

@@ -171,6 +171,10 @@ async fn a_lost_span_is_flagged_and_written_back_visibly() {
         glossary: None,
         terms: verso::enforce::TermsMode::Off,
         checks: None,
+        localize: verso::localize::Settings {
+            localize: false,
+            fix: false,
+        },
         review: None,
     };
     let report = pipeline::run(&job, &Silent).await.expect("run");

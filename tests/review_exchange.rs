@@ -32,7 +32,17 @@ fn ok(cmd: &mut std::process::Command) -> String {
 
 /// A work directory with the front-line article translated to Spanish by Apertium.
 fn translated() -> tempfile::TempDir {
+    translated_with(&[])
+}
+
+/// The engine's text as it came (`--no-localize`): errors for the terminal view to show.
+fn translated_raw() -> tempfile::TempDir {
+    translated_with(&["--no-localize"])
+}
+
+fn translated_with(extra: &[&str]) -> tempfile::TempDir {
     common::require_apertium();
+    let g = glossary();
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
     std::fs::copy(
@@ -40,7 +50,9 @@ fn translated() -> tempfile::TempDir {
         dir.path().join("articles/frontline-artillery.md"),
     )
     .expect("copy");
-    retranslate(dir.path());
+    let mut args = vec!["--glossary", &g];
+    args.extend(extra);
+    ok(&mut translate(dir.path(), Path::new("articles"), &args));
     dir
 }
 
@@ -388,7 +400,7 @@ fn a_bad_corrections_file_names_the_block_and_stores_nothing() {
 
 #[test]
 fn terminal_view_shows_columns_and_findings_plain_when_piped() {
-    let dir = translated();
+    let dir = translated_raw();
     let out = ok(verso().current_dir(dir.path()).args([
         "review",
         "articles/frontline-artillery.md",
@@ -429,7 +441,7 @@ fn terminal_view_shows_columns_and_findings_plain_when_piped() {
 
 #[test]
 fn terminal_view_is_colored_on_a_terminal() {
-    let dir = translated();
+    let dir = translated_raw();
     // `script` (util-linux) runs the command on a pseudo-terminal.
     let command = format!(
         "{} review articles/frontline-artillery.md out/es/frontline-artillery.md --glossary {} --width 100",

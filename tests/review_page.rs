@@ -105,13 +105,23 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
             editable: q('.tgt[contenteditable="true"]').length,
             chips: q('.tgt .chip[contenteditable="false"]').length,
             csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,
+            changes: q('.change').length,
+            changeMarks: q('.tgt .loc[data-l]').length,
+            findingItems: q('.finding').length,
         };
         "#,
         json!([]),
     );
     assert_eq!(facts["blocks"].as_u64(), Some(blocks), "{facts}");
     assert_eq!(facts["errorsShown"], facts["errorItems"], "{facts}");
-    assert!(facts["errorItems"].as_u64() > Some(0), "{facts}");
+    assert!(facts["findingItems"].as_u64() > Some(0), "{facts}");
+    // What verso changed in the engine's text is listed and marked.
+    let changes = first["files"][0]["localized"]
+        .as_array()
+        .map_or(0, Vec::len) as u64;
+    assert!(changes >= 5, "{first}");
+    assert_eq!(facts["changes"].as_u64(), Some(changes), "{facts}");
+    assert!(facts["changeMarks"].as_u64() >= Some(changes), "{facts}");
     assert!(facts["sharedConceptBlocks"].as_u64() >= Some(3), "{facts}");
     assert!(facts["numbers"].as_u64() >= Some(5), "{facts}");
     assert!(facts["targetNumbers"].as_u64() >= Some(5), "{facts}");
@@ -165,6 +175,26 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
         "#,
         json!([]),
     );
+    // Undoing verso's "11.000" puts the engine's "11,000" back, as the reviewer's edit.
+    let undone = browser.run(
+        r#"
+        const item = Array.from(document.querySelectorAll('.change'))
+            .find(i => i.dataset.engine === '11,000');
+        item.querySelector('.undo').click();
+        const section = item.closest('section.block');
+        return [Number(section.dataset.block), section.querySelector('.tgt').textContent,
+                section.classList.contains('edited')];
+        "#,
+        json!([]),
+    );
+    let undone_block = undone[0].as_u64().expect("block");
+    assert!(
+        undone[1]
+            .as_str()
+            .is_some_and(|t| t.contains("11,000 y 12.000")),
+        "{undone}"
+    );
+    assert_eq!(undone[2], true, "{undone}");
     browser.click("section.block[data-block=\"0\"] .approve-box");
     browser.click("#download");
     let text = browser.run_async(
@@ -178,7 +208,17 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
     assert_eq!(corrections["source_lang"], "en");
     assert_eq!(corrections["target_lang"], "es");
     let list = corrections["blocks"].as_array().expect("blocks");
-    assert_eq!(list.len(), 2, "{corrections}");
+    assert_eq!(list.len(), 3, "{corrections}");
+    let reverted = list
+        .iter()
+        .find(|b| b["block"] == undone_block)
+        .expect("the undone change");
+    assert!(
+        reverted["target"]
+            .as_str()
+            .is_some_and(|t| t.contains("11,000")),
+        "{reverted}"
+    );
     let title = list.iter().find(|b| b["block"] == 0).expect("title");
     assert_eq!(title["status"], "approved");
     assert_eq!(title["edited"], false);
@@ -216,7 +256,7 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
         "mem.sqlite",
     ]));
     assert!(
-        said.contains("1 approved and 1 reviewed"),
+        said.contains("1 approved and 2 reviewed"),
         "import says what it stored: {said}"
     );
     run_ok(translate(
@@ -231,6 +271,10 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
     assert!(
         written.contains("subió un 15 % en enero"),
         "the edit is written: {written}"
+    );
+    assert!(
+        written.contains("11,000 y 12.000"),
+        "a reviewer's text is written as the reviewer left it: {written}"
     );
     browser.open(&page);
     let statuses = browser.run(

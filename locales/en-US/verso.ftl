@@ -252,6 +252,7 @@ check-number-style = { $written } is not the { $locale } form; write { $expected
 check-number-reads-otherwise = { $written } reads as { $reads } in { $locale }; write { $expected }
 check-number-changed = { $source } became { $written }
 check-number-missing = { $source } is missing from the translation
+check-time-missing = the time { $source } is not in the translation
 check-number-added = { $written } is not in the source
 check-term-forbidden = { $written } is forbidden for { $concept }; write { $expected }
 check-name-altered = the name { $source } was translated or altered; write { $expected }
@@ -279,6 +280,7 @@ summary-findings-total = { $errors ->
        *[other] { $warnings } warnings
     } found by the checks.
 help-translate-no_check = Do not check what is written.
+help-translate-no_localize = Write the engine's text as it is: no numbers, amounts, dates or times in the target's forms, no fixes.
 help-translate-fail_on = Exit non-zero when the checks find an error, a warning, or never (default from the configuration: never).
 check-number-foreign = { $written } is not a { $locale } number; write { $expected }
 about-check = Check existing translations against their sources: terms, names, numbers, units, dates, consistency.
@@ -377,6 +379,8 @@ review-severity = { $severity ->
        *[warn] warning
     }
 review-fix = fix: { $fix }
+review-localized = verso wrote { $written } where the engine wrote { $engine }
+review-undo = Undo
 review-edited-count = Edited:
 review-approved-count = Approved:
 review-nothing-to-export = Nothing to export yet: edit a translation or tick "Approve" first.

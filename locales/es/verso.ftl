@@ -264,6 +264,7 @@ check-number-style = { $written } no es la forma de { $locale }; escriba { $expe
 check-number-reads-otherwise = { $written } se lee como { $reads } en { $locale }; escriba { $expected }
 check-number-changed = { $source } pasó a ser { $written }
 check-number-missing = falta { $source } en la traducción
+check-time-missing = la hora { $source } no está en la traducción
 check-number-added = { $written } no está en el original
 check-term-forbidden = { $written } está prohibido para { $concept }; escriba { $expected }
 check-name-altered = el nombre { $source } se tradujo o alteró; escriba { $expected }
@@ -291,6 +292,7 @@ summary-findings-total = { $errors ->
        *[other] { $warnings } avisos
     } encontrados por las comprobaciones.
 help-translate-no_check = No comprobar lo que se escribe.
+help-translate-no_localize = Escribir el texto del motor tal cual: sin cifras, importes, fechas ni horas en las formas del idioma de destino, sin correcciones.
 help-translate-fail_on = Salir con error cuando las comprobaciones encuentren un error, un aviso, o nunca (por defecto, lo de la configuración: never).
 check-number-foreign = { $written } no es un número de { $locale }; escriba { $expected }
 about-check = Revisa traducciones existentes frente a sus originales: términos, nombres, números, unidades, fechas, coherencia.
@@ -389,6 +391,8 @@ review-severity = { $severity ->
        *[warn] aviso
     }
 review-fix = corrección: { $fix }
+review-localized = verso escribió { $written } donde el motor escribió { $engine }
+review-undo = Deshacer
 review-edited-count = Editados:
 review-approved-count = Aprobados:
 review-nothing-to-export = Nada que exportar todavía: edita una traducción o marca «Aprobar» primero.

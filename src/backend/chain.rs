@@ -108,6 +108,10 @@ impl Engine for Chain {
         self.engines[0].batching()
     }
 
+    fn copies_source(&self) -> bool {
+        self.engines.iter().all(|e| e.copies_source())
+    }
+
     async fn use_glossary(
         &self,
         pair: &LanguagePair,

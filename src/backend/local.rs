@@ -43,6 +43,10 @@ impl Engine for Local {
         self.fingerprint.to_string()
     }
 
+    fn copies_source(&self) -> bool {
+        self.name == "identity"
+    }
+
     async fn translate(
         &self,
         _: &LanguagePair,

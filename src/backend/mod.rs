@@ -211,6 +211,12 @@ pub trait Engine: Send + Sync {
     /// Releases processes and connections.
     async fn shutdown(&self) {}
 
+    /// Whether the engine's output is the source itself (`identity`): then nothing is
+    /// localized, so the file written is the input byte for byte.
+    fn copies_source(&self) -> bool {
+        false
+    }
+
     /// How the pipeline should feed this engine: segments per [`Engine::translate`] call,
     /// and calls in flight at once.
     fn batching(&self) -> (usize, usize) {

@@ -1,21 +1,20 @@
 //! Checks: what is wrong in a translation, where, and how to fix it.
 //!
 //! Every translated block is compared with its source by rules in families: glossary terms and
-//! names ([`terms`]), unknown names ([`names`]), numbers ([`numbers`], [`rules_numbers`]),
-//! quantities with units ([`units`]), dates ([`dates`], [`rules_dates`]), untranslated text and
+//! names ([`terms`]), unknown names ([`names`]), numbers ([`rules_numbers`]),
+//! quantities with units ([`units`]), dates ([`rules_dates`]), untranslated text and
 //! structure ([`misc`]), and, across a whole batch, consistency ([`batch`]). Each finding has a
 //! rule, a severity, the block, the source and target spans, a Fluent message, and a fix where
-//! replacing the target span is safe. A [`Checker`] holds everything a locale pair needs (the
+//! replacing the target span is safe. What a number, date or quantity is comes from
+//! [`crate::recognize`], shared with the writer and the review page. A [`Checker`] holds everything a locale pair needs (the
 //! matchers, CLDR number and date data, the unit table) and is built once per run.
 
 pub mod batch;
 pub mod bounded;
-pub mod dates;
 pub mod diagnostics;
 pub mod file;
 pub mod misc;
 pub mod names;
-pub mod numbers;
 pub mod rules_dates;
 pub mod rules_numbers;
 pub mod terms;
@@ -30,9 +29,9 @@ use serde::Serialize;
 use crate::glossary::Glossary;
 use crate::i18n::Message;
 use crate::matcher::Matcher;
+use crate::recognize::dates::DateLocale;
+use crate::recognize::numbers::NumberLocale;
 use crate::report::Severity;
-use dates::DateLocale;
-use numbers::NumberLocale;
 pub use text::BlockText;
 
 /// The rules.
@@ -211,7 +210,8 @@ pub struct Checker {
     pub(crate) target_numbers: NumberLocale,
     pub(crate) source_dates: DateLocale,
     pub(crate) target_dates: DateLocale,
-    pub(crate) units: crate::units::Units,
+    pub(crate) units: crate::recognize::units::Units,
+    pub(crate) magnitudes: crate::recognize::magnitudes::Magnitudes,
     pub(crate) names: names::NameFinder,
     pub(crate) config: CheckConfig,
 }
@@ -237,7 +237,8 @@ impl Checker {
             target_numbers: NumberLocale::new(target),
             source_dates: DateLocale::new(source),
             target_dates: DateLocale::new(target),
-            units: crate::units::Units::builtin(),
+            units: crate::recognize::units::Units::builtin(),
+            magnitudes: crate::recognize::magnitudes::Magnitudes::builtin(),
             names: names::NameFinder::new(source, evidence),
             glossary,
             source_matcher,

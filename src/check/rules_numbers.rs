@@ -7,14 +7,15 @@
 //! changed, missing, or added. Number words up to twenty count ("five" = "cinco" = "5"); dates
 //! and quantities are left to their own rules.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::bounded::Covered;
-use super::numbers::{NumberToken, scan};
 use super::rules_dates::DateSpans;
 use super::units::QuantitySpans;
 use super::{BlockPair, Checker, Finding, Fix, Rule, Span};
 use crate::msg;
+use crate::recognize::numbers::{NumberToken, scan};
 use crate::report::Severity;
 
 fn same(a: f64, b: f64) -> bool {
@@ -27,7 +28,7 @@ fn decimals(raw: &str, decimal: char) -> usize {
 }
 
 /// Values of number words in a text, each once (at most twenty-one of them).
-fn word_values(c: &super::numbers::NumberLocale, text: &str) -> Vec<f64> {
+fn word_values(c: &crate::recognize::numbers::NumberLocale, text: &str) -> Vec<f64> {
     let mut values: Vec<u32> = text
         .split(|ch: char| !(ch.is_alphabetic() || ch == '-'))
         .filter_map(|w| c.word_value(w))
@@ -44,6 +45,8 @@ struct Target {
     own: Option<f64>,
     /// Its values read the source's way or in another common convention.
     other: Vec<f64>,
+    /// What its scale word multiplies it by ("millones": 10⁶), 1 without one.
+    factor: f64,
 }
 
 /// How a source and a target number correspond.
@@ -188,23 +191,43 @@ pub fn check(
         Covered::new(&quantities.source),
         Covered::new(&quantities.target),
     );
+    // "16 billion" and "16.000 millones" are one value: amounts count at their full value.
+    let scales = |text: &str, locale: &str| -> HashMap<usize, i32> {
+        c.magnitudes
+            .amounts(text, locale)
+            .into_iter()
+            .map(|a| (a.number.range.start, i32::from(a.scale)))
+            .collect()
+    };
+    let (source_scales, target_scales) = (scales(src, &c.source), scales(tgt, &c.target));
+    let (source_times, target_times) = times(pair, findings);
     let sources: Vec<(NumberToken, f64)> = scan(src)
         .into_iter()
-        .filter(|n| !source_dates.contains(&n.range))
-        .filter_map(|n| c.source_numbers.parse(&n.raw).map(|v| (n, v)))
+        .filter(|n| !source_dates.contains(&n.range) && !source_times.contains(&n.range))
+        .filter_map(|n| {
+            let scale = source_scales.get(&n.range.start).copied().unwrap_or(0);
+            let v = c.source_numbers.parse(&n.raw)?;
+            Some((n, v * 10f64.powi(scale)))
+        })
         .collect();
     let targets: Vec<Target> = scan(tgt)
         .into_iter()
-        .filter(|n| !target_dates.contains(&n.range))
-        .map(|n| Target {
-            own: c.target_numbers.parse(&n.raw),
-            other: c
-                .source_numbers
-                .parse(&n.raw)
-                .into_iter()
-                .chain(super::numbers::readings(&n.raw))
-                .collect(),
-            token: n,
+        .filter(|n| !target_dates.contains(&n.range) && !target_times.contains(&n.range))
+        .map(|n| {
+            let scale = target_scales.get(&n.range.start).copied().unwrap_or(0);
+            let factor = 10f64.powi(scale);
+            Target {
+                own: c.target_numbers.parse(&n.raw).map(|v| v * factor),
+                other: c
+                    .source_numbers
+                    .parse(&n.raw)
+                    .into_iter()
+                    .chain(crate::recognize::numbers::readings(&n.raw))
+                    .map(|v| v * factor)
+                    .collect(),
+                factor,
+                token: n,
+            }
         })
         .collect();
     let aligned = align(&sources, &targets);
@@ -214,10 +237,11 @@ pub fn check(
         matched[*j] = true;
         let t = &targets[*j];
         match how {
-            Match::Own if !c.target_numbers.is_cldr_form(&t.token.raw, s.1) => {
-                let fixed = c
-                    .target_numbers
-                    .format(s.1, decimals(&t.token.raw, c.target_numbers.decimal));
+            Match::Own if !c.target_numbers.is_cldr_form(&t.token.raw, s.1 / t.factor) => {
+                let fixed = c.target_numbers.format(
+                    s.1 / t.factor,
+                    decimals(&t.token.raw, c.target_numbers.decimal),
+                );
                 findings.push(format_finding(
                     pair,
                     Severity::Warning,
@@ -230,12 +254,13 @@ pub fn check(
             }
             Match::Own => {}
             Match::Other => {
-                let places = if s.1.fract() == 0.0 {
+                let value = s.1 / t.factor;
+                let places = if value.fract() == 0.0 {
                     0
                 } else {
                     decimals(&s.0.raw, c.source_numbers.decimal).max(1)
                 };
-                let fixed = c.target_numbers.format(s.1, places);
+                let fixed = c.target_numbers.format(value, places);
                 findings.push(format_finding(
                     pair,
                     Severity::Error,
@@ -308,6 +333,45 @@ pub fn check(
             fix: None,
         });
     }
+}
+
+/// Times of day, compared by value ("6-8 p.m." = "de 18:00 a 20:00"): a source time with no
+/// counterpart is a `number-mismatch` error. Returns the spans of the times on both sides, which
+/// the number comparison leaves alone.
+fn times(pair: &BlockPair, findings: &mut Vec<Finding>) -> (Covered, Covered) {
+    let (src, tgt) = (&pair.source.text, &pair.target.text);
+    let source = crate::recognize::times::scan_all(src);
+    let target = crate::recognize::times::scan_all(tgt);
+    let mut pool: Vec<(u8, u8)> = target
+        .iter()
+        .flat_map(|t| std::iter::once(t.start).chain(t.end))
+        .collect();
+    for t in &source {
+        let mut found = true;
+        for v in std::iter::once(t.start).chain(t.end) {
+            match pool.iter().position(|p| *p == v) {
+                Some(k) => {
+                    pool.swap_remove(k);
+                }
+                None => found = false,
+            }
+        }
+        if !found {
+            findings.push(Finding {
+                rule: Rule::NumberMismatch,
+                severity: Severity::Error,
+                block: pair.index,
+                source: Some(Span::of(src, t.range.clone())),
+                target: None,
+                message: msg!("check-time-missing", source = &src[t.range.clone()]),
+                fix: None,
+            });
+        }
+    }
+    let spans = |ts: &[crate::recognize::times::TimeToken]| {
+        Covered::new(&ts.iter().map(|t| t.range.clone()).collect::<Vec<_>>())
+    };
+    (spans(&source), spans(&target))
 }
 
 fn format_finding(

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use super::{BlockPair, Checker, Finding, Rule, Span};
 use crate::msg;
+use crate::recognize::units::Quantity;
 use crate::report::Severity;
-use crate::units::Quantity;
 
 /// Numbers this rule has accounted for, which the number rules leave alone.
 #[derive(Debug, Default)]
@@ -36,7 +36,7 @@ fn target_values(c: &Checker, q: &Quantity) -> Vec<f64> {
         .parse(&q.number)
         .into_iter()
         .chain(c.source_numbers.parse(&q.number))
-        .chain(super::numbers::readings(&q.number))
+        .chain(crate::recognize::numbers::readings(&q.number))
         .collect()
 }
 
@@ -58,7 +58,21 @@ type Dimension = (String, f64);
 /// ([`super::bounded`]), so a block of megabytes costs linear time.
 pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> QuantitySpans {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
-    let sources = c.units.quantities(src, &c.source);
+    // "€5m" is five million euros, not five metres.
+    let money: Vec<Range<usize>> = c
+        .magnitudes
+        .amounts(src, &c.source)
+        .into_iter()
+        .filter(|a| a.currency.is_some())
+        .map(|a| a.range)
+        .collect();
+    let money = super::bounded::Covered::new(&money);
+    let sources: Vec<Quantity> = c
+        .units
+        .quantities(src, &c.source)
+        .into_iter()
+        .filter(|q| !money.overlaps(&q.range))
+        .collect();
     let mut spans = QuantitySpans::default();
     if sources.is_empty() {
         return spans; // nothing to look for: the target's quantities are not read
@@ -160,7 +174,7 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
                         c.target_numbers
                             .parse(raw)
                             .into_iter()
-                            .chain(super::numbers::readings(raw))
+                            .chain(crate::recognize::numbers::readings(raw))
                             .collect()
                     })
                     .contains(&sv)
@@ -190,7 +204,7 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
 /// each lies in (a number in a matched quantity is accounted for), whether one was taken, and
 /// the values each may be read as, worked out when first needed.
 struct BareNumbers {
-    numbers: Vec<super::numbers::NumberToken>,
+    numbers: Vec<crate::recognize::numbers::NumberToken>,
     in_quantity: Vec<Option<usize>>,
     taken: Vec<bool>,
     values: Vec<Option<Vec<f64>>>,
@@ -198,7 +212,7 @@ struct BareNumbers {
 
 impl BareNumbers {
     fn new(tgt: &str, targets: &[Quantity]) -> BareNumbers {
-        let numbers = super::numbers::scan(tgt);
+        let numbers = crate::recognize::numbers::scan(tgt);
         let mut in_quantity: Vec<Option<usize>> = Vec::with_capacity(numbers.len());
         let mut q = 0;
         for n in &numbers {

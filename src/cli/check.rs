@@ -189,6 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             unknown_words: Vec::new(),
             terms: Vec::new(),
             issues,
+            localized: Vec::new(),
             review: None,
         });
     }

@@ -19,8 +19,8 @@ use verso::i18n;
 use verso::inputs;
 use verso::matcher::normalize;
 use verso::msg;
+use verso::recognize::units::Units;
 use verso::report::Severity;
-use verso::units::Units;
 
 /// Flags of `verso glossary`.
 #[derive(clap::Args)]

@@ -44,6 +44,8 @@ pub struct Args {
     #[arg(long)]
     no_check: bool,
     #[arg(long)]
+    no_localize: bool,
+    #[arg(long)]
     no_review: bool,
     #[arg(long, value_name = "DIR")]
     review_dir: Option<PathBuf>,
@@ -85,6 +87,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         glossary,
         terms,
         checks: (config.checks.enabled && !args.no_check).then(|| config.checks.clone()),
+        localize: verso::localize::Settings {
+            localize: t.localize && !args.no_localize,
+            fix: t.fix == verso::config::FixMode::Safe && !args.no_localize,
+        },
         review: (config.review.pages && !args.no_review)
             .then(|| out_dir.join(args.review_dir.as_ref().unwrap_or(&config.review.dir))),
     };

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::{Glossary, Kind};
 use crate::document::Document;
 use crate::matcher::{Matcher, normalize};
-use crate::units::Units;
+use crate::recognize::units::Units;
 
 /// The shipped heuristics.
 pub const DEFAULT_HEURISTICS: &str = include_str!("../../config/suggest.toml");

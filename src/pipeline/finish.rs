@@ -5,24 +5,35 @@ use std::path::Path;
 
 use super::DocState;
 use super::render::{issue_for, render_document};
-use crate::check::Checker;
 use crate::check::batch::Batch;
+use crate::check::{BlockText, Checker};
 use crate::document::Document;
 use crate::format::{self, ReadOptions};
 use crate::i18n;
 use crate::inputs::Input;
+use crate::localize::{Change, Localizer};
 use crate::msg;
 use crate::output;
 use crate::report::{Failure, FileReport, Issue};
 use crate::segment::Segment;
 
-/// The checks of one locale: the checker, and what the batch rules collect across files.
+/// The checks of one locale: what the batch rules collect across files.
 pub(crate) struct LocaleChecks {
-    pub checker: Checker,
     pub batch: Batch,
     pub read_options: ReadOptions,
     /// Per document index: the lines of the written file's blocks, and the block texts.
     pub written: HashMap<usize, Vec<(usize, String, String)>>,
+}
+
+/// What happens around writing a document: localizing the engine's text before, checking
+/// the file after.
+pub(crate) struct Around<'a> {
+    /// The pair's checker (`None` when neither checks nor localization run).
+    pub checker: Option<&'a Checker>,
+    /// What verso changes in the engine's text.
+    pub localizer: &'a Localizer,
+    /// The checks, when they run.
+    pub checks: Option<&'a mut LocaleChecks>,
 }
 
 /// Renders and writes one document, or says why it was not written.
@@ -31,9 +42,8 @@ pub(crate) fn finish_document(
     doc: &Document,
     input: &Input,
     state: &mut DocState,
-    out_root: &Path,
-    locale: &str,
-    checks: Option<&mut LocaleChecks>,
+    (out_root, locale): (&Path, &str),
+    around: Around,
 ) -> Result<FileReport, Failure> {
     let fail = |message: String| Failure {
         source: input.path.clone(),
@@ -49,6 +59,12 @@ pub(crate) fn finish_document(
             more = more
         ))));
     }
+    let localized = match around.checker {
+        Some(checker) if around.localizer.is_active() => {
+            localize(doc, state, checker, around.localizer)
+        }
+        _ => Vec::new(),
+    };
     let targets: Vec<Segment> = state
         .targets
         .iter()
@@ -71,9 +87,11 @@ pub(crate) fn finish_document(
         .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
         .collect();
     state.restore_issues = issues.len();
-    if let Some(checks) = checks {
+    if let (Some(checks), Some(checker)) = (around.checks, around.checker) {
         let restored: Vec<usize> = issues.iter().map(|i| i.block).collect();
-        issues.extend(check_written(d, doc, &text, state, checks, &restored));
+        issues.extend(check_written(
+            d, doc, &text, state, checks, checker, &restored,
+        ));
     }
     Ok(FileReport {
         source: input.path.clone(),
@@ -85,8 +103,39 @@ pub(crate) fn finish_document(
         unknown_words: unknown,
         terms: std::mem::take(&mut state.terms),
         issues,
+        localized,
         review: None,
     })
+}
+
+/// Localizes the engine's translations of a document in place (the memory keeps them as the
+/// engine gave them); human translations are left as their reviewer wrote them.
+fn localize(
+    doc: &Document,
+    state: &mut DocState,
+    checker: &Checker,
+    localizer: &Localizer,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let human = state
+            .statuses
+            .get(i)
+            .cloned()
+            .flatten()
+            .is_some_and(|s| s != "machine");
+        let (Some(Some(target)), false) = (state.targets.get(i), human) else {
+            continue;
+        };
+        let names = state.names.get(i).map_or(&[][..], Vec::as_slice);
+        let source = BlockText::of(doc, block);
+        let (localized, made) = localizer.localize(checker, i, &source.text, target, names);
+        if !made.is_empty() {
+            state.targets[i] = Some(localized);
+            changes.extend(made);
+        }
+    }
+    changes
 }
 
 /// Checks a written document against its source; the batch rules get its facts. The
@@ -99,12 +148,11 @@ fn check_written(
     text: &str,
     state: &DocState,
     checks: &mut LocaleChecks,
+    checker: &Checker,
     restored: &[usize],
 ) -> Vec<Issue> {
     let target = format::parse(doc.format, text.to_string(), &checks.read_options);
-    let mut checked = checks
-        .checker
-        .check_document(doc, &target, &state.unknown, true);
+    let mut checked = checker.check_document(doc, &target, &state.unknown, true);
     checked
         .findings
         .retain(|f| f.rule != crate::check::Rule::Structure || !restored.contains(&f.block));

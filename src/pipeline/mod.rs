@@ -69,6 +69,8 @@ pub struct Job {
     pub terms: TermsMode,
     /// The checks to run on what is written (`None`: no checks).
     pub checks: Option<CheckConfig>,
+    /// What verso changes in the engine's text before writing it.
+    pub localize: crate::localize::Settings,
     /// Where review pages go (`<dir>/<locale>/<relative path>.html` and `<dir>/index.html`);
     /// `None`: no pages.
     pub review: Option<PathBuf>,

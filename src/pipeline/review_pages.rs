@@ -71,6 +71,7 @@ impl Locale<'_> {
                 statuses: &state.statuses,
                 target_doc: Some(&target),
                 issues: &issues,
+                changes: &file.localized,
             },
             self.checker,
         );

@@ -12,6 +12,7 @@ use crate::backend::LanguagePair;
 use crate::check::Checker;
 use crate::document::Document;
 use crate::inputs::Input;
+use crate::localize::Localizer;
 use crate::output;
 use crate::report::{Failure, FileReport};
 use crate::review::html::IndexEntry;
@@ -22,6 +23,10 @@ pub(crate) struct Writer<'a> {
     locale: String,
     out_root: PathBuf,
     checks: Option<LocaleChecks>,
+    /// The pair's checker, when the checks run or verso localizes.
+    checker: Option<Checker>,
+    /// What verso changes in the engine's text.
+    localizer: Localizer,
     progress: &'a dyn Progress,
     /// Written files, in the order they were finished.
     pub files: Vec<FileReport>,
@@ -47,14 +52,24 @@ impl<'a> Writer<'a> {
         if let Some(dir) = &job.review {
             output::remove_stale_temporaries(&dir.join(&locale));
         }
+        // `identity` writes the input byte for byte: nothing of it is localized.
+        let settings = match job.engine.copies_source() {
+            true => crate::localize::Settings {
+                localize: false,
+                fix: false,
+            },
+            false => job.localize,
+        };
+        let localizer = Localizer::new(&pair.source.to_string(), &locale, settings);
         Writer {
             docs,
             checks: job.checks.as_ref().map(|_| LocaleChecks {
-                checker: checker(),
                 batch: Default::default(),
                 read_options: job.read_options.clone(),
                 written: Default::default(),
             }),
+            checker: (job.checks.is_some() || localizer.is_active()).then(checker),
+            localizer,
             locale,
             out_root,
             progress,
@@ -72,9 +87,12 @@ impl<'a> Writer<'a> {
             doc,
             input,
             state,
-            &self.out_root,
-            &self.locale,
-            self.checks.as_mut(),
+            (&self.out_root, &self.locale),
+            finish::Around {
+                checker: self.checker.as_ref(),
+                localizer: &self.localizer,
+                checks: self.checks.as_mut(),
+            },
         ) {
             Ok(file) => {
                 self.progress.wrote(&file);
@@ -120,8 +138,8 @@ impl<'a> Writer<'a> {
         }
         let mut pages = Vec::new();
         if let Some(dir) = &job.review {
-            let checker = match self.checks.take() {
-                Some(c) => c.checker,
+            let checker = match self.checker.take() {
+                Some(c) => c,
                 None => checker(),
             };
             let page = review_pages::Locale {

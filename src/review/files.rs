@@ -113,6 +113,7 @@ impl Context {
                 statuses: &prepared.statuses,
                 target_doc: prepared.target_doc.as_ref(),
                 issues: &prepared.issues,
+                changes: &[],
             },
             &self.checker,
         )

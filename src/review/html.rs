@@ -361,6 +361,32 @@ fn block_html(out: &mut String, b: &BlockView) {
         }
         out.push_str("</ol>\n");
     }
+    if !b.changes.is_empty() {
+        out.push_str("<ol class=\"changes\">\n");
+        for (l, change) in b.changes.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<li class=\"change\" data-l=\"{l}\" data-engine=\"{}\"><code class=\"rule\">{}</code> \
+                 <span class=\"msg\">{}</span>",
+                escape(&change.engine),
+                escape(&change.kind),
+                localized(&msg!(
+                    "review-localized",
+                    engine = &change.engine,
+                    written = &change.written
+                )),
+            );
+            if change.target.is_some() {
+                let _ = write!(
+                    out,
+                    " <button type=\"button\" class=\"undo\">{}</button>",
+                    localized(&msg!("review-undo"))
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
     out.push_str("</section>\n");
 }
 
@@ -454,22 +480,18 @@ fn short(markup: &str) -> String {
 fn marked_text(out: &mut String, text: &str, offset: usize, marks: &[Mark], paint: &Paint) {
     for (r, over) in paint.fragments(offset..offset + text.len()) {
         let fragment = &text[r.start - offset..r.end - offset];
-        let (classes, findings) = classes(marks, over);
+        let (classes, findings, changes) = classes(marks, over);
         if classes.is_empty() {
             out.push_str(&escape(fragment));
         } else {
-            let data = if findings.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " data-f=\"{}\"",
-                    findings
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )
+            let list = |name: &str, ids: &[usize]| {
+                if ids.is_empty() {
+                    return String::new();
+                }
+                let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+                format!(" {name}=\"{}\"", ids.join(" "))
             };
+            let data = format!("{}{}", list("data-f", &findings), list("data-l", &changes));
             let _ = write!(
                 out,
                 "<span class=\"{classes}\"{data}>{}</span>",

@@ -33,6 +33,8 @@ pub enum MarkKind {
     Date,
     /// A finding (index into the block's findings).
     Finding(usize, Severity),
+    /// What verso changed in the engine's text (index into the block's changes).
+    Localized(usize),
 }
 
 /// A marked range of a side's display text.
@@ -78,6 +80,19 @@ pub struct FindingView {
     pub target: Option<Range<usize>>,
 }
 
+/// A change verso made to the engine's text, shown on a block with a way to undo it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeView {
+    /// Its kind (`amount`, `time`, `fix`…).
+    pub kind: String,
+    /// The engine's text.
+    pub engine: String,
+    /// What verso wrote.
+    pub written: String,
+    /// Where the written text is in the target display text, when found.
+    pub target: Option<Range<usize>>,
+}
+
 /// One source block and its translation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockView {
@@ -97,6 +112,8 @@ pub struct BlockView {
     pub target: Option<Side>,
     /// Findings on this block.
     pub findings: Vec<FindingView>,
+    /// What verso changed in the engine's text of this block.
+    pub changes: Vec<ChangeView>,
     /// The source block's placeholders: what each id stands for.
     pub codes: Vec<super::codes::Placeholder>,
 }
@@ -195,6 +212,8 @@ pub struct Article<'a> {
     pub target_doc: Option<&'a Document>,
     /// Findings with the source block they belong to.
     pub issues: &'a [(usize, Issue)],
+    /// What verso changed in the engine's text (source block indices).
+    pub changes: &'a [crate::localize::Change],
 }
 
 /// The display text of a segment: text pieces and names.
@@ -336,7 +355,7 @@ impl Builder<'_> {
             });
         }
         let taken = crate::check::bounded::Covered::new(&taken);
-        for n in crate::check::numbers::scan(text) {
+        for n in crate::recognize::numbers::scan(text) {
             if !taken.contains(&n.full) {
                 marks.push(Mark {
                     range: n.full,
@@ -390,8 +409,10 @@ pub fn build(article: &Article, checker: &Checker) -> ReviewDoc {
             source,
             target,
             findings: Vec::new(),
+            changes: Vec::new(),
             codes: super::codes::placeholders(article.source, block),
         };
+        changes_of(&mut view, article.changes.iter().filter(|c| c.block == i));
         let source_text = BlockText::of(article.source, block);
         let source_map = offset_map(&source_text.text, &view.source.text);
         let target_map = match (article.target_doc, target_of.get(&i), &view.target) {
@@ -445,6 +466,38 @@ pub fn build(article: &Article, checker: &Checker) -> ReviewDoc {
         target_lang: checker.target.clone(),
         blocks,
         concepts: builder.concepts,
+    }
+}
+
+/// The block's changes, each found in the target display text in order and marked there.
+fn changes_of<'a>(
+    view: &mut BlockView,
+    changes: impl Iterator<Item = &'a crate::localize::Change>,
+) {
+    for change in changes {
+        let l = view.changes.len();
+        // The change's place, if the side shows the text it was measured on.
+        let at = view.target.as_ref().and_then(|side| {
+            let r = change.at.clone();
+            let text = side.text.get(r.clone())?;
+            let trimmed = text.trim_end();
+            (!trimmed.is_empty()).then(|| r.start..r.start + trimmed.len())
+        });
+        if let (Some(r), Some(side)) = (&at, view.target.as_mut()) {
+            side.marks.push(Mark {
+                range: r.clone(),
+                kind: MarkKind::Localized(l),
+            });
+        }
+        view.changes.push(ChangeView {
+            kind: serde_json::to_value(change.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            engine: change.engine.clone(),
+            written: change.written.clone(),
+            target: at,
+        });
     }
 }
 

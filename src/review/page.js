@@ -141,6 +141,20 @@
     item.addEventListener('mouseleave', function () { marks.forEach(function (m) { m.classList.remove('hl'); }); });
   });
 
+  // Undoing a change verso made puts the engine's text back in the cell, as an edit.
+  document.querySelectorAll('.change .undo').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var item = button.closest('.change');
+      var section = item.closest('section.block');
+      var spans = section.querySelectorAll('.tgt [data-l~="' + item.dataset.l + '"]');
+      if (spans.length === 0) { return; }
+      spans.forEach(function (span, i) { span.textContent = i === 0 ? item.dataset.engine : ''; });
+      item.classList.add('undone');
+      button.disabled = true;
+      updateCounts();
+    });
+  });
+
   document.getElementById('download').addEventListener('click', function () {
     var result = corrections();
     if (result.blocks.length === 0) {

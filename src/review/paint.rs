@@ -86,11 +86,13 @@ impl Paint {
     }
 }
 
-/// The classes and finding indices (`data-f`) of some marks: one concept color (the first),
-/// numbers, quantities, dates, findings by severity.
-pub fn classes(marks: &[Mark], over: &[usize]) -> (String, Vec<usize>) {
+/// The classes of some marks, with the finding indices (`data-f`) and change indices
+/// (`data-l`) over them: one concept color (the first), numbers, quantities, dates, findings by
+/// severity, verso's changes.
+pub fn classes(marks: &[Mark], over: &[usize]) -> (String, Vec<usize>, Vec<usize>) {
     let mut classes: Vec<String> = Vec::new();
     let mut findings = Vec::new();
+    let mut changes = Vec::new();
     let mut concept = false;
     for &i in over {
         let class = match &marks[i].kind {
@@ -106,12 +108,16 @@ pub fn classes(marks: &[Mark], over: &[usize]) -> (String, Vec<usize>) {
                 findings.push(*f);
                 format!("fd {}", super::html::severity_class(*s))
             }
+            MarkKind::Localized(l) => {
+                changes.push(*l);
+                "loc".into()
+            }
         };
         if !classes.contains(&class) {
             classes.push(class);
         }
     }
-    (classes.join(" "), findings)
+    (classes.join(" "), findings, changes)
 }
 
 #[cfg(test)]

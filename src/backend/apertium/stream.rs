@@ -94,7 +94,58 @@ fn pair_has_words_before(before_close: &[Piece], id: u32) -> bool {
     false
 }
 
+/// Numbers with two dots or more ("24.1.2025", "1.2.3"), which Apertium's tokenizer cuts
+/// at a dot as if a sentence ended there ("SEÚL, 24.1.El ejército de 2025"): their byte
+/// ranges. They travel as superblanks, which come back byte for byte where they were.
+fn dotted_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (mut end, mut dots) = (i, 0);
+        loop {
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+            if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                dots += 1;
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if dots >= 2 && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            out.push(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
 fn escape_into(out: &mut String, text: &str) {
+    let dotted = dotted_numbers(text);
+    if !dotted.is_empty() {
+        let mut at = 0;
+        for r in dotted {
+            escape_plain(out, &text[at..r.start]);
+            out.push('[');
+            out.push_str(&text[r.clone()]);
+            out.push(']');
+            at = r.end;
+        }
+        escape_plain(out, &text[at..]);
+        return;
+    }
+    escape_plain(out, text);
+}
+
+fn escape_plain(out: &mut String, text: &str) {
     for c in text.chars() {
         if SPECIAL.contains(&c) {
             out.push('\\');
@@ -475,6 +526,29 @@ fn nest(spans: &mut [(u32, usize, usize)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dotted_numbers_travel_as_superblanks_and_come_back_as_text() {
+        let seg = Segment {
+            pieces: vec![Piece::Text(
+                "SEOUL, 24.1.2025 — version 1.2.3, 3.5 tonnes".into(),
+            )],
+        };
+        let stream = deformat(&seg, &NameWords::new());
+        assert_eq!(
+            stream, "SEOUL, [24.1.2025] — version [1.2.3], 3.5 tonnes.[]",
+            "a decimal stays a word the grammar sees"
+        );
+        let back = reformat(
+            "SEÚL, [24.1.2025] — versión [1.2.3].[]",
+            "",
+            &NameWords::new(),
+        );
+        assert_eq!(
+            crate::review::model::display_text(&back.segment, &[]),
+            "SEÚL, 24.1.2025 — versión 1.2.3"
+        );
+    }
 
     /// The fixpoint as first written: quadratic per pass, the reference for `nest`.
     fn nest_by_fixpoint(spans: &mut [(u32, usize, usize)]) {

@@ -110,6 +110,14 @@ impl NumberLocale {
         }
     }
 
+    /// The CLDR form of an exact decimal.
+    pub fn format_decimal(&self, value: &Decimal) -> String {
+        match &self.formatter {
+            Some(f) => f.format(value).to_string(),
+            None => value.to_string(),
+        }
+    }
+
     /// Whether `raw` is exactly how CLDR writes its value here (years and other four-digit
     /// integers without separators are accepted as they are written).
     pub fn is_cldr_form(&self, raw: &str, value: f64) -> bool {

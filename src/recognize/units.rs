@@ -11,7 +11,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 /// The shipped unit table.
-pub const DEFAULT_TABLE: &str = include_str!("../config/units.toml");
+pub const DEFAULT_TABLE: &str = include_str!("../../config/units.toml");
 
 /// How a unit is written in one locale.
 #[derive(Debug, Clone, Deserialize, Default, PartialEq)]
@@ -122,7 +122,7 @@ impl Units {
     }
 
     /// The longest unit form at the start of `rest`, as a whole word.
-    fn unit_at(&self, rest: &str, locale: &str) -> Option<(String, String)> {
+    pub fn unit_at(&self, rest: &str, locale: &str) -> Option<(String, String)> {
         let mut best: Option<(String, String)> = None;
         for (id, unit) in &self.units {
             let Some(forms) = Units::forms(unit, locale) else {

@@ -1,0 +1,75 @@
+//! Dates whose month an engine mistranslated: Apertium reads "March" in "on March 3, 2024" as
+//! the noun and writes "encima Marcha 3, 2024". When a source date written month first has no
+//! counterpart in the target, and the target has a word that begins like the source's month
+//! ("Marcha" for "March") followed by the same day (and year), that is the date: it is written
+//! the target's way.
+
+use super::{Context, Edit, Kind, Rewrite, word_start};
+
+/// See the module documentation.
+pub struct MangledDates;
+
+impl Rewrite for MangledDates {
+    fn kind(&self) -> Kind {
+        Kind::Date
+    }
+
+    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        let c = cx.checker;
+        let found: Vec<_> = c
+            .target_dates
+            .scan(target)
+            .into_iter()
+            .chain(c.source_dates.scan(target))
+            .collect();
+        let mut edits = Vec::new();
+        for d in c.source_dates.scan(source) {
+            let month: String = source[d.range.clone()]
+                .chars()
+                .take_while(|ch| ch.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if d.numeric || month.chars().count() < 3 {
+                continue;
+            }
+            let stem: String = month.chars().take(3).collect();
+            let present = found
+                .iter()
+                .any(|f| (f.day, f.month, f.year) == (d.day, d.month, d.year));
+            if present {
+                continue;
+            }
+            let tail = match d.year {
+                Some(year) => format!(" {}, {year}", d.day),
+                None => format!(" {}", d.day),
+            };
+            let word_before = |i: usize| {
+                target[..i]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, ch)| ch.is_alphabetic())
+                    .last()
+                    .map(|(w, _)| w)
+            };
+            let hit = target.match_indices(&tail).find_map(|(i, _)| {
+                let end = i + tail.len();
+                let alone = !target[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_alphanumeric() || (d.year.is_none() && ch == ','));
+                let start = word_before(i)?;
+                let like = target[start..i].to_lowercase().starts_with(&stem);
+                (alone && like && word_start(target, start)).then_some((start, end))
+            });
+            let (Some((start, end)), Some(written)) = (hit, c.target_dates.long_form(&d)) else {
+                continue;
+            };
+            edits.push(Edit {
+                range: start..end,
+                written,
+                rule: None,
+            });
+        }
+        edits
+    }
+}

@@ -1,0 +1,257 @@
+//! Times of day on the twelve-hour clock ("6 p.m.", "10:30 a.m.", "6-8 p.m.", "11 a.m. to
+//! 1 p.m."), read by value and written in a locale's own clock from CLDR through ICU4X
+//! ("18:00" in Spanish, German and French; "6:00 PM" in American English).
+//!
+//! Twenty-four-hour times ("18:00") are already how most target locales write a time, so
+//! only times with a meridiem are recognized: a bare "6-8" is a score or a range of anything.
+
+use std::ops::Range;
+
+use icu::datetime::{NoCalendarFormatter, fieldsets};
+use icu::time::Time;
+
+/// A time or a range of times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeToken {
+    /// Bytes of the whole expression.
+    pub range: Range<usize>,
+    /// Hour (0–23) and minute of the start.
+    pub start: (u8, u8),
+    /// Hour and minute of the end, for a range.
+    pub end: Option<(u8, u8)>,
+}
+
+/// Meridiem markers as written in English and by engines ("p. m." in Spanish typography).
+const MERIDIEMS: &[(&str, bool)] = &[
+    ("a. m.", false),
+    ("p. m.", true),
+    ("a.m.", false),
+    ("p.m.", true),
+    ("a.m", false),
+    ("p.m", true),
+    ("am", false),
+    ("pm", true),
+    ("AM", false),
+    ("PM", true),
+    ("A.M.", false),
+    ("P.M.", true),
+];
+
+/// Hours and minutes at the start of `text`: "6", "10:30"; bytes read.
+fn clock(text: &str) -> Option<((u8, u8), usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let hour: u8 = text[..digits].parse().ok()?;
+    let mut at = digits;
+    let mut minute = 0;
+    let rest = &text[at..];
+    if rest.starts_with(':') && rest[1..].bytes().take_while(u8::is_ascii_digit).count() == 2 {
+        minute = rest[1..3].parse().ok()?;
+        at += 3;
+    }
+    (1..=12).contains(&hour).then_some(((hour, minute), at))?;
+    (minute < 60).then_some(((hour, minute), at))
+}
+
+/// A meridiem at the start of `text` (after an optional space): bytes read, and whether it is
+/// after noon.
+fn meridiem(text: &str) -> Option<(usize, bool)> {
+    let space = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ' ' | '\u{a0}'))
+        .map_or(0, char::len_utf8);
+    let rest = &text[space..];
+    MERIDIEMS.iter().find_map(|(m, pm)| {
+        let after = rest.strip_prefix(m)?;
+        let boundary = !after.chars().next().is_some_and(char::is_alphanumeric);
+        boundary.then_some((space + m.len(), *pm))
+    })
+}
+
+fn to_24(hour: u8, pm: bool) -> u8 {
+    match (hour, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
+/// Range separators between two times.
+const BETWEEN: &[&str] = &["-", "–", " - ", " – ", " to ", " and "];
+
+/// Times with a meridiem in `text`.
+pub fn scan(text: &str) -> Vec<TimeToken> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let boundary = i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric() || c == ':');
+        let Some((first, len)) = clock(&text[i..]).filter(|_| boundary) else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let mut at = i + len;
+        let first_mer = meridiem(&text[at..]);
+        if let Some((m, _)) = first_mer {
+            at += m;
+        }
+        // "between 6 and 8 p.m." is a range; "12 pm and 12 a.m." two times.
+        let seps = BETWEEN
+            .iter()
+            .filter(|s| first_mer.is_none() || **s != " and ");
+        let second = seps.into_iter().find_map(|sep| {
+            let from = at + sep.len();
+            let (t, l) = clock(text[at..].strip_prefix(sep)?)?;
+            let (m, pm) = meridiem(&text[from + l..])?;
+            Some((t, pm, from + l + m))
+        });
+        let token = match (first_mer, second) {
+            (first_mer, Some((end, end_pm, stop))) => {
+                // "6-8 p.m." shares the meridiem; "11-1 p.m." starts before noon.
+                let start_pm =
+                    first_mer.map_or(end_pm && first.0 <= end.0 && first.0 != 12, |m| m.1);
+                Some(TimeToken {
+                    range: i..stop,
+                    start: (to_24(first.0, start_pm), first.1),
+                    end: Some((to_24(end.0, end_pm), end.1)),
+                })
+            }
+            (Some((_, pm)), None) => Some(TimeToken {
+                range: i..at,
+                start: (to_24(first.0, pm), first.1),
+                end: None,
+            }),
+            (None, None) => None,
+        };
+        match token {
+            Some(t) => {
+                i = t.range.end;
+                out.push(t);
+            }
+            None => i += len,
+        }
+    }
+    out
+}
+
+/// Twenty-four-hour times ("18:00", "9:30", "18.00 Uhr" is not one: the dot is a decimal)
+/// and twelve-hour ones, in order: every time of day written in `text`.
+pub fn scan_all(text: &str) -> Vec<TimeToken> {
+    let mut out = scan(text);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b':');
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let colon = bytes.get(i + digits) == Some(&b':');
+        let minutes = bytes
+            .get(i + digits + 1..i + digits + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit));
+        let after = bytes.get(i + digits + 3);
+        let alone = !after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b':');
+        if boundary && (1..=2).contains(&digits) && colon && minutes && alone {
+            let hour: u8 = text[i..i + digits].parse().unwrap_or(99);
+            let minute: u8 = text[i + digits + 1..i + digits + 3].parse().unwrap_or(99);
+            let range = i..i + digits + 3;
+            let inside = out.iter().any(|t| t.range.start <= i && i < t.range.end);
+            if hour < 24 && minute < 60 && !inside {
+                out.push(TimeToken {
+                    range,
+                    start: (hour, minute),
+                    end: None,
+                });
+            }
+            i += digits + 3;
+        } else {
+            i += digits.max(1);
+        }
+    }
+    out.sort_by_key(|t| t.range.start);
+    out
+}
+
+/// How one locale writes a time of day.
+pub struct TimeLocale {
+    formatter: Option<NoCalendarFormatter<fieldsets::T>>,
+}
+
+impl TimeLocale {
+    /// The clock of a BCP 47 locale, from CLDR.
+    pub fn new(tag: &str) -> TimeLocale {
+        let formatter = icu::locale::Locale::try_from_str(tag)
+            .ok()
+            .and_then(|l| NoCalendarFormatter::try_new((&l).into(), fieldsets::T::hm()).ok());
+        TimeLocale { formatter }
+    }
+
+    /// `hour:minute` in this locale's clock.
+    pub fn format(&self, (hour, minute): (u8, u8)) -> String {
+        match (&self.formatter, Time::try_new(hour, minute, 0, 0)) {
+            (Some(f), Ok(t)) => f.format(&t).to_string(),
+            _ => format!("{hour:02}:{minute:02}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Read<'a> = Vec<(&'a str, (u8, u8), Option<(u8, u8)>)>;
+
+    fn read(text: &str) -> Read<'_> {
+        scan(text)
+            .into_iter()
+            .map(|t| (&text[t.range], t.start, t.end))
+            .collect()
+    }
+
+    #[test]
+    fn twelve_hour_times_and_ranges_are_read_by_value() {
+        assert_eq!(
+            read("From 6-8 p.m., at 10:30 a.m., 11 a.m. to 1 p.m., 12 pm and 12 a.m.; 6-8 goals."),
+            vec![
+                ("6-8 p.m.", (18, 0), Some((20, 0))),
+                ("10:30 a.m.", (10, 30), None),
+                ("11 a.m. to 1 p.m.", (11, 0), Some((13, 0))),
+                ("12 pm", (12, 0), None),
+                ("12 a.m.", (0, 0), None),
+            ]
+        );
+        assert_eq!(
+            read("11-1 p.m.")[0].1,
+            (11, 0),
+            "a range across noon starts in the morning"
+        );
+        assert_eq!(
+            read("de 6-8 p. m.")[0].2,
+            Some((20, 0)),
+            "Spanish typography"
+        );
+    }
+
+    #[test]
+    fn twenty_four_hour_times_are_read_beside_twelve_hour_ones() {
+        let text = "De 18:00 a 20:30, 2 a.m., 9:05; score 3:1, 1:2:3 and 25:00.";
+        let found: Vec<(u8, u8)> = scan_all(text).iter().map(|t| t.start).collect();
+        assert_eq!(found, vec![(18, 0), (20, 30), (2, 0), (9, 5)]);
+    }
+
+    #[test]
+    fn a_number_before_a_multibyte_letter_is_no_time_and_no_panic() {
+        assert!(scan("15 % más de 6 más").is_empty());
+        assert!(scan("5\u{a0}000 y 6\u{a0}p").is_empty());
+    }
+
+    #[test]
+    fn times_are_written_in_the_locales_clock() {
+        assert_eq!(TimeLocale::new("es").format((18, 0)), "18:00");
+        assert_eq!(TimeLocale::new("de").format((9, 5)), "09:05");
+        assert_eq!(TimeLocale::new("fr").format((18, 30)), "18:30");
+        let us = TimeLocale::new("en-US").format((18, 0));
+        assert!(us.starts_with("6:00") && us.ends_with("PM"), "{us}");
+    }
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use common::{copy_tree, examples, root, translate, verso};
+use common::{copy_tree, examples, python, root, translate, verso};
 use serde_json::Value;
 use verso::backend::LanguagePair;
 use verso::enforce::{self, Enforcer, TermsMode};
@@ -17,18 +17,6 @@ use verso::format::{self, ReadOptions};
 use verso::glossary::{self, LoadOptions};
 use verso::memory::Memory;
 use verso::segment::{Piece, Segment};
-
-/// The Python with Translate Toolkit: `$VERSO_PYTHON`, else the set-up's virtualenv, else
-/// `python3`.
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("VERSO_PYTHON") {
-        return PathBuf::from(p);
-    }
-    let venv = std::env::var_os("HOME")
-        .map(|h| PathBuf::from(h).join(".cache/verso/pytools/bin/python3"))
-        .filter(|p| p.is_file());
-    venv.unwrap_or_else(|| PathBuf::from("python3"))
-}
 
 /// Translate Toolkit's view of a file.
 fn read_with_toolkit(kind: &str, file: &Path) -> Vec<Value> {

@@ -1,4 +1,5 @@
-//! Checking whole documents: alignment, every block pair, and safe fixes.
+//! Checking whole documents: alignment and every block pair (the fixes are applied by
+//! [`crate::localize`]).
 //!
 //! `verso translate` checks each output it writes, `verso check` checks existing translations;
 //! both come here. The two documents are read with the same format reader and aligned block by
@@ -68,65 +69,5 @@ impl Checker {
         }
         checked.findings.sort_by_key(|f| f.block);
         checked
-    }
-}
-
-/// Applies the safe fixes of `findings` to a target document's source text; returns the new
-/// text and how many fixes were applied (a fix whose span was not written literally, or that
-/// overlaps another, is skipped).
-pub fn apply_fixes(target: &Document, checked: &Checked) -> (String, usize) {
-    let mut edits: Vec<(std::ops::Range<usize>, &str)> = checked
-        .findings
-        .iter()
-        .filter_map(|f| {
-            let fix = f.fix.as_ref()?;
-            let (_, tt) = checked.texts.get(f.block)?.as_ref()?;
-            Some((tt.exact(&fix.range)?, fix.replacement.as_str()))
-        })
-        .collect();
-    edits.sort_by_key(|(r, _)| r.start);
-    edits.dedup_by(|b, a| b.0.start < a.0.end);
-    let mut text = target.source.clone();
-    for (range, replacement) in edits.iter().rev() {
-        text.replace_range(range.clone(), replacement);
-    }
-    (text, edits.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::check::testing::checker;
-    use crate::document::Format;
-    use crate::format::{self, ReadOptions};
-
-    #[test]
-    fn fixes_apply_where_written_and_the_result_checks_clean_for_them() {
-        let parse =
-            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
-        let source = parse(
-            "# Seoul, January 13\n\nRussia moved **11,000 to 12,000** soldiers to Pyongyang.\n",
-        );
-        let target =
-            parse("# Seúl, enero 13\n\nRusia movió **11,000 a 12,000** soldados a Pyongyang.\n");
-        let c = checker("es");
-        let checked = c.check_document(&source, &target, &[], true);
-        let rules: Vec<&str> = checked.findings.iter().map(|f| f.rule.id()).collect();
-        assert!(
-            rules.contains(&"date-mismatch")
-                && rules.contains(&"number-format")
-                && rules.contains(&"term-forbidden"),
-            "{rules:?}"
-        );
-        let (fixed, n) = super::apply_fixes(&target, &checked);
-        assert_eq!(n, 4, "{fixed}");
-        assert_eq!(
-            fixed,
-            "# Seúl, 13 de enero\n\nRusia movió **11.000 a 12.000** soldados a Pionyang.\n"
-        );
-        let again = c.check_document(&source, &parse(&fixed), &[], true);
-        assert!(
-            again.findings.iter().all(|f| f.fix.is_none()),
-            "nothing fixable is left"
-        );
     }
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use verso::check::batch::Batch;
 use verso::check::diagnostics::{self, Place};
-use verso::check::file::{Checked, apply_fixes};
+use verso::check::file::Checked;
 use verso::check::names::Evidence;
 use verso::check::{BlockText, Checker};
 use verso::config::Config;
@@ -147,6 +147,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..Report::default()
     };
     let mut fixed_total = 0;
+    // `--fix` writes what `translate` would have: the target's own forms and the safe fixes.
+    let localizer = verso::localize::Localizer::new(
+        &from,
+        &to,
+        verso::localize::Settings {
+            localize: true,
+            fix: true,
+        },
+    );
     for pair in &checked {
         let Some(c) = &pair.checked else { continue };
         let lines = LineIndex::new(&pair.target.source);
@@ -169,7 +178,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             issues.push(Issue::from_finding(f, place.block_line, &s.text, &t.text));
         }
         if args.fix {
-            let (text, n) = apply_fixes(&pair.target, c);
+            let (text, changes) =
+                localizer.localize_document(&checker, &pair.source, &pair.target, &read_options);
+            let n = changes.len();
             if n > 0 {
                 super::shared::write(&pair.target_path, &pair.target.encoding.encode(&text))?;
                 fixed_total += n;

@@ -1,10 +1,10 @@
-//! Numbers an engine glued to the word before them: Apertium writes "A single 170-millimetre
-//! gun" as "Un solo pistolade170 milímetros". Where the source has the number standing alone,
-//! the space comes back, and the target's `of` word glued in between is set apart ("pistola
-//! de 170 milímetros").
+//! Numbers an engine glued to the words around them: Apertium writes "A single 170-millimetre
+//! gun" as "Un solo pistolade170 milímetros" and "a 14-year-old" as "niñode14años". Where the
+//! source has the number standing alone, the spaces come back, and the target's `of` word
+//! glued in between is set apart ("pistola de 170 milímetros", "niño de 14 años").
 
 use super::{Context, Edit, Kind, Rewrite};
-use crate::recognize::numbers::scan;
+use crate::recognize::numbers::{NumberToken, scan};
 
 /// See the module documentation.
 pub struct Glued;
@@ -15,36 +15,50 @@ impl Rewrite for Glued {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
-        let loose: Vec<String> = scan(source)
-            .into_iter()
-            .filter(|n| !glued_at(source, n.range.start))
-            .map(|n| n.raw)
-            .collect();
+        let source_numbers = scan(source);
+        let loose = |glued: fn(&str, &NumberToken) -> bool| {
+            source_numbers
+                .iter()
+                .filter(|n| !glued(source, n))
+                .map(|n| n.raw.clone())
+                .collect::<Vec<_>>()
+        };
+        let (loose_before, loose_after) = (loose(glued_before), loose(glued_after));
         let mut edits = Vec::new();
         for n in scan(target) {
-            if !glued_at(target, n.range.start) || !loose.contains(&n.raw) {
+            // "14años": a word of three letters or more right after the digits.
+            let after = glued_after(target, &n) && loose_after.contains(&n.raw);
+            let before = glued_before(target, &n) && loose_before.contains(&n.raw);
+            if !after && !before {
                 continue;
             }
-            let before = &target[..n.range.start];
-            let word_start = before
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_alphabetic())
-                .last()
-                .map_or(n.range.start, |(i, _)| i);
-            let word = &target[word_start..n.range.start];
-            let of = cx.target_words.of.as_deref().unwrap_or("");
-            let split = !of.is_empty()
-                && word.len() > of.len() + 1
-                && word.to_lowercase().ends_with(&of.to_lowercase());
-            let written = if split {
-                let cut = word.len() - of.len();
-                format!("{} {} ", &word[..cut], &word[cut..])
-            } else {
-                format!("{word} ")
-            };
+            let mut start = n.range.start;
+            let mut written = String::new();
+            if before {
+                start = target[..n.range.start]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map_or(n.range.start, |(i, _)| i);
+                let word = &target[start..n.range.start];
+                let of = cx.target_words.of.as_deref().unwrap_or("");
+                let split = !of.is_empty()
+                    && word.len() > of.len() + 1
+                    && word.to_lowercase().ends_with(&of.to_lowercase());
+                if split {
+                    let cut = word.len() - of.len();
+                    written = format!("{} {} ", &word[..cut], &word[cut..]);
+                } else {
+                    written = format!("{word} ");
+                }
+            }
+            written.push_str(&target[n.full.clone()]);
+            if after {
+                written.push(' ');
+            }
             edits.push(Edit {
-                range: word_start..n.range.start,
+                range: start..n.full.end,
                 written,
                 rule: None,
             });
@@ -53,10 +67,21 @@ impl Rewrite for Glued {
     }
 }
 
-/// Whether the number at `at` follows a letter directly.
-fn glued_at(text: &str, at: usize) -> bool {
-    text[..at]
+/// Whether the number follows a letter directly.
+fn glued_before(text: &str, n: &NumberToken) -> bool {
+    text[..n.range.start]
         .chars()
         .next_back()
         .is_some_and(char::is_alphabetic)
+}
+
+/// Whether a word of three letters or more follows the number (and its ordinal ending)
+/// directly.
+fn glued_after(text: &str, n: &NumberToken) -> bool {
+    text[n.full.end..]
+        .chars()
+        .take(3)
+        .filter(|c| c.is_alphabetic())
+        .count()
+        == 3
 }

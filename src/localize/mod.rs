@@ -17,6 +17,7 @@
 //! (reviewed, approved) are written as the reviewer left them.
 
 mod amounts;
+mod document;
 mod edit;
 mod fixes;
 mod glued;
@@ -103,6 +104,8 @@ pub struct Words {
     pub at_time: Option<String>,
     /// What engines write before a time instead.
     pub engine_at: Vec<String>,
+    /// What engines make of "am" and "pm" when they translate them as words.
+    pub engine_meridiem: Vec<String>,
 }
 
 /// Everything a rewrite reads for one language pair.
@@ -309,6 +312,26 @@ mod tests {
                 "A single 170-millimetre gun fired.",
                 "Un solo pistolade170 milímetros disparó.",
                 "Un solo pistola de 170 milímetros disparó.",
+            ),
+            (
+                "Parents of a 14-year-old who died.",
+                "Padres de un niñode14años quién murió.",
+                "Padres de un niño de 14 años quién murió.",
+            ),
+            (
+                "Hindus are almost 80% of the nearly 1.4 billion people.",
+                "Hindus comprende casi 80% del casi 1.4 miles de millones personas.",
+                "Hindus comprende casi 80% del casi 1400 millones personas.",
+            ),
+            (
+                "Sessions on Saturday at 11am, noon and 2pm.",
+                "Sesiones el sábado en 11 soy, mediodía y 2*pm.",
+                "Sesiones el sábado a las 11:00, mediodía y 14:00.",
+            ),
+            (
+                "Call Monday through Friday, 10 a.m.-10 p.m. ET, at the number.",
+                "Llama lunes a viernes, 10 a.m.-10 p.m. ET, en el número.",
+                "Llama lunes a viernes, 10:00 a 22:00 ET, en el número.",
             ),
             (
                 "The brigade moved fuel on March 3, 2024.",

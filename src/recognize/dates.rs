@@ -280,8 +280,10 @@ fn day_number(s: &str) -> Option<(u8, usize)> {
         return None;
     }
     if s[digits.len()..].chars().next().is_some_and(|c| {
+        // "3,5" and "3.1990" are no day: the digits go on.
         c.is_ascii_digit()
-            || c == ',' && s[digits.len() + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || matches!(c, ',' | '.')
+                && s[digits.len() + 1..].starts_with(|c: char| c.is_ascii_digit())
     }) {
         return None;
     }

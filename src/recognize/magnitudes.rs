@@ -60,6 +60,8 @@ pub struct Magnitudes {
     symbols: Vec<(String, String)>,
     /// Every word read as a scale, lowercased, longest first: (word, power).
     words: Vec<(String, i16)>,
+    /// Every language's abbreviations, read after a currency in an engine's text.
+    all_abbrevs: Language,
     /// The same per language ("billion" is 10⁹ in English and 10¹² in French).
     own_words: HashMap<String, Vec<(String, i16)>>,
     /// Every currency word, lowercased, longest first: (word, code).
@@ -104,7 +106,16 @@ impl Magnitudes {
         let mut words: Vec<(String, i16)> = own_words.values().flatten().cloned().collect();
         longest_first(&mut words);
         longest_first(&mut currency_words);
+        let all_abbrevs = Language {
+            abbrev: file
+                .languages
+                .values()
+                .flat_map(|l| l.abbrev.clone())
+                .collect(),
+            ..Language::default()
+        };
         Ok(Magnitudes {
+            all_abbrevs,
             languages: file.languages,
             symbols,
             words,
@@ -310,7 +321,6 @@ impl Magnitudes {
         taken: &[Range<usize>],
     ) -> Option<(Range<usize>, bool)> {
         let value = source.parse(&amount.number.raw)?;
-        let mut bare = Vec::new();
         for n in scan(target) {
             if n.percent
                 || taken
@@ -328,7 +338,12 @@ impl Magnitudes {
             let symbol = self.symbol_before(&target[..n.range.start]);
             let start = symbol.map_or(n.range.start, |(len, _)| n.range.start - len);
             let mut end = n.range.end;
-            let scaled = self.scale_after(&target[end..], &self.words, None, true);
+            let scaled = self.scale_after(
+                &target[end..],
+                &self.words,
+                Some(&self.all_abbrevs),
+                start < n.range.start,
+            );
             if let Some((len, _)) = scaled {
                 end += len;
             }
@@ -339,14 +354,21 @@ impl Magnitudes {
             if let Some((len, _)) = &currency {
                 end += len;
             }
+            // A compound ("16-Millionen-Dollar-Projekt", "£44m-Neuzugang") is the engine's
+            // own construction: rewriting a part of it would break the word.
+            let compound = target[end..].starts_with('-') || target[n.range.end..].starts_with('-');
+            if compound {
+                continue;
+            }
+            // A bare number is not taken for the amount: the engine wrote its words in a way
+            // the table does not know ("1.4 miles de millones" before "miles" was in it), and
+            // writing the amount there would leave them behind.
             let has_currency = start < n.range.start || currency.is_some();
             if has_currency || scaled.is_some() {
                 return Some((start..end, has_currency));
             }
-            bare.push(start..end);
         }
-        // A bare number is the amount only when nothing else could be.
-        (bare.len() == 1).then(|| (bare.remove(0), false))
+        None
     }
 }
 
@@ -476,6 +498,22 @@ mod tests {
         let a = m.amounts("$5\u{a0}million and 5\u{a0}000", "en");
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].scale, 6);
+    }
+
+    #[test]
+    fn an_engines_compound_is_left_whole_and_its_abbreviations_are_read() {
+        let m = Magnitudes::builtin();
+        let en = NumberLocale::new("en");
+        let source = m.amounts(
+            "Less than half of its 16 million citizens; a £44m signing; a £1.7m site.",
+            "en",
+        );
+        assert_eq!(source.len(), 3);
+        let target = "Weniger als die Hälfte der 16-Millionen Bürger; 44-Millionen-Pfund-Neuzugang; £1,7m Standort.";
+        assert_eq!(m.find_in(&source[0], &en, target, &[]), None);
+        assert_eq!(m.find_in(&source[1], &en, target, &[]), None);
+        let (at, money) = m.find_in(&source[2], &en, target, &[]).expect("found");
+        assert_eq!((&target[at], money), ("£1,7m", true));
     }
 
     #[test]

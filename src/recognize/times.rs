@@ -47,7 +47,9 @@ fn clock(text: &str) -> Option<((u8, u8), usize)> {
     let mut at = digits;
     let mut minute = 0;
     let rest = &text[at..];
-    if rest.starts_with(':') && rest[1..].bytes().take_while(u8::is_ascii_digit).count() == 2 {
+    // "10:30", and the British "1.30" (read only with a meridiem after it).
+    if rest.starts_with([':', '.']) && rest[1..].bytes().take_while(u8::is_ascii_digit).count() == 2
+    {
         minute = rest[1..3].parse().ok()?;
         at += 3;
     }
@@ -95,6 +97,11 @@ pub fn scan(text: &str) -> Vec<TimeToken> {
         };
         let mut at = i + len;
         let first_mer = meridiem(&text[at..]);
+        let dotted = text[i..i + len].contains('.');
+        if dotted && first_mer.is_none() {
+            i += len;
+            continue;
+        }
         if let Some((m, _)) = first_mer {
             at += m;
         }
@@ -152,7 +159,11 @@ pub fn scan_all(text: &str) -> Vec<TimeToken> {
             .is_some_and(|m| m.iter().all(u8::is_ascii_digit));
         let after = bytes.get(i + digits + 3);
         let alone = !after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b':');
-        if boundary && (1..=2).contains(&digits) && colon && minutes && alone {
+        // "13.30 Uhr": a dot between hours and minutes, with the word for o'clock after.
+        let dotted = bytes.get(i + digits) == Some(&b'.')
+            && minutes
+            && text[i + digits + 3..].trim_start().starts_with("Uhr");
+        if boundary && (1..=2).contains(&digits) && (colon || dotted) && minutes && alone {
             let hour: u8 = text[i..i + digits].parse().unwrap_or(99);
             let minute: u8 = text[i + digits + 1..i + digits + 3].parse().unwrap_or(99);
             let range = i..i + digits + 3;
@@ -235,9 +246,12 @@ mod tests {
 
     #[test]
     fn twenty_four_hour_times_are_read_beside_twelve_hour_ones() {
-        let text = "De 18:00 a 20:30, 2 a.m., 9:05; score 3:1, 1:2:3 and 25:00.";
+        let text = "De 18:00 a 20:30, 2 a.m., 9:05; score 3:1, 1:2:3 and 25:00; 13.30 Uhr, 1.30pm; 3.50 euros.";
         let found: Vec<(u8, u8)> = scan_all(text).iter().map(|t| t.start).collect();
-        assert_eq!(found, vec![(18, 0), (20, 30), (2, 0), (9, 5)]);
+        assert_eq!(
+            found,
+            vec![(18, 0), (20, 30), (2, 0), (9, 5), (13, 30), (13, 30)]
+        );
     }
 
     #[test]

@@ -198,3 +198,15 @@ pub fn output_within(cmd: &mut Command, limit: std::time::Duration) -> std::proc
         stderr: err.join().expect("stderr"),
     }
 }
+
+/// The Python with the test tools (Translate Toolkit, sacrebleu): `$VERSO_PYTHON`, else the
+/// set-up's virtualenv, else `python3`.
+pub fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("VERSO_PYTHON") {
+        return PathBuf::from(p);
+    }
+    let venv = std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cache/verso/pytools/bin/python3"))
+        .filter(|p| p.is_file());
+    venv.unwrap_or_else(|| PathBuf::from("python3"))
+}

@@ -91,7 +91,8 @@ impl Enforcer {
             for hit in self.matcher.find(text) {
                 let concept = &self.glossary.concepts[hit.concept];
                 push_once(&mut out.found, &concept.id);
-                let form = concept.target_form(&self.source, &self.target);
+                let written = &text[hit.range.clone()];
+                let form = concept.target_form_for(&self.source, &self.target, &hit.form, written);
                 let (Some(form), TermsMode::Enforce) = (form, self.mode) else {
                     continue;
                 };
@@ -101,11 +102,8 @@ impl Enforcer {
                 if hit.range.start > pos {
                     pieces.push(Piece::Text(text[pos..hit.range.start].to_string()));
                 }
-                out.source_names.push(text[hit.range.clone()].to_string());
-                out.names.push(crate::glossary::with_case_of(
-                    form,
-                    &text[hit.range.clone()],
-                ));
+                out.source_names.push(written.to_string());
+                out.names.push(form);
                 pieces.push(Piece::Name(
                     u32::try_from(out.names.len()).unwrap_or(u32::MAX),
                 ));

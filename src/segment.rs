@@ -230,6 +230,43 @@ pub fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Opening and closing quotes and brackets: what encloses a name in running text.
+const OPENERS: &[char] = &['"', '“', '„', '«', '‹', '\'', '‘', '(', '['];
+const CLOSERS: &[char] = &['"', '”', '“', '»', '›', '\'', '’', ')', ']'];
+
+impl Segment {
+    /// The names that `self` encloses in quotes or brackets ("reports \"<n1/>\":") and that
+    /// `translation` no longer does: an engine that moved a name out of its quotes
+    /// ("<n1/> \"de informes\":") wrote a broken sentence, and the segment is better sent
+    /// again another way.
+    pub fn names_moved_out_of_quotes(&self, translation: &Segment) -> Vec<u32> {
+        let enclosed = |seg: &Segment, id: u32| -> bool {
+            let at = seg.pieces.iter().position(|p| *p == Piece::Name(id));
+            let Some(at) = at else { return false };
+            let before = at
+                .checked_sub(1)
+                .and_then(|i| seg.pieces.get(i))
+                .and_then(|p| match p {
+                    Piece::Text(t) => t.chars().next_back(),
+                    _ => None,
+                });
+            let after = seg.pieces.get(at + 1).and_then(|p| match p {
+                Piece::Text(t) => t.chars().next(),
+                _ => None,
+            });
+            before.is_some_and(|c| OPENERS.contains(&c))
+                && after.is_some_and(|c| CLOSERS.contains(&c))
+        };
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Name(id) if enclosed(self, *id) && !enclosed(translation, *id) => Some(*id),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +311,22 @@ mod tests {
         ])
         .normalized();
         assert_eq!(seg.canonical(), "see <1/> now");
+    }
+
+    #[test]
+    fn a_name_moved_out_of_its_quotes_is_found() {
+        let source = Segment::parse_canonical(
+            "As one listener told reports \"<n1/>\": they never stopped, <n2/> said.",
+        );
+        let moved = Segment::parse_canonical(
+            "Como dijo un oyente <n1/> \"de informes\": nunca pararon, dijo <n2/>.",
+        );
+        let kept =
+            Segment::parse_canonical("Como un oyente dijo a «<n1/>»: nunca pararon, dijo <n2/>.");
+        assert_eq!(source.names_moved_out_of_quotes(&moved), vec![1]);
+        assert!(
+            source.names_moved_out_of_quotes(&kept).is_empty(),
+            "other quotes, same place"
+        );
     }
 }

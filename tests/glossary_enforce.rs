@@ -223,3 +223,65 @@ async fn names_come_back_once_when_stand_ins_cannot_be_used() {
     }
     engine.shutdown().await;
 }
+
+/// An article written for these cases: a name in quotes, a short form, an acronym alone on a
+/// caption line and after "Via", a term Apertium does not know, in singular and plural.
+const DAMAGE: &str = "# Budanov warns of a spring offensive\n\n\
+Ukraine's intelligence chief Kyrylo Budanov said on Monday that Russia is preparing a new \
+offensive. Budanov knows the front better than most.\n\n\
+As one listener told reports \"Radio Free Asia\": the broadcasts never stopped.\n\n\
+ISW\n\nVia RFA\n\n\
+A howitzer fired while two howitzers waited.\n";
+
+/// Translates `DAMAGE` with `extra` flags; returns the Spanish.
+fn damage_case(extra: &[&str]) -> String {
+    require_apertium();
+    let work = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(work.path().join("a")).expect("mkdir");
+    std::fs::write(work.path().join("a/names.md"), DAMAGE).expect("write");
+    let out = translate(work.path(), std::path::Path::new("a"), extra)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(work.path().join("out/es/names.md")).expect("written")
+}
+
+#[test]
+fn enforcement_keeps_quotes_short_forms_acronyms_and_translates_left_terms() {
+    let g = root().join("config/glossary.example.toml");
+    let g = g.to_str().expect("utf-8 path");
+    let enforced = damage_case(&["--glossary", g]);
+    // The control: the same article without the glossary.
+    let control = damage_case(&["--glossary", g, "--terms", "off"]);
+
+    // The engine keeps the quotes around the name; enforcement does too.
+    assert!(
+        control.contains("informes \"Asia Libre Radiofónica\":"),
+        "{control}"
+    );
+    assert!(
+        enforced.contains("informes \"Radio Free Asia\":"),
+        "{enforced}"
+    );
+    // A short form gets the short form.
+    assert!(control.contains("Budanov Sabe"), "{control}");
+    assert!(enforced.contains("Budánov sabe"), "{enforced}");
+    assert!(!enforced.contains("Kirilo Budánov sabe"), "{enforced}");
+    assert!(
+        enforced.contains("Kirilo Budánov dijo"),
+        "the full form stays full: {enforced}"
+    );
+    // An acronym stays an acronym, in the case the glossary writes it.
+    assert!(enforced.contains("\n\nISW\n\n"), "{enforced}");
+    assert!(enforced.contains("Vía RFA"), "{enforced}");
+    assert!(!enforced.contains("INSTITUTO"), "{enforced}");
+    assert!(!enforced.contains("RADIO FREE ASIA"), "{enforced}");
+    // A term the engine does not know, in its Spanish form and number.
+    assert!(control.contains("howitzers"), "{control}");
+    assert!(enforced.contains("Un obús disparó"), "{enforced}");
+    assert!(enforced.contains("dos obuses"), "{enforced}");
+}

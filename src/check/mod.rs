@@ -351,6 +351,7 @@ pub(crate) mod testing {
             &[
                 ("en", "p", "howitzer"),
                 ("es", "p", "obús"),
+                ("es", "a", "obuses"),
                 ("de", "p", "Haubitze"),
                 ("fr", "p", "obusier"),
             ],

@@ -11,6 +11,7 @@
 //! and each override is reported ([`Glossary::layer`]).
 
 pub mod csv;
+mod forms;
 pub mod lint;
 pub mod native;
 pub mod suggest;

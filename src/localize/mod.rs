@@ -24,6 +24,7 @@ mod glued;
 mod mangled_dates;
 mod prepositions;
 mod split_quantities;
+mod terms;
 mod times;
 
 use std::collections::HashMap;
@@ -54,6 +55,8 @@ pub enum Kind {
     Date,
     /// The word before a date or time ("el 9 de enero").
     Preposition,
+    /// A glossary term the engine left in the source language ("howitzers" → "obuses").
+    Term,
     /// A safe fix of the checks: number form, date form, forbidden term.
     Fix,
 }
@@ -143,6 +146,7 @@ fn rewrites(fix: bool) -> Vec<Box<dyn Rewrite>> {
         Box::new(glued::Glued),
         Box::new(split_quantities::SplitQuantities),
         Box::new(mangled_dates::MangledDates),
+        Box::new(terms::Terms),
     ];
     if fix {
         all.push(Box::new(fixes::SafeFixes));
@@ -314,6 +318,11 @@ mod tests {
                 "Un solo pistola de 170 milímetros disparó.",
             ),
             (
+                "A howitzer fired while two howitzers waited.",
+                "Un howitzer disparó mientras dos howitzers esperaron.",
+                "Un obús disparó mientras dos obuses esperaron.",
+            ),
+            (
                 "Parents of a 14-year-old who died.",
                 "Padres de un niñode14años quién murió.",
                 "Padres de un niño de 14 años quién murió.",
@@ -383,6 +392,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_term_the_glossary_cannot_inflect_is_left_and_one_translated_is_kept() {
+        // "obusier" has no plural in the test glossary: the French word stays for the checks.
+        let (written, _) = run("fr", "Two howitzers fired.", "Deux howitzers ont tiré.");
+        assert_eq!(written, "Deux howitzers ont tiré.");
+        let (written, changes) = run("es", "A howitzer fired.", "Un obús disparó.");
+        assert_eq!(written, "Un obús disparó.");
+        assert!(changes.is_empty());
     }
 
     #[test]

@@ -177,11 +177,20 @@ impl Matcher {
                 }
                 _ => None,
             };
+            // What enforcement writes without the glossary listing it here (a short form
+            // shortened like the source's, a source acronym kept) is a form of the concept.
+            let implied = match source_locale {
+                Some(src) if concept.kind.is_name() || concept.do_not_translate => {
+                    concept.implied_forms(src, locale)
+                }
+                _ => Vec::new(),
+            };
             let forms: Vec<(Status, &crate::glossary::Term)> = own
                 .map(|t| t.all().collect::<Vec<_>>())
                 .unwrap_or_default()
                 .into_iter()
                 .chain(borrowed.unwrap_or_default())
+                .chain(implied.iter().map(|t| (Status::Admitted, t)))
                 .collect();
             for (status, term) in forms {
                 let pattern = Pattern {

@@ -153,8 +153,9 @@ impl Engine for Apertium {
         let pipeline = self.pipeline_for(&mode)?;
         let seconds = self.timeout.as_secs();
         // Names go as stand-in proper nouns first; a segment where one did not come back
-        // exactly once is sent again with opaque tokens, then with superblanks (which always
-        // come back, but are invisible to the grammar).
+        // exactly once, or came back out of the quotes it was in, is sent again with opaque
+        // tokens, then with superblanks (which always come back where they were, but are
+        // invisible to the grammar).
         let mut results: Vec<Option<Result<Translation, EngineError>>> = vec![None; segments.len()];
         let mut todo: Vec<usize> = (0..segments.len()).collect();
         for encoding in [
@@ -181,9 +182,16 @@ impl Engine for Apertium {
             });
             let mut again = Vec::new();
             for (i, result) in futures::future::join_all(requests).await {
+                // A name the grammar moved out of its quotes is as good as lost.
+                let moved = |reply: &stream::Reply| {
+                    !segments[i]
+                        .names_moved_out_of_quotes(&reply.segment)
+                        .is_empty()
+                };
                 match result {
                     Ok(reply)
-                        if !reply.lost_names.is_empty() && encoding != NameEncoding::Superblank =>
+                        if (!reply.lost_names.is_empty() || moved(&reply))
+                            && encoding != NameEncoding::Superblank =>
                     {
                         again.push(i);
                     }

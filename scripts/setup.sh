@@ -63,8 +63,9 @@ if $tests; then
         python3 -m venv "$venv"
         "$venv/bin/pip" install --quiet --disable-pip-version-check 'translate-toolkit==3.20.4'
     fi
-    if ! "$venv/bin/python3" -c 'import sacrebleu' >/dev/null 2>&1; then
-        echo "verso setup: installing sacrebleu in $venv" >&2
-        "$venv/bin/pip" install --quiet --disable-pip-version-check 'sacrebleu==2.5.1'
+    if ! "$venv/bin/python3" -c 'import sacrebleu, markdown_it, mdit_py_plugins' >/dev/null 2>&1; then
+        echo "verso setup: installing sacrebleu and markdown-it-py in $venv" >&2
+        "$venv/bin/pip" install --quiet --disable-pip-version-check 'sacrebleu==2.5.1' \
+            'markdown-it-py==3.0.0' 'mdit-py-plugins==0.4.2'
     fi
 fi

@@ -130,8 +130,10 @@ pub fn restore(
     }
     let markup = inventory(block);
     let (pieces, mut problems, lost) = check_placeholders(doc, translation, &markup, names);
-    let pieces = move_spaces_out_of_pairs(pieces, &markup);
-    let (mut text, text_ranges) = render_pieces(doc, block, &pieces, &markup, names, render_child);
+    let pieces = move_spaces_out_of_pairs(unnest_links(pieces, &markup), &markup);
+    let lines = line_images(block);
+    let (mut text, text_ranges, kept) =
+        render_pieces(doc, block, &pieces, &markup, names, &lines, render_child);
     for lost_text in lost {
         if !text.is_empty() {
             text.push(' ');
@@ -148,7 +150,17 @@ pub fn restore(
             .rfind('\n')
             .map_or(0, |p| p + 1);
         let first_column = doc.source[line_start..block.range.start].chars().count();
-        text = wrap_text(&text, &breakable(&text_ranges, &text), wrap, first_column);
+        let kept: Vec<usize> = kept
+            .into_iter()
+            .filter(|&at| text.as_bytes().get(at) == Some(&b' '))
+            .collect();
+        text = wrap_text(
+            &text,
+            &breakable(&text_ranges, &text),
+            &kept,
+            wrap,
+            first_column,
+        );
     }
     if let Escaping::Markdown {
         atx_heading: true, ..
@@ -267,6 +279,55 @@ fn source_of(doc: &Document, m: &Markup) -> String {
     }
 }
 
+/// Links never nest: an engine that moved one link's words into another's
+/// (`[sitio-[página o rutas relativas](g)](g)`, which CommonMark reads as text around one link)
+/// gets the outer link closed where the inner one opens, so each link keeps the words it
+/// starts with and both still link (`[sitio-](g)[página o rutas relativas](g)`). Only a link
+/// opened directly inside another is moved, so no other markup ends up crossing.
+fn unnest_links(pieces: Vec<Piece>, markup: &HashMap<u32, Markup>) -> Vec<Piece> {
+    let is_link = |id: &u32| {
+        markup.get(id).is_some_and(|m| {
+            matches!(
+                m,
+                Markup::Pair {
+                    tag: TagKind::Link,
+                    ..
+                }
+            )
+        })
+    };
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut open: Vec<u32> = Vec::new();
+    let mut closed_early: Vec<u32> = Vec::new();
+    for piece in pieces {
+        match &piece {
+            Piece::Open(id) => {
+                if is_link(id)
+                    && let Some(&outer) = open.last()
+                    && is_link(&outer)
+                {
+                    out.push(Piece::Close(outer));
+                    open.pop();
+                    closed_early.push(outer);
+                }
+                open.push(*id);
+            }
+            Piece::Close(id) => {
+                if let Some(k) = closed_early.iter().position(|c| c == id) {
+                    closed_early.remove(k);
+                    continue;
+                }
+                if let Some(k) = open.iter().rposition(|o| o == id) {
+                    open.remove(k);
+                }
+            }
+            _ => {}
+        }
+        out.push(piece);
+    }
+    out
+}
+
 /// `<1> text</1>` → ` <1>text</1>`: delimiters hugging whitespace stop being markup in
 /// Markdown, and engines often move a space inside. Emphasis delimiters (`*`, `**`, `~~`) also
 /// stop being markup between a letter and punctuation (`ZAPORIYIA**, enero 13**`), so for
@@ -330,14 +391,39 @@ fn is_punctuation(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
 }
 
+/// Images alone on their source line, with the line ending after them: an image above its
+/// caption keeps the caption on the next line.
+fn line_images(block: &Block) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (i, token) in block.tokens.iter().enumerate() {
+        let Token::Atom {
+            id,
+            tag: TagKind::Image,
+            ..
+        } = token
+        else {
+            continue;
+        };
+        let starts_line = i == 0 || matches!(block.tokens[i - 1], Token::Break { .. });
+        let ends_line = matches!(block.tokens.get(i + 1), Some(Token::Break { .. }));
+        if starts_line && ends_line {
+            out.push(*id);
+        }
+    }
+    out
+}
+
+/// Renders the pieces; returns the text, the ranges of translated text in it (where lines may
+/// break), and where a line must break (after each of `line_images`).
 fn render_pieces(
     doc: &Document,
     block: &Block,
     pieces: &[Piece],
     markup: &HashMap<u32, Markup>,
     names: &[String],
+    line_images: &[u32],
     render_child: &mut dyn FnMut(BlockId) -> String,
-) -> (String, Vec<std::ops::Range<usize>>) {
+) -> (String, Vec<std::ops::Range<usize>>, Vec<usize>) {
     if let Escaping::Yaml(style) = block.escaping {
         // A YAML value is one scalar: assemble its text, then quote it once.
         let mut plain = String::new();
@@ -352,10 +438,11 @@ fn render_pieces(
         }
         let text = escape::yaml(&plain, style);
         let whole = std::iter::once(0..text.len()).collect();
-        return (text, whole);
+        return (text, whole, Vec::new());
     }
     let mut out = String::new();
     let mut text_ranges = Vec::new();
+    let mut breaks = Vec::new();
     let mut bare_address_end: Option<usize> = None;
     // Where each pair's content starts in `out`.
     let mut opened_at: HashMap<u32, usize> = HashMap::new();
@@ -410,6 +497,9 @@ fn render_pieces(
                         out.push(' ');
                     }
                     out.push_str(&doc.splice_markup(range.clone(), children, render_child));
+                    if line_images.contains(id) {
+                        breaks.push(out.len());
+                    }
                     bare_address_end = bare.then_some(out.len());
                     continue;
                 }
@@ -417,7 +507,7 @@ fn render_pieces(
         }
         bare_address_end = None;
     }
-    (out, text_ranges)
+    (out, text_ranges, breaks)
 }
 
 /// A URL or e-mail address written without `<>`: it ends at the next space when read again,
@@ -483,9 +573,11 @@ fn breakable(text_ranges: &[std::ops::Range<usize>], rendered: &str) -> Vec<usiz
 
 /// Greedy wrap at `wrap.width`, breaking only at `spaces` and only where the next line starts
 /// safely (see [`escape::safe_line_start`]).
+/// Wraps `text` at `spaces` to the block's width; a line always ends at the spaces of `kept`.
 fn wrap_text(
     text: &str,
     spaces: &[usize],
+    kept: &[usize],
     wrap: &crate::document::Wrap,
     first_column: usize,
 ) -> String {
@@ -499,6 +591,14 @@ fn wrap_text(
     let mut column0 = first_column;
     let mut last_ok: Option<usize> = None;
     for &sp in spaces {
+        if kept.contains(&sp) && sp >= line_start {
+            out.push_str(&text[line_start..sp]);
+            out.push_str(&wrap.continuation);
+            line_start = sp + 1;
+            column0 = prefix_width;
+            last_ok = None;
+            continue;
+        }
         let width_to_sp = column0 + text[line_start..sp].chars().count();
         if width_to_sp > wrap.width
             && let Some(at) = last_ok
@@ -540,6 +640,55 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn an_image_alone_on_its_line_keeps_its_caption_on_the_next() {
+        let src = "![The portal](img/p.jpg)\n*The north portal, reopened on Monday after work.*\n";
+        let doc = format::parse(Format::Markdown, src.into(), &ReadOptions::default());
+        let block = doc
+            .blocks
+            .iter()
+            .position(|b| b.wrap.is_some())
+            .expect("the paragraph");
+        let translation = Segment::parse_canonical(
+            "<1/> <2>El portal norte, reabierto el lunes tras las obras.</2>",
+        );
+        let out = restore(&doc, block, &translation, &[], &mut |_| "El portal".into());
+        assert_eq!(
+            out.text.lines().next(),
+            Some("![El portal](img/p.jpg)"),
+            "{}",
+            out.text
+        );
+        assert!(
+            out.text
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with("*El portal norte"))
+        );
+    }
+
+    #[test]
+    fn a_link_an_engine_put_inside_another_is_written_beside_it() {
+        let doc = format::parse(
+            Format::Markdown,
+            "Use [site-relative](g) paths or [page-relative](h) paths.\n".into(),
+            &ReadOptions::default(),
+        );
+        let translation =
+            Segment::parse_canonical("Usa <1>sitio-<2>rutas relativas a la página</2></1> o no.");
+        let out = restore(&doc, 0, &translation, &[], &mut |_| String::new());
+        assert_eq!(
+            out.text,
+            "Usa [sitio-](g)[rutas relativas a la página](h) o no."
+        );
+        let back = format::parse(
+            Format::Markdown,
+            format!("{}\n", out.text),
+            &ReadOptions::default(),
+        );
+        assert_eq!(tags(&back), vec![TagKind::Link, TagKind::Link]);
     }
 
     /// An engine that moves a name out of bold leaves `NAME**, date**`, which CommonMark does

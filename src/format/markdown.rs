@@ -14,13 +14,16 @@ use super::{ReadOptions, front_matter};
 use crate::document::{Block, BlockKind, Document, Escaping, Format, LineIndex, Token, Wrap};
 use crate::segment::Segment;
 
-/// The pulldown-cmark extensions verso reads.
+/// The pulldown-cmark extensions verso reads. Math (`$…$`, `$$…$$`) follows GitHub's rules,
+/// under which a dollar amount is no formula: a closing `$` must not follow a space nor be
+/// followed by a digit ("$5 and $10" is text).
 pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_GFM
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH
 }
 
 /// The containers that decide a block's kind.
@@ -266,6 +269,22 @@ mod tests {
             .iter()
             .map(|b| (b.kind.label(), b.plain_text()))
             .collect()
+    }
+
+    #[test]
+    fn math_is_kept_whole_and_dollar_amounts_are_text() {
+        let src = "Einstein wrote $E = mc^2$ and paid $5 and $10, or $16 billion.\n\n$$\nx^2\n$$\n";
+        let doc = parse(src.to_string(), &ReadOptions::default());
+        let seg = Segment::from_block(&doc.blocks[0]);
+        assert_eq!(
+            seg.canonical(),
+            "Einstein wrote <1/> and paid $5 and $10, or $16 billion."
+        );
+        assert_eq!(
+            doc.blocks.len(),
+            1,
+            "a display formula alone is no block to translate"
+        );
     }
 
     #[test]

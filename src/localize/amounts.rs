@@ -18,14 +18,20 @@ impl Rewrite for Amounts {
         let mut taken = Vec::new();
         let mut edits = Vec::new();
         for mut amount in cx.magnitudes.amounts(source, &c.source) {
-            let Some((range, money)) =
-                cx.magnitudes
-                    .find_in(&amount, &c.source_numbers, target, &taken)
+            let Some(found) = cx
+                .magnitudes
+                .find_in(&amount, &c.source_numbers, target, &taken)
             else {
                 continue;
             };
+            // A scale word verso cannot read ("$16 ƀîļļîöñ") is the engine's: the amount is
+            // left alone rather than written with its scale twice.
+            if amount.scale > 0 && !found.scale {
+                continue;
+            }
+            let range = found.range;
             // A currency the engine wrote out of reach is left where it is, not doubled.
-            if !money {
+            if !found.currency {
                 amount.currency = None;
             }
             let Some(written) = cx.magnitudes.render(

@@ -399,6 +399,9 @@ mod tests {
         // "obusier" has no plural in the test glossary: the French word stays for the checks.
         let (written, _) = run("fr", "Two howitzers fired.", "Deux howitzers ont tiré.");
         assert_eq!(written, "Deux howitzers ont tiré.");
+        // A scale word verso cannot read is the engine's: the amount is left whole.
+        let (written, _) = run("es", "It cost $16 billion.", "Costó $16 ƀîļļîöñ.");
+        assert_eq!(written, "Costó $16 ƀîļļîöñ.");
         let (written, changes) = run("es", "A howitzer fired.", "Un obús disparó.");
         assert_eq!(written, "Un obús disparó.");
         assert!(changes.is_empty());

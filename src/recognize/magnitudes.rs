@@ -52,6 +52,17 @@ pub struct Amount {
     pub currency: Option<String>,
 }
 
+/// An amount found in an engine's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Bytes of it.
+    pub range: Range<usize>,
+    /// Whether a currency symbol or word is in the range.
+    pub currency: bool,
+    /// Whether a scale word is.
+    pub scale: bool,
+}
+
 /// Scale words and currencies of every language in the table.
 #[derive(Default)]
 pub struct Magnitudes {
@@ -311,15 +322,15 @@ impl Magnitudes {
     /// Where `amount` (of a source text) is in an engine's `target` text, whatever form the
     /// engine gave it: the number with the same digits, with any currency symbol before it and
     /// any scale and currency words after it, in any language of the table. `taken` are
-    /// ranges already matched. Says too whether a currency is in the range (an engine may
-    /// write it where verso cannot tell: "150 millones suizo francs").
+    /// ranges already matched. Says too whether a currency and a scale word are in the range
+    /// (an engine may write them where verso cannot tell: "150 millones suizo francs").
     pub fn find_in(
         &self,
         amount: &Amount,
         source: &NumberLocale,
         target: &str,
         taken: &[Range<usize>],
-    ) -> Option<(Range<usize>, bool)> {
+    ) -> Option<Found> {
         let value = source.parse(&amount.number.raw)?;
         for n in scan(target) {
             if n.percent
@@ -365,7 +376,11 @@ impl Magnitudes {
             // writing the amount there would leave them behind.
             let has_currency = start < n.range.start || currency.is_some();
             if has_currency || scaled.is_some() {
-                return Some((start..end, has_currency));
+                return Some(Found {
+                    range: start..end,
+                    currency: has_currency,
+                    scale: scaled.is_some(),
+                });
             }
         }
         None
@@ -512,8 +527,8 @@ mod tests {
         let target = "Weniger als die Hälfte der 16-Millionen Bürger; 44-Millionen-Pfund-Neuzugang; £1,7m Standort.";
         assert_eq!(m.find_in(&source[0], &en, target, &[]), None);
         assert_eq!(m.find_in(&source[1], &en, target, &[]), None);
-        let (at, money) = m.find_in(&source[2], &en, target, &[]).expect("found");
-        assert_eq!((&target[at], money), ("£1,7m", true));
+        let found = m.find_in(&source[2], &en, target, &[]).expect("found");
+        assert_eq!((&target[found.range], found.currency), ("£1,7m", true));
     }
 
     #[test]
@@ -522,12 +537,12 @@ mod tests {
         let en = NumberLocale::new("en");
         let source = m.amounts("Exports fell to £1.8bn after 1.8 years.", "en");
         let target = "Las exportaciones cayeron a 1.8 billones de libras tras 1.8 años.";
-        let (at, money) = m.find_in(&source[0], &en, target, &[]).expect("found");
-        assert_eq!(&target[at], "1.8 billones de libras");
-        assert!(money);
+        let found = m.find_in(&source[0], &en, target, &[]).expect("found");
+        assert_eq!(&target[found.range], "1.8 billones de libras");
+        assert!(found.currency && found.scale);
         let source = m.amounts("The bank lent $16 billion to 16 ports.", "en");
         let target = "El banco dejó $16 mil millones a 16 puertos.";
-        let (at, _) = m.find_in(&source[0], &en, target, &[]).expect("found");
-        assert_eq!(&target[at], "$16 mil millones");
+        let found = m.find_in(&source[0], &en, target, &[]).expect("found");
+        assert_eq!(&target[found.range], "$16 mil millones");
     }
 }

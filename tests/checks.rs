@@ -319,3 +319,62 @@ fn a_missing_block_or_link_is_a_structure_error() {
     );
     assert!(stdout.contains("has no translation"), "{stdout}");
 }
+
+/// Articles of the same kind as the examples, written for this test after the localization was
+/// built (tests/data/own-articles): what Apertium makes of them, localized, has no number, date
+/// or unit error and no name problem, and the report lists what verso changed.
+#[test]
+fn other_articles_of_the_kind_are_written_right_too() {
+    require_apertium();
+    let work = tempfile::tempdir().expect("tempdir");
+    let dir = root().join("tests/data/own-articles");
+    std::fs::create_dir_all(work.path().join("a")).expect("mkdir");
+    for name in ["port-strike.md", "heatwave.txt"] {
+        std::fs::copy(dir.join(name), work.path().join("a").join(name)).expect("copy");
+    }
+    let g = dir.join("glossary.toml");
+    let out = translate(
+        work.path(),
+        Path::new("a"),
+        &["--glossary", g.to_str().expect("utf-8 path")],
+    )
+    .output()
+    .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = report(&work.path().join("report.json"));
+    let mut changes = 0;
+    for file in r["files"].as_array().expect("files") {
+        changes += file["localized"].as_array().map_or(0, Vec::len);
+        for i in file["issues"].as_array().expect("issues") {
+            let rule = i["rule"].as_str().unwrap_or_default();
+            assert!(
+                !matches!(
+                    rule,
+                    "number-format"
+                        | "number-mismatch"
+                        | "date-mismatch"
+                        | "unit-mismatch"
+                        | "name-missing"
+                        | "name-altered"
+                ),
+                "{i}"
+            );
+        }
+    }
+    assert!(changes >= 15, "{r}");
+    let heat = std::fs::read_to_string(work.path().join("out/es/heatwave.txt")).expect("written");
+    for expected in [
+        "SEVILLA, 22 de julio",
+        "46,2 grados",
+        "12,5 millones de euros",
+        "1200 millones de libras",
+        "de 18:00 a 20:00",
+        "a las 14:00 el martes",
+    ] {
+        assert!(heat.contains(expected), "{expected} in {heat}");
+    }
+}

@@ -1,7 +1,9 @@
 //! Numbers an engine glued to the words around them: Apertium writes "A single 170-millimetre
 //! gun" as "Un solo pistolade170 milímetros" and "a 14-year-old" as "niñode14años". Where the
 //! source has the number standing alone, the spaces come back, and the target's `of` word
-//! glued in between is set apart ("pistola de 170 milímetros", "niño de 14 años").
+//! glued in between is set apart ("pistola de 170 milímetros", "niño de 14 años"). The same
+//! for a number word of a compound ("a three-day strike" → "una huelgadetres días" → "una
+//! huelga de tres días").
 
 use super::{Context, Edit, Kind, Rewrite};
 use crate::recognize::numbers::{NumberToken, scan};
@@ -63,8 +65,62 @@ impl Rewrite for Glued {
                 rule: None,
             });
         }
+        edits.extend(glued_words(cx, source, target));
+        edits.sort_by_key(|e| e.range.start);
         edits
     }
+}
+
+/// "huelgadetres" → "huelga de tres", where the source has a compound of that number word
+/// ("three-day").
+fn glued_words(cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    let c = cx.checker;
+    let Some(of) = cx.target_words.of.as_deref().filter(|o| !o.is_empty()) else {
+        return Vec::new();
+    };
+    let lower_source = source.to_lowercase();
+    let compounds: Vec<u32> = c
+        .source_numbers
+        .words()
+        .filter(|(w, _)| lower_source.contains(&format!("{w}-")))
+        .map(|(_, v)| v)
+        .collect();
+    if compounds.is_empty() {
+        return Vec::new();
+    }
+    let mut edits = Vec::new();
+    let mut at = 0;
+    for word in target.split(|ch: char| !ch.is_alphabetic()) {
+        let start = at;
+        at += word.len()
+            + target[start + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        let lower = word.to_lowercase();
+        if lower.len() != word.len() {
+            continue;
+        }
+        let hit = c.target_numbers.words().find(|(w, v)| {
+            compounds.contains(v)
+                && lower.ends_with(&format!("{of}{w}"))
+                && lower.len() >= of.len() + w.len() + 2
+        });
+        if let Some((w, _)) = hit {
+            let cut = word.len() - w.len() - of.len();
+            edits.push(Edit {
+                range: start..start + word.len(),
+                written: format!(
+                    "{} {} {}",
+                    &word[..cut],
+                    &word[cut..cut + of.len()],
+                    &word[cut + of.len()..]
+                ),
+                rule: None,
+            });
+        }
+    }
+    edits
 }
 
 /// Whether the number follows a letter directly.

@@ -53,10 +53,13 @@ impl Rewrite for MangledDates {
             };
             let hit = target.match_indices(&tail).find_map(|(i, _)| {
                 let end = i + tail.len();
-                let alone = !target[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_alphanumeric() || (d.year.is_none() && ch == ','));
+                // A year-less date is not one the engine wrote with a year ("Marcha 3, 2024").
+                let rest = &target[end..];
+                let with_year = rest.strip_prefix(", ").is_some_and(|r| {
+                    r.len() >= 4 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                });
+                let glued = rest.chars().next().is_some_and(char::is_alphanumeric);
+                let alone = !(glued || (d.year.is_none() && with_year));
                 let start = word_before(i)?;
                 let like = target[start..i].to_lowercase().starts_with(&stem);
                 (alone && like && word_start(target, start)).then_some((start, end))

@@ -323,6 +323,16 @@ mod tests {
                 "Un obús disparó mientras dos obuses esperaron.",
             ),
             (
+                "A three-day strike ended on Friday, February 14, from 9 a.m. to 11:30 p.m.",
+                "Una huelgadetres días terminó el viernes, 14 de febrero, de 9 a.m. a 11:30 p.m.",
+                "Una huelga de tres días terminó el viernes, 14 de febrero, de 09:00 a 23:30.",
+            ),
+            (
+                "Members accepted a rise from March 1, worth more, and demand peaked on Tuesday.",
+                "Los miembros aceptaron un aumento de Marcha 1, valor más, y la demanda alcanzó encima martes.",
+                "Los miembros aceptaron un aumento de 1 de marzo, valor más, y la demanda alcanzó el martes.",
+            ),
+            (
                 "Parents of a 14-year-old who died.",
                 "Padres de un niñode14años quién murió.",
                 "Padres de un niño de 14 años quién murió.",

@@ -1,5 +1,6 @@
-//! The word before a date or a time: "on January 9" came out of Apertium as "encima enero 9"
-//! (above January 9) and "at 10:30 a.m." as "en 10:30". Where the source has its own word
+//! The word before a date, a weekday or a time: "on January 9" came out of Apertium as
+//! "encima enero 9" (above January 9), "on Tuesday" as "encima martes" and "at 10:30 a.m." as
+//! "en 10:30". Where the source has its own word
 //! (`on_date`, `at_time`) before a date or time, and the engine wrote one of the words it
 //! writes there by mistake (`engine_on`, `engine_at`), the target's word is written.
 
@@ -29,6 +30,31 @@ impl Rewrite for Prepositions {
                     .find(|f| (f.day, f.month, f.year) == (d.day, d.month, d.year));
                 if let Some(f) = same {
                     edits.extend(replace_before(target, f.range.start, &t.engine_on, want));
+                }
+            }
+        }
+        if let (Some(own), Some(want)) = (&s.on_date, &t.on_date) {
+            // Weekdays (CLDR names): "on Tuesday" → "el martes".
+            let (from, to) = (
+                crate::recognize::dates::weekdays(&c.source),
+                crate::recognize::dates::weekdays(&c.target),
+            );
+            for (day, name) in from.iter().enumerate() {
+                let Some(target_name) = to.get(day) else {
+                    continue;
+                };
+                let said = source
+                    .match_indices(name.as_str())
+                    .any(|(at, _)| preceded_by(source, at, own));
+                if !said {
+                    continue;
+                }
+                let lower = target.to_lowercase();
+                if lower.len() != target.len() {
+                    continue;
+                }
+                for (at, _) in lower.match_indices(&target_name.to_lowercase()) {
+                    edits.extend(replace_before(target, at, &t.engine_on, want));
                 }
             }
         }

@@ -29,23 +29,34 @@ impl Rewrite for Times {
             };
             from += k + 1;
             found[from - 1] = true;
-            let mut written = render(cx, &t);
-            // "… 6-8 p.m." at a sentence's end: its dot ends the sentence too. A sentence
-            // follows when a capitalized word does ("p.m. ET" is a time zone, not one).
-            let rest = &target[t.range.end..];
-            let mut next = rest.trim_start().chars();
-            let capitalized = next.next().is_some_and(char::is_uppercase)
-                && next.next().is_some_and(char::is_lowercase);
-            let ends_sentence =
-                rest.trim().is_empty() || (rest.starts_with(char::is_whitespace) && capitalized);
-            if target[t.range.clone()].ends_with('.') && ends_sentence {
-                written.push('.');
-            }
+            let written = with_sentence_end(target, &t, render(cx, &t));
             edits.push(Edit {
                 range: t.range,
                 written,
                 rule: None,
             });
+        }
+        // A source range the engine split ("from 9 a.m. to 11:30 p.m." → "de 9 a.m. a 11:30
+        // p.m."): each of its times, where the engine wrote it alone.
+        let mut singles: Vec<(u8, u8)> = wanted
+            .iter()
+            .zip(&found)
+            .filter(|(w, f)| !**f && w.end.is_some())
+            .flat_map(|(w, _)| std::iter::once(w.start).chain(w.end))
+            .collect();
+        for t in scan(target).into_iter().filter(|t| t.end.is_none()) {
+            let free = edits
+                .iter()
+                .all(|e| e.range.end <= t.range.start || t.range.end <= e.range.start);
+            if let Some(k) = singles.iter().position(|s| *s == t.start).filter(|_| free) {
+                singles.remove(k);
+                let written = with_sentence_end(target, &t, cx.clock.format(t.start));
+                edits.push(Edit {
+                    range: t.range,
+                    written,
+                    rule: None,
+                });
+            }
         }
         for (w, _) in wanted
             .iter()
@@ -101,6 +112,22 @@ fn broken(
             .all(|e| e.range.end <= range.start || range.end <= e.range.start);
         (alone && free).then_some(range)
     })
+}
+
+/// `written` with a final dot when the engine's "… 6-8 p.m." ended a sentence: its dot ends
+/// the sentence too. A sentence follows when a capitalized word does ("p.m. ET" is a time
+/// zone, not one).
+fn with_sentence_end(target: &str, t: &TimeToken, mut written: String) -> String {
+    let rest = &target[t.range.end..];
+    let mut next = rest.trim_start().chars();
+    let capitalized =
+        next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    let ends_sentence =
+        rest.trim().is_empty() || (rest.starts_with(char::is_whitespace) && capitalized);
+    if target[t.range.clone()].ends_with('.') && ends_sentence {
+        written.push('.');
+    }
+    written
 }
 
 fn render(cx: &Context, t: &TimeToken) -> String {

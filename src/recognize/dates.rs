@@ -274,6 +274,20 @@ impl DateLocale {
     }
 }
 
+/// The seven weekday names of a locale, Monday first, in their long form ("Monday", "lunes"),
+/// from CLDR through ICU4X; empty when the locale has no data.
+pub fn weekdays(tag: &str) -> Vec<String> {
+    let locale = icu::locale::Locale::try_from_str(tag).unwrap_or(icu::locale::Locale::UNKNOWN);
+    let Some(f) = dtf!(&locale, fieldsets::E::long()) else {
+        return Vec::new();
+    };
+    // 2025-01-06 was a Monday.
+    (6..=12)
+        .filter_map(|day| Date::try_new_gregorian(2025, 1, day).ok())
+        .map(|d| f.format(&d).to_string())
+        .collect()
+}
+
 fn day_number(s: &str) -> Option<(u8, usize)> {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 2 {
@@ -373,6 +387,13 @@ mod tests {
             dates("en", "prices may 3 times rise").is_empty()
                 || dates("en", "prices may 3 times rise")[0].0 == 5
         );
+    }
+
+    #[test]
+    fn weekday_names_come_from_cldr() {
+        assert_eq!(weekdays("en")[1], "Tuesday");
+        assert_eq!(weekdays("es")[1], "martes");
+        assert_eq!(weekdays("de")[6], "Sonntag");
     }
 
     #[test]

@@ -135,6 +135,11 @@ impl NumberLocale {
         same(raw, &expected) || (raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit()))
     }
 
+    /// Every number word with its value.
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.words.iter().map(|(w, v)| (w.as_str(), *v))
+    }
+
     /// The value of a number word, if `word` is one ("cinco" → 5).
     pub fn word_value(&self, word: &str) -> Option<u32> {
         self.words.get(&word.to_lowercase()).copied()

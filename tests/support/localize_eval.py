@@ -7,14 +7,16 @@ block), lets `verso check --fix` localize a copy of the output, and reports per 
 JSON on standard output:
   chrf_raw, chrf_localized   corpus chrF (sacrebleu) of the output before and after,
   changed                    paragraphs verso changed,
-  source_forms_raw/_localized  findings of the checks that a number, date or time is in the
-                             source language's form (number-format, date-mismatch with a fix),
+  source_forms_raw/_localized  findings of the checks that a number or date is in the source
+                             language's form (number-format, date-mismatch with a fix), plus
+                             times still on the English twelve-hour clock ("6 p.m."),
   changes                    a sample of what was changed (engine text -> written text).
 
 Usage: localize_eval.py VERSO DATA_DIR LANG [SYSTEM...]
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +39,9 @@ def read_article(path):
         return [p.replace("\n", " ") for p in f.read().rstrip("\n").split("\n\n")]
 
 
+TWELVE_HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])")
+
+
 def source_forms(verso, src, hyp, lang, work):
     report = os.path.join(work, "report.json")
     subprocess.run(
@@ -46,8 +51,10 @@ def source_forms(verso, src, hyp, lang, work):
     with open(report, encoding="utf-8") as f:
         r = json.load(f)
     issues = [i for f in r["files"] for i in f["issues"]]
-    return sum(1 for i in issues
-               if i["rule"] in ("number-format", "date-mismatch") and i.get("fix"))
+    with open(hyp, encoding="utf-8") as f:
+        times = len(TWELVE_HOUR.findall(f.read()))
+    return times + sum(1 for i in issues
+                       if i["rule"] in ("number-format", "date-mismatch") and i.get("fix"))
 
 
 def main():

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{examples, report, require_apertium, root, translate, verso};
+use common::{examples, report, require_apertium, root, succeed, translate, verso};
 use serde_json::Value;
 
 fn glossary_arg() -> String {
@@ -333,18 +333,11 @@ fn other_articles_of_the_kind_are_written_right_too() {
         std::fs::copy(dir.join(name), work.path().join("a").join(name)).expect("copy");
     }
     let g = dir.join("glossary.toml");
-    let out = translate(
+    succeed(&mut translate(
         work.path(),
         Path::new("a"),
         &["--glossary", g.to_str().expect("utf-8 path")],
-    )
-    .output()
-    .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ));
     let r = report(&work.path().join("report.json"));
     let mut changes = 0;
     for file in r["files"].as_array().expect("files") {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{articles, examples, report, require_apertium, root, translate};
+use common::{articles, examples, report, require_apertium, root, succeed, translate};
 use verso::glossary::{self, LoadOptions};
 use verso::matcher::Matcher;
 
@@ -239,14 +239,11 @@ fn damage_case(extra: &[&str]) -> String {
     let work = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(work.path().join("a")).expect("mkdir");
     std::fs::write(work.path().join("a/names.md"), DAMAGE).expect("write");
-    let out = translate(work.path(), std::path::Path::new("a"), extra)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(&mut translate(
+        work.path(),
+        std::path::Path::new("a"),
+        extra,
+    ));
     std::fs::read_to_string(work.path().join("out/es/names.md")).expect("written")
 }
 

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{python, report, root, translate};
+use common::{python, report, root, succeed, translate};
 use serde_json::Value;
 
 const DATA: &str = "tests/data/wmt23-en-de-news";
@@ -60,15 +60,7 @@ fn apertiums_spanish_of_real_news_keeps_no_source_forms() {
     )
     .expect("write");
     let source_forms = |extra: &[&str]| {
-        let out = translate(work.path(), Path::new("news"), extra)
-            .args(["--no-review"])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeed(translate(work.path(), Path::new("news"), extra).args(["--no-review"]));
         let r = report(&work.path().join("report.json"));
         let issues: Vec<Value> = r["files"][0]["issues"]
             .as_array()

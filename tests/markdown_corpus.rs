@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{articles, python, root, verso};
+use common::{articles, python, root, succeed, verso};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -33,21 +33,15 @@ fn structure(files: &[PathBuf]) -> Value {
 
 /// Translates the corpus with `engine` into `dir/<engine>/es/`.
 fn translate(dir: &Path, engine: &str) {
-    let out = verso()
-        .current_dir(dir)
-        .arg("translate")
-        .arg(corpus())
-        .args([
-            "--to", "es", "--engine", engine, "--out", engine, "--memory",
-        ])
-        .arg(format!("{engine}.sqlite"))
-        .args(["--no-review", "--no-check"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        verso()
+            .current_dir(dir)
+            .arg("translate")
+            .arg(corpus())
+            .args(["--to", "es", "--engine", engine, "--out", engine])
+            .arg("--memory")
+            .arg(format!("{engine}.sqlite"))
+            .args(["--no-review", "--no-check"]),
     );
 }
 

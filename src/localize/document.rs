@@ -3,7 +3,7 @@
 //! runs over the whole document, its edits are applied where the text was written literally
 //! (an edit across inline markup is skipped), and the document is read again before the next.
 
-use super::{Change, Context, Localizer};
+use super::{Change, Localizer};
 use crate::check::{BlockText, Checker, misc};
 use crate::document::Document;
 use crate::format::{self, ReadOptions};
@@ -19,16 +19,8 @@ impl Localizer {
     ) -> (String, Vec<Change>) {
         let mut text = target.source.clone();
         let mut changes = Vec::new();
-        let Some(plurals) = &self.plurals else {
+        let Some(cx) = self.context(checker) else {
             return (text, changes);
-        };
-        let cx = Context {
-            checker,
-            magnitudes: &self.magnitudes,
-            clock: &self.clock,
-            plurals,
-            source_words: &self.source_words,
-            target_words: &self.target_words,
         };
         let mut doc = format::parse(target.format, text.clone(), options);
         for rewrite in &self.rewrites {

@@ -206,6 +206,18 @@ impl Localizer {
         }
     }
 
+    /// What the rewrites read (`None` without the target's plural rules: no CLDR data).
+    fn context<'a>(&'a self, checker: &'a Checker) -> Option<Context<'a>> {
+        Some(Context {
+            checker,
+            magnitudes: &self.magnitudes,
+            clock: &self.clock,
+            plurals: self.plurals.as_ref()?,
+            source_words: &self.source_words,
+            target_words: &self.target_words,
+        })
+    }
+
     /// Whether it changes anything at all.
     pub fn is_active(&self) -> bool {
         !self.rewrites.is_empty()
@@ -221,16 +233,8 @@ impl Localizer {
         target: &Segment,
         names: &[String],
     ) -> (Segment, Vec<Change>) {
-        let Some(plurals) = &self.plurals else {
+        let Some(cx) = self.context(checker) else {
             return (target.clone(), Vec::new());
-        };
-        let cx = Context {
-            checker,
-            magnitudes: &self.magnitudes,
-            clock: &self.clock,
-            plurals,
-            source_words: &self.source_words,
-            target_words: &self.target_words,
         };
         let mut segment = target.clone();
         let mut changes: Vec<Change> = Vec::new();

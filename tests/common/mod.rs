@@ -210,3 +210,14 @@ pub fn python() -> PathBuf {
         .filter(|p| p.is_file());
     venv.unwrap_or_else(|| PathBuf::from("python3"))
 }
+
+/// Runs a command that must succeed; its output. A failure shows what it said.
+pub fn succeed(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().expect("the command runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}

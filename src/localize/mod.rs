@@ -26,6 +26,7 @@ mod prepositions;
 mod split_quantities;
 mod terms;
 mod times;
+mod unit_forms;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -51,6 +52,8 @@ pub enum Kind {
     Time,
     /// A number the engine glued to a word ("pistola de 170 milímetros").
     Spacing,
+    /// A quantity in the target's unit form ("155 milímetros" for "155-milímetro").
+    Quantity,
     /// A date the engine broke ("Marcha 3, 2024").
     Date,
     /// The word before a date or time ("el 9 de enero").
@@ -145,6 +148,7 @@ fn rewrites(fix: bool) -> Vec<Box<dyn Rewrite>> {
         Box::new(times::Times),
         Box::new(glued::Glued),
         Box::new(split_quantities::SplitQuantities),
+        Box::new(unit_forms::UnitForms),
         Box::new(mangled_dates::MangledDates),
         Box::new(terms::Terms),
     ];
@@ -320,6 +324,11 @@ mod tests {
                 "A single 170-millimetre gun fired.",
                 "Un solo pistolade170 milímetros disparó.",
                 "Un solo pistola de 170 milímetros disparó.",
+            ),
+            (
+                "Units rely on 155-millimetre howitzers.",
+                "Las unidades confían en 155-milímetro howitzers.",
+                "Las unidades confían en 155 milímetros obuses.",
             ),
             (
                 "A howitzer fired while two howitzers waited.",

@@ -3,7 +3,8 @@
 //! A corpus of at least 1 MB of generated article paragraphs is translated to Spanish:
 //! - raw: one `apertium -u eng-spa` call over the same text concatenated (the floor: no
 //!   markup handling, no memory, no files);
-//! - verso cold: `verso translate --no-check --no-review` with an empty memory;
+//! - verso cold: `verso translate --no-check --no-review` with an empty memory (localization
+//!   on, as by default);
 //! - verso warm: the same run again, everything served from memory;
 //! - the same two runs as `verso translate` runs by default, checking every block and writing
 //!   the review pages (the targets are about translation; these show what the rest costs).
@@ -79,6 +80,7 @@ fn main() {
     let mut raw = Vec::new();
     let (mut cold, mut warm, mut full_cold, mut full_warm) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut raw_warm = Vec::new();
     for run in 0..runs {
         let mut cmd = Command::new("apertium");
         cmd.env("LC_ALL", "C.UTF-8")
@@ -90,12 +92,16 @@ fn main() {
         let out = dir.join(format!("out-{run}"));
         cold.push(time(verso(dir, &memory, &out, &alone)));
         warm.push(time(verso(dir, &memory, &out, &alone)));
+        // The same rerun writing the engine's text as stored: what localization costs.
+        let engine_text = ["--no-check", "--no-review", "--no-localize"];
+        raw_warm.push(time(verso(dir, &memory, &out, &engine_text)));
         let memory = dir.join(format!("mem-full-{run}.sqlite"));
         let out = dir.join(format!("out-full-{run}"));
         full_cold.push(time(verso(dir, &memory, &out, &[])));
         full_warm.push(time(verso(dir, &memory, &out, &[])));
     }
     let (raw, cold, warm) = (median(raw), median(cold), median(warm));
+    let raw_warm = median(raw_warm);
     let (full_cold, full_warm) = (median(full_cold), median(full_warm));
     println!("corpus: {bytes} bytes, {words} words, 110 files; median of {runs} runs");
     println!("| run | seconds | words/s | ratio |");
@@ -113,6 +119,11 @@ fn main() {
         "| verso, warm memory (`--no-check --no-review`) | {warm:.3} | {:.0} | {:.1} % of cold (target < 5 %) |",
         words as f64 / warm,
         100.0 * warm / cold
+    );
+    println!(
+        "| verso, warm memory (`--no-check --no-review --no-localize`) | {raw_warm:.3} | {:.0} | {:.1} % of cold |",
+        words as f64 / raw_warm,
+        100.0 * raw_warm / cold
     );
     println!(
         "| verso default (checks, review pages), cold | {full_cold:.2} | {:.0} | {:.2} × raw |",

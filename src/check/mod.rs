@@ -251,6 +251,20 @@ impl Checker {
         !self.config.disable.iter().any(|d| d == rule.id())
     }
 
+    /// Only the rules whose findings may carry a safe fix (dates, quantities, numbers, glossary
+    /// terms), and only those findings: what `translate` applies before writing, at a fraction
+    /// of [`Checker::check_block`]'s cost for a block served from the memory.
+    pub fn fixes(&self, pair: &BlockPair) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let mut facts = batch::BlockFacts::new(pair);
+        let dates = rules_dates::check(self, pair, &mut findings);
+        let quantities = units::check(self, pair, &mut findings);
+        rules_numbers::check(self, pair, &dates, &quantities, &mut findings);
+        terms::check(self, pair, &mut findings, &mut facts);
+        findings.retain(|f| f.fix.is_some() && self.enabled(f.rule));
+        findings
+    }
+
     /// Runs every block rule on a pair; returns the findings and what the batch rules need.
     pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
         let mut findings = Vec::new();

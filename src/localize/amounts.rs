@@ -14,6 +14,9 @@ impl Rewrite for Amounts {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        if !super::has_digit(source) {
+            return Vec::new();
+        }
         let c = cx.checker;
         let mut taken = Vec::new();
         let mut edits = Vec::new();

@@ -17,6 +17,9 @@ impl Rewrite for Glued {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        if !super::has_digit(source) {
+            return Vec::new();
+        }
         let source_numbers = scan(source);
         let loose = |glued: fn(&str, &NumberToken) -> bool| {
             source_numbers

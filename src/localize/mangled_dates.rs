@@ -15,7 +15,14 @@ impl Rewrite for MangledDates {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        if !super::has_digit(source) {
+            return Vec::new();
+        }
         let c = cx.checker;
+        let wanted = cx.source_dates(source);
+        if wanted.iter().all(|d| d.numeric) {
+            return Vec::new();
+        }
         let found: Vec<_> = c
             .target_dates
             .scan(target)
@@ -23,7 +30,7 @@ impl Rewrite for MangledDates {
             .chain(c.source_dates.scan(target))
             .collect();
         let mut edits = Vec::new();
-        for d in c.source_dates.scan(source) {
+        for d in wanted {
             let month: String = source[d.range.clone()]
                 .chars()
                 .take_while(|ch| ch.is_alphabetic())
@@ -64,7 +71,7 @@ impl Rewrite for MangledDates {
                 let like = target[start..i].to_lowercase().starts_with(&stem);
                 (alone && like && word_start(target, start)).then_some((start, end))
             });
-            let (Some((start, end)), Some(written)) = (hit, c.target_dates.long_form(&d)) else {
+            let (Some((start, end)), Some(written)) = (hit, c.target_dates.long_form(d)) else {
                 continue;
             };
             edits.push(Edit {

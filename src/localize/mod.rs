@@ -128,6 +128,25 @@ pub struct Context<'a> {
     pub source_words: &'a Words,
     /// The target language's words.
     pub target_words: &'a Words,
+    /// Weekday names (CLDR, Monday first) of the source and the target.
+    pub weekdays: &'a (Vec<String>, Vec<String>),
+    /// The source block's dates, read once for all rewrites (the source does not change; a
+    /// context serves one block).
+    source_dates: std::cell::OnceCell<Vec<crate::recognize::dates::DateToken>>,
+}
+
+impl Context<'_> {
+    /// The dates of the source block (the one text every rewrite of a block is given).
+    pub fn source_dates(&self, source: &str) -> &[crate::recognize::dates::DateToken] {
+        self.source_dates
+            .get_or_init(|| self.checker.source_dates.scan(source))
+    }
+}
+
+/// Whether a text has a digit: most rewrites have nothing to do without one, and a block
+/// served from the memory should cost next to nothing.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// One kind of rewrite of an engine's text.
@@ -175,6 +194,7 @@ pub struct Localizer {
     plurals: Option<PluralRules>,
     source_words: Words,
     target_words: Words,
+    weekdays: (Vec<String>, Vec<String>),
     rewrites: Vec<Box<dyn Rewrite>>,
 }
 
@@ -206,6 +226,10 @@ impl Localizer {
             plurals,
             source_words: words(source),
             target_words: words(target),
+            weekdays: (
+                crate::recognize::dates::weekdays(source),
+                crate::recognize::dates::weekdays(target),
+            ),
             rewrites,
         }
     }
@@ -219,6 +243,8 @@ impl Localizer {
             plurals: self.plurals.as_ref()?,
             source_words: &self.source_words,
             target_words: &self.target_words,
+            weekdays: &self.weekdays,
+            source_dates: std::cell::OnceCell::new(),
         })
     }
 

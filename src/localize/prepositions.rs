@@ -19,12 +19,19 @@ impl Rewrite for Prepositions {
         let c = cx.checker;
         let (s, t) = (cx.source_words, cx.target_words);
         let mut edits = Vec::new();
-        if let (Some(own), Some(want)) = (&s.on_date, &t.on_date) {
-            let dates = c.target_dates.scan(target);
-            for d in c.source_dates.scan(source) {
-                if !preceded_by(source, d.range.start, own) {
-                    continue;
-                }
+        let digits = super::has_digit(source);
+        if let (Some(own), Some(want), true) = (&s.on_date, &t.on_date, digits) {
+            let said: Vec<_> = cx
+                .source_dates(source)
+                .iter()
+                .filter(|d| preceded_by(source, d.range.start, own))
+                .collect();
+            let dates = if said.is_empty() {
+                Vec::new()
+            } else {
+                c.target_dates.scan(target)
+            };
+            for d in said {
                 let same = dates
                     .iter()
                     .find(|f| (f.day, f.month, f.year) == (d.day, d.month, d.year));
@@ -35,10 +42,7 @@ impl Rewrite for Prepositions {
         }
         if let (Some(own), Some(want)) = (&s.on_date, &t.on_date) {
             // Weekdays (CLDR names): "on Tuesday" → "el martes".
-            let (from, to) = (
-                crate::recognize::dates::weekdays(&c.source),
-                crate::recognize::dates::weekdays(&c.target),
-            );
+            let (from, to) = cx.weekdays;
             for (day, name) in from.iter().enumerate() {
                 let Some(target_name) = to.get(day) else {
                     continue;
@@ -58,7 +62,7 @@ impl Rewrite for Prepositions {
                 }
             }
         }
-        if let (Some(own), Some(want)) = (&s.at_time, &t.at_time) {
+        if let (Some(own), Some(want), true) = (&s.at_time, &t.at_time, digits) {
             for time in times::scan(source) {
                 if !preceded_by(source, time.range.start, own) {
                     continue;

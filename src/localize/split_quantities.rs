@@ -15,6 +15,9 @@ impl Rewrite for SplitQuantities {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        if !super::has_digit(source) {
+            return Vec::new();
+        }
         let c = cx.checker;
         let Some(of) = cx.target_words.of.as_deref() else {
             return Vec::new();

@@ -15,6 +15,9 @@ impl Rewrite for Times {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        if !super::has_digit(source) {
+            return Vec::new();
+        }
         let wanted = scan(source);
         let mut edits = Vec::new();
         let mut from = 0;

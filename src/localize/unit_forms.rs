@@ -19,6 +19,9 @@ impl Rewrite for UnitForms {
     }
 
     fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+        if !super::has_digit(source) {
+            return Vec::new();
+        }
         let c = cx.checker;
         if cx.target_words.of.as_deref().is_none_or(str::is_empty) {
             return Vec::new();

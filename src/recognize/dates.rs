@@ -39,6 +39,10 @@ pub struct DateLocale {
     month_first_slash: bool,
     /// Characters in the longest month form: all [`DateLocale::month_at`] needs to look at.
     longest_month: usize,
+    /// The first three characters (lowercase) of every month form, sorted: most words start
+    /// with none of them ("en" and "de" are not "ene" and "dic"), and are passed over without
+    /// lowercasing anything.
+    starts: Vec<[char; 3]>,
 }
 
 type Md = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MD>;
@@ -90,9 +94,13 @@ impl DateLocale {
         .into_iter()
         .filter_map(|set| dtf!(&locale, set))
         .collect();
+        let mut starts: Vec<[char; 3]> = months.iter().flatten().map(|f| prefix(f)).collect();
+        starts.sort_unstable();
+        starts.dedup();
         DateLocale {
             md,
             ymd,
+            starts,
             longest_month: months
                 .iter()
                 .flatten()
@@ -105,6 +113,13 @@ impl DateLocale {
     }
 
     fn month_at(&self, text: &str) -> Option<(u8, usize)> {
+        let head = prefix(text);
+        // A form shorter than three letters ends where the text's word may go on.
+        let known = |key: [char; 3]| self.starts.binary_search(&key).is_ok();
+        let shorter = [[head[0], '\0', '\0'], [head[0], head[1], '\0']];
+        if !known(head) && !shorter.into_iter().any(known) {
+            return None;
+        }
         // Called at every word: lower-case only as much as a month name can take, not the
         // rest of the block (which made scanning quadratic in the block's length).
         let head = text
@@ -272,6 +287,16 @@ impl DateLocale {
             first.parse::<u8>().ok() == Some(d.day)
         }
     }
+}
+
+/// The first three characters of `text`, lowercase, `\0` past its end.
+fn prefix(text: &str) -> [char; 3] {
+    let mut cs = text.chars().flat_map(char::to_lowercase);
+    [
+        cs.next().unwrap_or('\0'),
+        cs.next().unwrap_or('\0'),
+        cs.next().unwrap_or('\0'),
+    ]
 }
 
 /// The seven weekday names of a locale, Monday first, in their long form ("Monday", "lunes"),

@@ -412,7 +412,10 @@ fn starts_word(text: &str, word: &str) -> bool {
     let Some(head) = text.get(..word.len()) else {
         return false;
     };
-    head.to_lowercase() == word.to_lowercase()
+    // Compared without allocating: this runs for every word of the table at every number.
+    head.chars()
+        .flat_map(char::to_lowercase)
+        .eq(word.chars().flat_map(char::to_lowercase))
         && !text[word.len()..]
             .chars()
             .next()

@@ -139,8 +139,8 @@ impl Engine for Apertium {
 
     fn fingerprint(&self, pair: &LanguagePair) -> String {
         match self.mode_for(pair) {
-            Ok(mode) => format!("apertium/{}", mode.name),
-            Err(_) => format!("apertium/{pair}"),
+            Ok(mode) => format!("apertium/{}{STREAM_VERSION}", mode.name),
+            Err(_) => format!("apertium/{pair}{STREAM_VERSION}"),
         }
     }
 
@@ -216,6 +216,11 @@ impl Engine for Apertium {
             .collect())
     }
 }
+
+/// Part of the fingerprint that changes when verso's encoding of the stream changes what
+/// Apertium gives back, so translations stored before are made again (Apertium costs nothing):
+/// "" for the first encoding, "/s2" since dotted numbers ("24.1.2025") go as superblanks.
+const STREAM_VERSION: &str = "/s2";
 
 /// How names are written into Apertium's stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -230,6 +230,28 @@ pub fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The display text of a segment: text pieces and names.
+pub fn display_text(seg: &Segment, names: &[String]) -> String {
+    let mut out = String::new();
+    for p in &seg.pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Name(n) => out.push_str(name_text(names, *n)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of `Piece::Name(n)`.
+pub fn name_text(names: &[String], n: u32) -> &str {
+    usize::try_from(n)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| names.get(i))
+        .map_or("", String::as_str)
+}
+
 /// Opening and closing quotes and brackets: what encloses a name in running text.
 const OPENERS: &[char] = &['"', '“', '„', '«', '‹', '\'', '‘', '(', '['];
 const CLOSERS: &[char] = &['"', '”', '“', '»', '›', '\'', '’', ')', ']'];
@@ -240,30 +262,33 @@ impl Segment {
     /// ("<n1/> \"de informes\":") wrote a broken sentence, and the segment is better sent
     /// again another way.
     pub fn names_moved_out_of_quotes(&self, translation: &Segment) -> Vec<u32> {
-        let enclosed = |seg: &Segment, id: u32| -> bool {
-            let at = seg.pieces.iter().position(|p| *p == Piece::Name(id));
-            let Some(at) = at else { return false };
-            let before = at
-                .checked_sub(1)
-                .and_then(|i| seg.pieces.get(i))
-                .and_then(|p| match p {
-                    Piece::Text(t) => t.chars().next_back(),
-                    _ => None,
-                });
-            let after = seg.pieces.get(at + 1).and_then(|p| match p {
-                Piece::Text(t) => t.chars().next(),
-                _ => None,
-            });
-            before.is_some_and(|c| OPENERS.contains(&c))
-                && after.is_some_and(|c| CLOSERS.contains(&c))
-        };
-        self.pieces
-            .iter()
-            .filter_map(|p| match p {
-                Piece::Name(id) if enclosed(self, *id) && !enclosed(translation, *id) => Some(*id),
-                _ => None,
-            })
+        let kept = translation.enclosed_names();
+        self.enclosed_names()
+            .into_iter()
+            .filter(|id| !kept.contains(id))
             .collect()
+    }
+
+    /// The names with an opening quote or bracket right before them and a closing one right
+    /// after, in one pass.
+    fn enclosed_names(&self) -> Vec<u32> {
+        let text_end = |p: Option<&Piece>, last: bool| match p {
+            Some(Piece::Text(t)) if last => t.chars().next_back(),
+            Some(Piece::Text(t)) => t.chars().next(),
+            _ => None,
+        };
+        let mut out = Vec::new();
+        for (at, piece) in self.pieces.iter().enumerate() {
+            let Piece::Name(id) = piece else { continue };
+            let before = text_end(at.checked_sub(1).and_then(|i| self.pieces.get(i)), true);
+            let after = text_end(self.pieces.get(at + 1), false);
+            if before.is_some_and(|c| OPENERS.contains(&c))
+                && after.is_some_and(|c| CLOSERS.contains(&c))
+            {
+                out.push(*id);
+            }
+        }
+        out
     }
 }
 

@@ -257,22 +257,30 @@ impl Checker {
     pub fn fixes(&self, pair: &BlockPair) -> Vec<Finding> {
         let mut findings = Vec::new();
         let mut facts = batch::BlockFacts::new(pair);
-        let dates = rules_dates::check(self, pair, &mut findings);
-        let quantities = units::check(self, pair, &mut findings);
-        rules_numbers::check(self, pair, &dates, &quantities, &mut findings);
-        terms::check(self, pair, &mut findings, &mut facts);
+        self.fixable_rules(pair, &mut findings, &mut facts);
         findings.retain(|f| f.fix.is_some() && self.enabled(f.rule));
         findings
+    }
+
+    /// Dates, quantities, numbers and glossary terms: the rules that can fix what they find.
+    /// Returns the glossary's spans (the name rule leaves them alone).
+    fn fixable_rules(
+        &self,
+        pair: &BlockPair,
+        findings: &mut Vec<Finding>,
+        facts: &mut batch::BlockFacts,
+    ) -> Vec<Range<usize>> {
+        let dates = rules_dates::check(self, pair, findings);
+        let quantities = units::check(self, pair, findings);
+        rules_numbers::check(self, pair, &dates, &quantities, findings);
+        terms::check(self, pair, findings, facts)
     }
 
     /// Runs every block rule on a pair; returns the findings and what the batch rules need.
     pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
         let mut findings = Vec::new();
         let mut facts = batch::BlockFacts::new(pair);
-        let dates = rules_dates::check(self, pair, &mut findings);
-        let quantities = units::check(self, pair, &mut findings);
-        rules_numbers::check(self, pair, &dates, &quantities, &mut findings);
-        let glossary_spans = terms::check(self, pair, &mut findings, &mut facts);
+        let glossary_spans = self.fixable_rules(pair, &mut findings, &mut facts);
         names::check(self, pair, &glossary_spans, &mut findings, &mut facts);
         misc::untranslated(self, pair, &mut findings);
         // An unknown word inside a span already reported is the same problem twice.

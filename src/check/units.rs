@@ -58,21 +58,19 @@ type Dimension = (String, f64);
 /// ([`super::bounded`]), so a block of megabytes costs linear time.
 pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> QuantitySpans {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
-    // "€5m" is five million euros, not five metres.
-    let money: Vec<Range<usize>> = c
-        .magnitudes
-        .amounts(src, &c.source)
-        .into_iter()
-        .filter(|a| a.currency.is_some())
-        .map(|a| a.range)
-        .collect();
-    let money = super::bounded::Covered::new(&money);
-    let sources: Vec<Quantity> = c
-        .units
-        .quantities(src, &c.source)
-        .into_iter()
-        .filter(|q| !money.overlaps(&q.range))
-        .collect();
+    let mut sources: Vec<Quantity> = c.units.quantities(src, &c.source);
+    if !sources.is_empty() {
+        // "€5m" is five million euros, not five metres.
+        let money: Vec<Range<usize>> = c
+            .magnitudes
+            .amounts(src, &c.source)
+            .into_iter()
+            .filter(|a| a.currency.is_some())
+            .map(|a| a.range)
+            .collect();
+        let money = super::bounded::Covered::new(&money);
+        sources.retain(|q| !money.overlaps(&q.range));
+    }
     let mut spans = QuantitySpans::default();
     if sources.is_empty() {
         return spans; // nothing to look for: the target's quantities are not read

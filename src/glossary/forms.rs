@@ -39,11 +39,7 @@ impl Concept {
             _ => preferred.to_string(),
         };
         // Capitals the glossary writes itself ("ISW") say nothing about the line's case.
-        let caps = |s: &str| {
-            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
-        };
-        Some(if caps(form) {
+        Some(if super::is_all_caps(form) {
             chosen
         } else {
             super::with_case_of(&chosen, written)

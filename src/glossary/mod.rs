@@ -587,11 +587,21 @@ pub fn write(glossary: &Glossary, format: FileFormat, source_lang: &str) -> Vec<
     }
 }
 
+/// Whether `text` is written in capitals: two letters or more, all upper case ("SEOUL", "ISW").
+pub fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    let mut n = 0;
+    let all = letters.all(|c| {
+        n += 1;
+        c.is_uppercase()
+    });
+    all && n > 1
+}
+
 /// The target form in the source's case style: a name written in capitals in the source (a
 /// dateline: "SEOUL, 24.1.2025") is written in capitals in the target ("SEÚL").
 pub fn with_case_of(form: &str, source: &str) -> String {
-    let letters: Vec<char> = source.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    let all_caps = is_all_caps(source);
     let form_caps = form
         .chars()
         .filter(|c| c.is_alphabetic())

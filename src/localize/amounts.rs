@@ -13,17 +13,19 @@ impl Rewrite for Amounts {
         Kind::Amount
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         if !super::has_digit(source) {
             return Vec::new();
         }
         let c = cx.checker;
         let mut taken = Vec::new();
         let mut edits = Vec::new();
-        for mut amount in cx.magnitudes.amounts(source, &c.source) {
-            let Some(found) = cx
-                .magnitudes
-                .find_in(&amount, &c.source_numbers, target, &taken)
+        for mut amount in cx.checker.magnitudes.amounts(source, &c.source) {
+            let Some(found) =
+                cx.checker
+                    .magnitudes
+                    .find_in(&amount, &c.source_numbers, target, &taken)
             else {
                 continue;
             };
@@ -37,7 +39,7 @@ impl Rewrite for Amounts {
             if !found.currency {
                 amount.currency = None;
             }
-            let Some(written) = cx.magnitudes.render(
+            let Some(written) = cx.checker.magnitudes.render(
                 &amount,
                 &c.source_numbers,
                 &c.target_numbers,

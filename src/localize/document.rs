@@ -19,7 +19,7 @@ impl Localizer {
     ) -> (String, Vec<Change>) {
         let mut text = target.source.clone();
         let mut changes = Vec::new();
-        if self.context(checker).is_none() {
+        if self.context(checker, "").is_none() {
             return (text, changes);
         }
         let mut doc = format::parse(target.format, text.clone(), options);
@@ -29,11 +29,10 @@ impl Localizer {
                 let (Some(s), Some(t)) = (s, t) else { continue };
                 let st = BlockText::of(source, &source.blocks[s]);
                 let tt = BlockText::of(&doc, &doc.blocks[t]);
-                // A context per block: it keeps what it read of the block's source.
-                let Some(cx) = self.context(checker) else {
+                let Some(cx) = self.context(checker, &st.text) else {
                     continue;
                 };
-                for e in rewrite.edits(&cx, &st.text, &tt.text) {
+                for e in rewrite.edits(&cx, &tt.text) {
                     let Some(range) = tt.exact(&e.range) else {
                         continue;
                     };

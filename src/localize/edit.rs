@@ -8,7 +8,7 @@ use crate::segment::{Piece, Segment};
 
 /// The display text of a segment: text pieces and names, in order.
 pub fn display(seg: &Segment, names: &[String]) -> String {
-    crate::review::model::display_text(seg, names)
+    crate::segment::display_text(seg, names)
 }
 
 /// Applies `edits` (ranges in `text`, the display text of `seg`) to `seg`; returns the edits
@@ -22,7 +22,7 @@ pub fn apply(seg: &mut Segment, names: &[String], text: &str, mut edits: Vec<Edi
     for p in &seg.pieces {
         let len = match p {
             Piece::Text(t) => t.len(),
-            Piece::Name(n) => crate::review::model::name_text(names, *n).len(),
+            Piece::Name(n) => crate::segment::name_text(names, *n).len(),
             _ => 0,
         };
         spans.push(at..at + len);

@@ -17,7 +17,8 @@ impl Rewrite for SafeFixes {
         Kind::Fix
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         // Number and date fixes need digits; term fixes a glossary.
         if !super::has_digit(source) && cx.checker.glossary.is_none() {
             return Vec::new();

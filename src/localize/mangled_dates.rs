@@ -14,12 +14,13 @@ impl Rewrite for MangledDates {
         Kind::Date
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         if !super::has_digit(source) {
             return Vec::new();
         }
         let c = cx.checker;
-        let wanted = cx.source_dates(source);
+        let wanted = cx.source_dates();
         if wanted.iter().all(|d| d.numeric) {
             return Vec::new();
         }

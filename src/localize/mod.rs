@@ -35,7 +35,6 @@ use icu::plurals::PluralRules;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Checker;
-use crate::recognize::magnitudes::Magnitudes;
 use crate::recognize::times::TimeLocale;
 use crate::segment::Segment;
 
@@ -62,6 +61,22 @@ pub enum Kind {
     Term,
     /// A safe fix of the checks: number form, date form, forbidden term.
     Fix,
+}
+
+impl Kind {
+    /// The kind as the report and the review page write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Amount => "amount",
+            Kind::Time => "time",
+            Kind::Spacing => "spacing",
+            Kind::Quantity => "quantity",
+            Kind::Date => "date",
+            Kind::Preposition => "preposition",
+            Kind::Term => "term",
+            Kind::Fix => "fix",
+        }
+    }
 }
 
 /// One change of an engine's text, as the report and the review page show it.
@@ -114,12 +129,12 @@ pub struct Words {
     pub engine_meridiem: Vec<String>,
 }
 
-/// Everything a rewrite reads for one language pair.
+/// Everything a rewrite reads for one block: its source, and what the language pair gives.
 pub struct Context<'a> {
     /// The checker of the pair (recognizers, glossary, fixes).
     pub checker: &'a Checker,
-    /// Scale and currency words.
-    pub magnitudes: &'a Magnitudes,
+    /// The source block's text.
+    pub source: &'a str,
     /// The target's clock.
     pub clock: &'a TimeLocale,
     /// The target's plural rules.
@@ -130,16 +145,15 @@ pub struct Context<'a> {
     pub target_words: &'a Words,
     /// Weekday names (CLDR, Monday first) of the source and the target.
     pub weekdays: &'a (Vec<String>, Vec<String>),
-    /// The source block's dates, read once for all rewrites (the source does not change; a
-    /// context serves one block).
+    /// The source block's dates, read once for all rewrites.
     source_dates: std::cell::OnceCell<Vec<crate::recognize::dates::DateToken>>,
 }
 
 impl Context<'_> {
-    /// The dates of the source block (the one text every rewrite of a block is given).
-    pub fn source_dates(&self, source: &str) -> &[crate::recognize::dates::DateToken] {
+    /// The dates of the source block.
+    pub fn source_dates(&self) -> &[crate::recognize::dates::DateToken] {
         self.source_dates
-            .get_or_init(|| self.checker.source_dates.scan(source))
+            .get_or_init(|| self.checker.source_dates.scan(self.source))
     }
 }
 
@@ -153,28 +167,31 @@ fn has_digit(text: &str) -> bool {
 pub trait Rewrite: Send + Sync {
     /// The kind recorded for its changes.
     fn kind(&self) -> Kind;
-    /// The replacements for one block: `source` is the source block's text, `target` the
-    /// engine's (as changed by the rewrites before). Ranges must not overlap.
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit>;
+    /// The replacements for one block: `target` is the engine's text (as changed by the
+    /// rewrites before), `cx.source` the source block's. Ranges must not overlap.
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit>;
 }
 
-/// The rewrites, in the order they run: amounts and times before the checks' fixes (a fix of
-/// "1.8" alone would leave "billones"), prepositions after them (they look for the date as
-/// the target writes it).
-fn rewrites(fix: bool) -> Vec<Box<dyn Rewrite>> {
-    let mut all: Vec<Box<dyn Rewrite>> = vec![
-        Box::new(amounts::Amounts),
-        Box::new(times::Times),
-        Box::new(glued::Glued),
-        Box::new(split_quantities::SplitQuantities),
-        Box::new(unit_forms::UnitForms),
-        Box::new(mangled_dates::MangledDates),
-        Box::new(terms::Terms),
-    ];
-    if fix {
+/// The rewrites `settings` ask for, in the order they run: amounts and times before the
+/// checks' fixes (a fix of "1.8" alone would leave "billones"), prepositions after them (they
+/// look for the date as the target writes it).
+fn rewrites(settings: Settings) -> Vec<Box<dyn Rewrite>> {
+    let mut all: Vec<Box<dyn Rewrite>> = Vec::new();
+    if settings.localize {
+        all.push(Box::new(amounts::Amounts));
+        all.push(Box::new(times::Times));
+        all.push(Box::new(glued::Glued));
+        all.push(Box::new(split_quantities::SplitQuantities));
+        all.push(Box::new(unit_forms::UnitForms));
+        all.push(Box::new(mangled_dates::MangledDates));
+        all.push(Box::new(terms::Terms));
+    }
+    if settings.fix {
         all.push(Box::new(fixes::SafeFixes));
     }
-    all.push(Box::new(prepositions::Prepositions));
+    if settings.localize {
+        all.push(Box::new(prepositions::Prepositions));
+    }
     all
 }
 
@@ -189,7 +206,6 @@ pub struct Settings {
 
 /// Localizes the blocks of one language pair.
 pub struct Localizer {
-    magnitudes: Magnitudes,
     clock: TimeLocale,
     plurals: Option<PluralRules>,
     source_words: Words,
@@ -212,16 +228,7 @@ impl Localizer {
         let plurals = icu::locale::Locale::try_from_str(target)
             .ok()
             .and_then(|l| PluralRules::try_new_cardinal((&l).into()).ok());
-        let mut rewrites = if settings.localize {
-            rewrites(settings.fix)
-        } else {
-            Vec::new()
-        };
-        if !settings.localize && settings.fix {
-            rewrites.push(Box::new(fixes::SafeFixes));
-        }
         Localizer {
-            magnitudes: Magnitudes::builtin(),
             clock: TimeLocale::new(target),
             plurals,
             source_words: words(source),
@@ -230,15 +237,16 @@ impl Localizer {
                 crate::recognize::dates::weekdays(source),
                 crate::recognize::dates::weekdays(target),
             ),
-            rewrites,
+            rewrites: rewrites(settings),
         }
     }
 
-    /// What the rewrites read (`None` without the target's plural rules: no CLDR data).
-    fn context<'a>(&'a self, checker: &'a Checker) -> Option<Context<'a>> {
+    /// What the rewrites of one block read (`None` without the target's plural rules: no
+    /// CLDR data).
+    fn context<'a>(&'a self, checker: &'a Checker, source: &'a str) -> Option<Context<'a>> {
         Some(Context {
             checker,
-            magnitudes: &self.magnitudes,
+            source,
             clock: &self.clock,
             plurals: self.plurals.as_ref()?,
             source_words: &self.source_words,
@@ -263,14 +271,14 @@ impl Localizer {
         target: &Segment,
         names: &[String],
     ) -> (Segment, Vec<Change>) {
-        let Some(cx) = self.context(checker) else {
+        let Some(cx) = self.context(checker, source) else {
             return (target.clone(), Vec::new());
         };
         let mut segment = target.clone();
         let mut changes: Vec<Change> = Vec::new();
         for rewrite in &self.rewrites {
             let text = edit::display(&segment, names);
-            let edits = rewrite.edits(&cx, source, &text);
+            let edits = rewrite.edits(&cx, &text);
             let applied = edit::apply(&mut segment, names, &text, edits);
             for change in &mut changes {
                 change.at = edit::moved(&change.at, &applied);
@@ -454,6 +462,44 @@ mod tests {
         let (written, changes) = run("es", "A howitzer fired.", "Un obús disparó.");
         assert_eq!(written, "Un obús disparó.");
         assert!(changes.is_empty());
+    }
+
+    #[test]
+    fn settings_choose_the_rewrites() {
+        let seg = |t: &str| Segment {
+            pieces: vec![Piece::Text(t.to_string())],
+        };
+        let (source, engine) = (
+            "It cost $16 billion on January 9.",
+            "Costó $16 mil millones encima enero 9.",
+        );
+        let written = |localize: bool, fix: bool| {
+            let l = Localizer::new("en", "es", Settings { localize, fix });
+            let (out, _) = l.localize(&checker("es"), 0, source, &seg(engine), &[]);
+            edit::display(&out, &[])
+        };
+        // Only the checks' fixes (`[translate] localize = false`, `fix = "safe"`).
+        assert_eq!(
+            written(false, true),
+            "Costó $16 mil millones encima 9 de enero."
+        );
+        // Localization without the fixes (`fix = "none"`).
+        assert_eq!(
+            written(true, false),
+            "Costó 16.000 millones de dólares el enero 9."
+        );
+        assert_eq!(written(false, false), engine);
+        assert!(
+            !Localizer::new(
+                "en",
+                "es",
+                Settings {
+                    localize: false,
+                    fix: false
+                }
+            )
+            .is_active()
+        );
     }
 
     #[test]

@@ -15,14 +15,15 @@ impl Rewrite for Prepositions {
         Kind::Preposition
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         let c = cx.checker;
         let (s, t) = (cx.source_words, cx.target_words);
         let mut edits = Vec::new();
         let digits = super::has_digit(source);
         if let (Some(own), Some(want), true) = (&s.on_date, &t.on_date, digits) {
             let said: Vec<_> = cx
-                .source_dates(source)
+                .source_dates()
                 .iter()
                 .filter(|d| preceded_by(source, d.range.start, own))
                 .collect();

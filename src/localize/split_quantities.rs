@@ -14,7 +14,8 @@ impl Rewrite for SplitQuantities {
         Kind::Spacing
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         if !super::has_digit(source) {
             return Vec::new();
         }
@@ -22,12 +23,7 @@ impl Rewrite for SplitQuantities {
         let Some(of) = cx.target_words.of.as_deref() else {
             return Vec::new();
         };
-        let wanted: Vec<(String, String)> = c
-            .units
-            .quantities(source, &c.source)
-            .into_iter()
-            .map(|q| (q.number, q.unit))
-            .collect();
+        let wanted = c.units.number_units(source, &c.source);
         let mut edits = Vec::new();
         for n in scan(target) {
             let Some(rest) = target[n.range.end..].strip_prefix(' ') else {

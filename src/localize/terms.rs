@@ -16,7 +16,8 @@ impl Rewrite for Terms {
         Kind::Term
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         let c = cx.checker;
         let (Some(glossary), Some(sm), Some(tm)) =
             (&c.glossary, &c.source_matcher, &c.target_matcher)

@@ -14,7 +14,8 @@ impl Rewrite for Times {
         Kind::Time
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         if !super::has_digit(source) {
             return Vec::new();
         }

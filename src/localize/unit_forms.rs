@@ -5,10 +5,10 @@
 //! milímetros", singular or plural by the number's CLDR plural category (the unit table lists
 //! a unit's names singular first, then plural).
 
-use icu::decimal::input::Decimal;
 use icu::plurals::PluralCategory;
 
 use super::{Context, Edit, Kind, Rewrite};
+use crate::recognize::units::Units;
 
 /// See the module documentation.
 pub struct UnitForms;
@@ -18,7 +18,8 @@ impl Rewrite for UnitForms {
         Kind::Quantity
     }
 
-    fn edits(&self, cx: &Context, source: &str, target: &str) -> Vec<Edit> {
+    fn edits(&self, cx: &Context, target: &str) -> Vec<Edit> {
+        let source = cx.source;
         if !super::has_digit(source) {
             return Vec::new();
         }
@@ -26,12 +27,7 @@ impl Rewrite for UnitForms {
         if cx.target_words.of.as_deref().is_none_or(str::is_empty) {
             return Vec::new();
         }
-        let wanted: Vec<(String, String)> = c
-            .units
-            .quantities(source, &c.source)
-            .into_iter()
-            .map(|q| (q.number, q.unit))
-            .collect();
+        let wanted = c.units.number_units(source, &c.source);
         let mut edits = Vec::new();
         for q in c.units.quantities(target, &c.target) {
             let written = &target[q.range.clone()];
@@ -43,19 +39,14 @@ impl Rewrite for UnitForms {
                 .units
                 .units
                 .get(&q.unit)
-                .and_then(|u| {
-                    u.forms
-                        .get(&c.target)
-                        .or_else(|| u.forms.get(c.target.split('-').next()?))
-                })
+                .and_then(|u| Units::forms(u, &c.target))
                 .map(|f| &f.names)
             else {
                 continue;
             };
             let one = c
                 .target_numbers
-                .parse(&q.number)
-                .and_then(|v| v.to_string().parse::<Decimal>().ok())
+                .decimal(&q.number)
                 .is_some_and(|d| cx.plurals.category_for(&d) == PluralCategory::One);
             let Some(name) = names.get(usize::from(!one)).or(names.first()) else {
                 continue;

@@ -12,7 +12,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use icu::decimal::input::Decimal;
 use icu::plurals::{PluralCategory, PluralRules};
 use serde::Deserialize;
 
@@ -82,7 +81,7 @@ pub struct Magnitudes {
 impl Magnitudes {
     /// The shipped table (an unreadable table is a build-time mistake, caught by the tests).
     pub fn builtin() -> Magnitudes {
-        Magnitudes::parse(TABLE).unwrap_or_else(|_| Magnitudes::parse("").unwrap_or_default())
+        Magnitudes::parse(TABLE).unwrap_or_default()
     }
 
     /// Reads a table.
@@ -289,7 +288,7 @@ impl Magnitudes {
         locale: &str,
     ) -> Option<String> {
         let lang = self.language(locale)?;
-        let mut value = decimal(&amount.number.raw, source)?;
+        let mut value = source.decimal(&amount.number.raw)?;
         let mut words = String::new();
         if amount.scale > 0 {
             let (power, forms) = lang
@@ -358,9 +357,9 @@ impl Magnitudes {
             if let Some((len, _)) = scaled {
                 end += len;
             }
-            let all: Vec<&Language> = self.languages.values().collect();
-            let currency = all
-                .iter()
+            let currency = self
+                .languages
+                .values()
                 .find_map(|l| self.currency_after(&target[end..], Some(l)));
             if let Some((len, _)) = &currency {
                 end += len;
@@ -420,18 +419,6 @@ fn starts_word(text: &str, word: &str) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
-}
-
-/// `raw` read in `locale` as an exact decimal (no binary rounding: 1.8 × 1000 is 1800).
-fn decimal(raw: &str, locale: &NumberLocale) -> Option<Decimal> {
-    let value = locale.parse(raw)?;
-    let decimals = raw
-        .rfind(locale.decimal)
-        .filter(|&at| {
-            locale.parse(&raw[..at]).is_some() && at + locale.decimal.len_utf8() < raw.len()
-        })
-        .map_or(0, |at| raw.len() - at - locale.decimal.len_utf8());
-    format!("{value:.decimals$}").parse().ok()
 }
 
 #[cfg(test)]

@@ -110,6 +110,18 @@ impl NumberLocale {
         }
     }
 
+    /// `raw` read in this locale as an exact decimal (no binary rounding: 1.8 × 1000 is 1800).
+    pub fn decimal(&self, raw: &str) -> Option<Decimal> {
+        let value = self.parse(raw)?;
+        let decimals = raw
+            .rfind(self.decimal)
+            .filter(|&at| {
+                self.parse(&raw[..at]).is_some() && at + self.decimal.len_utf8() < raw.len()
+            })
+            .map_or(0, |at| raw.len() - at - self.decimal.len_utf8());
+        format!("{value:.decimals$}").parse().ok()
+    }
+
     /// The CLDR form of an exact decimal.
     pub fn format_decimal(&self, value: &Decimal) -> String {
         match &self.formatter {

@@ -72,10 +72,20 @@ impl Units {
         })
     }
 
-    fn forms<'a>(unit: &'a Unit, locale: &str) -> Option<&'a Forms> {
+    /// How `unit` is written in `locale` (or its language).
+    pub fn forms<'a>(unit: &'a Unit, locale: &str) -> Option<&'a Forms> {
         unit.forms
             .get(locale)
             .or_else(|| unit.forms.get(locale.split('-').next().unwrap_or(locale)))
+    }
+
+    /// The source's quantities as (number as written, unit id): what a rewrite of the engine's
+    /// quantities looks for.
+    pub fn number_units(&self, text: &str, locale: &str) -> Vec<(String, String)> {
+        self.quantities(text, locale)
+            .into_iter()
+            .map(|q| (q.number, q.unit))
+            .collect()
     }
 
     /// Quantities in `text` written in `locale`.

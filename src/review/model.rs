@@ -17,7 +17,7 @@ use crate::check::text::BlockText;
 use crate::document::Document;
 use crate::enforce::Enforced;
 use crate::report::{Issue, Severity};
-use crate::segment::{Piece, Segment};
+use crate::segment::Segment;
 use crate::sentences::Sentences;
 
 /// What a mark is.
@@ -216,27 +216,7 @@ pub struct Article<'a> {
     pub changes: &'a [crate::localize::Change],
 }
 
-/// The display text of a segment: text pieces and names.
-pub fn display_text(seg: &Segment, names: &[String]) -> String {
-    let mut out = String::new();
-    for p in &seg.pieces {
-        match p {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Name(n) => out.push_str(name_text(names, *n)),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The text of `Piece::Name(n)`.
-pub fn name_text(names: &[String], n: u32) -> &str {
-    usize::try_from(n)
-        .ok()
-        .and_then(|n| n.checked_sub(1))
-        .and_then(|i| names.get(i))
-        .map_or("", String::as_str)
-}
+pub use crate::segment::{display_text, name_text};
 
 /// For every byte offset of `from` (and its end), the matching offset in `to`, two texts that
 /// differ in whitespace and in characters only `from` has.
@@ -490,10 +470,7 @@ fn changes_of<'a>(
             });
         }
         view.changes.push(ChangeView {
-            kind: serde_json::to_value(change.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            kind: change.kind.name().to_string(),
             engine: change.engine.clone(),
             written: change.written.clone(),
             target: at,

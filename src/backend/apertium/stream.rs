@@ -545,7 +545,7 @@ mod tests {
             &NameWords::new(),
         );
         assert_eq!(
-            crate::review::model::display_text(&back.segment, &[]),
+            crate::segment::display_text(&back.segment, &[]),
             "SEÚL, 24.1.2025 — versión 1.2.3"
         );
     }

@@ -152,13 +152,20 @@ impl BlockKind {
     /// The name as far as layout goes: the plain-text line kinds (headline, byline, dateline,
     /// caption, credit) are told apart by English cues ("By …", "Photo:"), so in a
     /// translation they are all just a line.
+    ///
+    /// Plain text defines blocks (separated by blank lines) and bullets, nothing more: whether a
+    /// block is a headline, a byline, a short line or a paragraph is the reader's guess from its
+    /// length and wording, and a correct translation may change the guess ("a line became a
+    /// paragraph" fired on real human translations). So all of these are one kind here.
     pub fn structural_name(&self) -> &'static str {
         match self {
             BlockKind::Headline
             | BlockKind::Byline
             | BlockKind::Dateline
             | BlockKind::Caption
-            | BlockKind::Credit => "line",
+            | BlockKind::Credit
+            | BlockKind::Line
+            | BlockKind::Paragraph => "paragraph",
             other => other.name(),
         }
     }

@@ -65,6 +65,14 @@ mod tests {
     }
 }
 
+/// Whether `tag` is one of `list`: the same tag (case aside), or a language subtag listed
+/// alone ("es" covers "es-ES" and "es-MX"; "es-MX" covers only itself).
+pub fn matches_any(tag: &str, list: &[String]) -> bool {
+    let language = tag.split(['-', '_']).next().unwrap_or(tag);
+    list.iter()
+        .any(|l| l.eq_ignore_ascii_case(tag) || l.eq_ignore_ascii_case(language))
+}
+
 /// Month and weekday names of a locale, wide and abbreviated ("January", "Jan", "Monday",
 /// "Mon"), from CLDR through ICU4X. Used to tell calendar words from proper names.
 pub fn calendar_words(tag: &str) -> Vec<String> {

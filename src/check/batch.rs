@@ -140,7 +140,7 @@ impl Batch {
                 let key = name.to_lowercase();
                 let r = rendering.to_lowercase();
                 match names.get(&key) {
-                    Some((seen, ff, fb)) if *seen != r => push(
+                    Some((seen, ff, fb)) if !super::names::one_rendering(seen, &r) => push(
                         *file,
                         *block,
                         Rule::NameMissing,

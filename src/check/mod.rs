@@ -11,7 +11,9 @@
 
 pub mod batch;
 pub mod bounded;
+pub mod calendar;
 pub mod diagnostics;
+pub mod exonyms;
 pub mod file;
 pub mod misc;
 pub mod names;
@@ -172,6 +174,17 @@ pub struct CheckConfig {
     pub metric_locales: Vec<String>,
     /// Relative tolerance when comparing converted quantities.
     pub tolerance: f64,
+    /// Locales (tags or language subtags) where a number may use either decimal mark when it
+    /// cannot be misread ("1.35" and "1,35" in Mexican Spanish); elsewhere the mark CLDR does
+    /// not give is a warning.
+    pub either_decimal: Vec<String>,
+}
+
+impl CheckConfig {
+    /// Whether `target` accepts both decimal marks (`either_decimal`).
+    pub fn accepts_either_decimal(&self, target: &str) -> bool {
+        crate::locale::matches_any(target, &self.either_decimal)
+    }
 }
 
 impl Default for CheckConfig {
@@ -192,6 +205,7 @@ impl Default for CheckConfig {
                 .map(String::from)
                 .to_vec(),
             tolerance: 0.05,
+            either_decimal: ["es-MX", "es-US", "es-419"].map(String::from).to_vec(),
         }
     }
 }
@@ -210,9 +224,12 @@ pub struct Checker {
     pub(crate) target_numbers: NumberLocale,
     pub(crate) source_dates: DateLocale,
     pub(crate) target_dates: DateLocale,
+    pub(crate) source_calendar: calendar::CalendarNames,
+    pub(crate) target_calendar: calendar::CalendarNames,
     pub(crate) units: crate::recognize::units::Units,
     pub(crate) magnitudes: crate::recognize::magnitudes::Magnitudes,
     pub(crate) names: names::NameFinder,
+    pub(crate) exonyms: exonyms::Exonyms,
     pub(crate) config: CheckConfig,
 }
 
@@ -237,9 +254,12 @@ impl Checker {
             target_numbers: NumberLocale::new(target),
             source_dates: DateLocale::new(source),
             target_dates: DateLocale::new(target),
+            source_calendar: calendar::CalendarNames::new(source),
+            target_calendar: calendar::CalendarNames::new(target),
             units: crate::recognize::units::Units::builtin(),
             magnitudes: crate::recognize::magnitudes::Magnitudes::builtin(),
             names: names::NameFinder::new(source, evidence),
+            exonyms: exonyms::Exonyms::new(source, target),
             glossary,
             source_matcher,
             target_matcher,
@@ -271,6 +291,7 @@ impl Checker {
         facts: &mut batch::BlockFacts,
     ) -> Vec<Range<usize>> {
         let dates = rules_dates::check(self, pair, findings);
+        calendar::check(self, pair, &dates, findings);
         let quantities = units::check(self, pair, findings);
         rules_numbers::check(self, pair, &dates, &quantities, findings);
         terms::check(self, pair, findings, facts)

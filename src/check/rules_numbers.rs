@@ -18,6 +18,40 @@ use crate::msg;
 use crate::recognize::numbers::{NumberToken, scan};
 use crate::report::Severity;
 
+/// A year written with two digits, read as the full year: the end of a range of years
+/// ("1950-53" is 1953, "1981-87" 1987), a season or a fiscal year glued to letters ("SS19",
+/// "FY19": 2019), a decade after an apostrophe ("the '90s": 1990). Both sides are read this
+/// way, so "1950-53" kept as written still matches.
+fn short_year(text: &str, n: &NumberToken) -> Option<f64> {
+    if n.raw.len() != 2 || !n.raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let two: f64 = n.raw.parse().ok()?;
+    let before = &text[..n.range.start];
+    let after = &text[n.range.end..];
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "1950-53": the century of the year before the dash.
+    if let Some(head) = before.strip_suffix(['-', '–']) {
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let year: f64 = head[head.len() - digits..].parse().ok()?;
+        let boundary = !head[..head.len() - digits].ends_with(|c: char| c.is_alphanumeric());
+        return (digits == 4 && boundary && (1000.0..2100.0).contains(&year))
+            .then(|| (year / 100.0).floor() * 100.0 + two)
+            .filter(|full| *full > year);
+    }
+    let century = if two <= 30.0 { 2000.0 } else { 1900.0 };
+    let glued = before.ends_with(|c: char| c.is_ascii_uppercase())
+        && before
+            .trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    let apostrophe = before.ends_with(['\'', '’']) && after.starts_with('s');
+    (glued || apostrophe).then_some(century + two)
+}
+
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(1.0)
 }
@@ -36,6 +70,74 @@ fn word_values(c: &crate::recognize::numbers::NumberLocale, text: &str) -> Vec<f
     values.sort_unstable();
     values.dedup();
     values.into_iter().map(f64::from).collect()
+}
+
+/// Number words with their byte ranges ("five", "fünf", "cinq"; two and up: "one" is as often
+/// a pronoun).
+fn word_tokens(
+    n: &crate::recognize::numbers::NumberLocale,
+    text: &str,
+) -> Vec<(Range<usize>, f64)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, ch.is_alphabetic()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                start = None;
+                if let Some(v) = n.word_value(&text[s..i]).filter(|v| *v >= 2) {
+                    out.push((s..i, f64::from(v)));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A number word of the source written as another number in the target ("Five" → "Seis",
+/// "fünf" → "sechs"): an error. A number word the target leaves out is not reported ("two of
+/// them" is often "ambos").
+fn words_changed(
+    c: &Checker,
+    pair: &BlockPair,
+    sources: &[(NumberToken, f64)],
+    targets: &[Target],
+    target_spelled: &[f64],
+    findings: &mut Vec<Finding>,
+) {
+    let (src, tgt) = (&pair.source.text, &pair.target.text);
+    let source_words = word_tokens(&c.source_numbers, src);
+    if source_words.is_empty() {
+        return;
+    }
+    let in_target = |v: f64| {
+        target_spelled.iter().any(|w| same(*w, v))
+            || targets.iter().any(|t| t.own.is_some_and(|o| same(o, v)))
+    };
+    let in_source = |v: f64| {
+        sources.iter().any(|(_, s)| same(*s, v)) || source_words.iter().any(|(_, s)| same(*s, v))
+    };
+    let mut target_words = word_tokens(&c.target_numbers, tgt);
+    for (range, _) in source_words.iter().filter(|(_, v)| !in_target(*v)) {
+        let Some(k) = target_words.iter().position(|(_, t)| !in_source(*t)) else {
+            continue;
+        };
+        let (written, _) = target_words.remove(k);
+        findings.push(Finding {
+            rule: Rule::NumberMismatch,
+            severity: Severity::Error,
+            block: pair.index,
+            source: Some(Span::of(src, range.clone())),
+            target: Some(Span::of(tgt, written.clone())),
+            message: msg!(
+                "check-number-changed",
+                source = &src[range.clone()],
+                written = &tgt[written]
+            ),
+            fix: None,
+        });
+    }
 }
 
 /// A target number and the values it may have been meant as.
@@ -199,14 +301,18 @@ pub fn check(
             .map(|a| (a.number.range.start, i32::from(a.scale)))
             .collect()
     };
-    let (source_scales, target_scales) = (scales(src, &c.source), scales(tgt, &c.target));
-    let (source_times, target_times) = times(pair, findings);
+    let source_scales = scales(src, &c.source);
+    // "£125m" left as the source writes it still means millions.
+    let mut target_scales = scales(tgt, &c.source);
+    target_scales.extend(scales(tgt, &c.target));
+    let (source_times, target_times) = times(c, pair, findings);
     let sources: Vec<(NumberToken, f64)> = scan(src)
         .into_iter()
         .filter(|n| !source_dates.contains(&n.range) && !source_times.contains(&n.range))
         .filter_map(|n| {
             let scale = source_scales.get(&n.range.start).copied().unwrap_or(0);
             let v = c.source_numbers.parse(&n.raw)?;
+            let v = short_year(src, &n).unwrap_or(v);
             Some((n, v * 10f64.powi(scale)))
         })
         .collect();
@@ -217,7 +323,10 @@ pub fn check(
             let scale = target_scales.get(&n.range.start).copied().unwrap_or(0);
             let factor = 10f64.powi(scale);
             Target {
-                own: c.target_numbers.parse(&n.raw).map(|v| v * factor),
+                own: c
+                    .target_numbers
+                    .parse(&n.raw)
+                    .map(|v| short_year(tgt, &n).unwrap_or(v) * factor),
                 other: c
                     .source_numbers
                     .parse(&n.raw)
@@ -237,6 +346,8 @@ pub fn check(
         matched[*j] = true;
         let t = &targets[*j];
         match how {
+            // "1:09,02": minutes and seconds keep their leading zero; "007" is a name.
+            Match::Own if tgt[..t.token.range.start].ends_with(':') || t.token.raw == s.0.raw => {}
             Match::Own if !c.target_numbers.is_cldr_form(&t.token.raw, s.1 / t.factor) => {
                 let fixed = c.target_numbers.format(
                     s.1 / t.factor,
@@ -253,7 +364,25 @@ pub fn check(
                 ));
             }
             Match::Own => {}
+            // "802.11n", "2.4GHz": a name or a code more than a number, written as the
+            // source writes it.
+            Match::Other
+                if tgt[t.token.range.end..].starts_with(char::is_alphabetic)
+                    && src[s.0.range.end..].starts_with(char::is_alphabetic) => {}
             Match::Other => {
+                // A decimal point (or comma) that cannot be read as grouping here ("2.4" in
+                // Spanish) is understood: right where the house writes it so (es-MX, es-US,
+                // es-419 by default), a warning elsewhere. One that reads as another value
+                // ("11,000" is eleven in Spanish) is an error.
+                let unambiguous = c.target_numbers.parse(&t.token.raw).is_none();
+                if unambiguous && c.config.accepts_either_decimal(&c.target) {
+                    continue;
+                }
+                let severity = if unambiguous {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
                 let value = s.1 / t.factor;
                 let places = if value.fract() == 0.0 {
                     0
@@ -263,7 +392,7 @@ pub fn check(
                 let fixed = c.target_numbers.format(value, places);
                 findings.push(format_finding(
                     pair,
-                    Severity::Error,
+                    severity,
                     &s.0,
                     &t.token,
                     fixed,
@@ -274,14 +403,34 @@ pub fn check(
         }
     }
     // Values without a counterpart: quantities are the unit rule's, number words count.
-    let target_words = word_values(&c.target_numbers, tgt);
-    let source_words = word_values(&c.source_numbers, src);
+    let mut target_words = word_values(&c.target_numbers, tgt);
+    target_words.extend(c.target_numbers.spelled(tgt));
+    let mut source_words = word_values(&c.source_numbers, src);
+    source_words.extend(c.source_numbers.spelled(src));
+    // "the 1960s" is "los años 60" as often as "la década de 1960".
+    let decades: Vec<f64> = sources
+        .iter()
+        .filter(|(n, v)| {
+            src[n.range.end..].starts_with('s') && v.fract() == 0.0 && (1000.0..2100.0).contains(v)
+        })
+        .map(|(_, v)| v % 100.0)
+        .collect();
+    source_words.extend(&decades);
     let missing: Vec<&(NumberToken, f64)> = sources
         .iter()
         .zip(&aligned)
         .filter(|(s, slot)| slot.is_none() && !source_quantities.contains(&s.0.range))
         .map(|(s, _)| s)
-        .filter(|s| !target_words.iter().any(|w| same(*w, s.1)))
+        .filter(|s| {
+            let decade = src[s.0.range.end..].starts_with('s');
+            // "the 1800s" is also "el siglo XIX".
+            let century = s.1 % 100.0 == 0.0 && s.1 > 0.0;
+            let as_decade = |w: &f64| {
+                decade && (same(*w, s.1 % 100.0) || (century && same(*w, s.1 / 100.0 + 1.0)))
+            };
+            !(target_words.iter().any(|w| same(*w, s.1) || as_decade(w))
+                || targets.iter().filter_map(|t| t.own).any(|w| as_decade(&w)))
+        })
         .collect();
     let mut extra: std::collections::VecDeque<&Target> = targets
         .iter()
@@ -322,6 +471,7 @@ pub fn check(
             fix: None,
         });
     }
+    words_changed(c, pair, &sources, &targets, &target_words, findings);
     for t in extra {
         findings.push(Finding {
             rule: Rule::NumberMismatch,
@@ -338,10 +488,26 @@ pub fn check(
 /// Times of day, compared by value ("6-8 p.m." = "de 18:00 a 20:00"): a source time with no
 /// counterpart is a `number-mismatch` error. Returns the spans of the times on both sides, which
 /// the number comparison leaves alone.
-fn times(pair: &BlockPair, findings: &mut Vec<Finding>) -> (Covered, Covered) {
+fn times(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> (Covered, Covered) {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
-    let source = crate::recognize::times::scan_all(src);
-    let target = crate::recognize::times::scan_all(tgt);
+    let language = |tag: &str| tag.split('-').next().unwrap_or(tag).to_string();
+    let read = |text: &str, tag: &str, n: &crate::recognize::numbers::NumberLocale| {
+        let mut all = crate::recognize::times::scan_all(text);
+        let spoken =
+            crate::recognize::times::scan_spoken(text, &language(tag), |w| n.word_value(w));
+        let spoken: Vec<_> = spoken
+            .into_iter()
+            .filter(|t| {
+                !all.iter()
+                    .any(|a| a.range.start < t.range.end && t.range.start < a.range.end)
+            })
+            .collect();
+        all.extend(spoken);
+        all.sort_by_key(|t| t.range.start);
+        all
+    };
+    let source = read(src, &c.source, &c.source_numbers);
+    let target = read(tgt, &c.target, &c.target_numbers);
     let mut pool: Vec<(u8, u8)> = target
         .iter()
         .flat_map(|t| std::iter::once(t.start).chain(t.end))

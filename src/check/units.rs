@@ -50,6 +50,26 @@ fn wants_conversion<'a>(c: &'a Checker, unit: &str) -> Option<&'a String> {
     metric.then(|| c.config.convert.get(unit)).flatten()
 }
 
+/// The value of one unit in the last digit of a number as written: 1 for "27", 0.1 for "2,5".
+fn last_digit_step(raw: &str) -> f64 {
+    let decimals = raw
+        .rfind(['.', ','])
+        .map_or(0, |at| raw.len() - at - 1)
+        .min(3);
+    // "11.000" groups thousands: its last digit is still a unit.
+    let grouped = raw
+        .rfind(['.', ','])
+        .is_some_and(|at| raw.len() - at - 1 == 3);
+    if grouped || decimals == 0 {
+        // "300" rounds to the hundred: its step is its trailing zeros' unit.
+        let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+        let zeros = digits.len() - digits.trim_end_matches('0').len();
+        10f64.powi(zeros.min(digits.len().saturating_sub(1)) as i32)
+    } else {
+        10f64.powi(-(decimals as i32))
+    }
+}
+
 /// A unit's dimension and its factor to the dimension's base unit.
 type Dimension = (String, f64);
 
@@ -65,7 +85,9 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             .magnitudes
             .amounts(src, &c.source)
             .into_iter()
-            .filter(|a| a.currency.is_some())
+            // "€5m", "£1.8bn": a symbol before the number. "1,000 pounds" after "weighed"
+            // is a weight as often as money: the unit reading stays.
+            .filter(|a| a.currency.is_some() && a.range.start < a.number.range.start)
             .map(|a| a.range)
             .collect();
         let money = super::bounded::Covered::new(&money);
@@ -102,12 +124,22 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
                 && target_info[i].0.as_ref().is_some_and(|(d, f)| {
                     *d == sdim
                         && target_info[i].1.iter().any(|tv| {
-                            let tol = if targets[i].unit == s.unit {
-                                1e-9
-                            } else {
-                                c.config.tolerance
-                            };
-                            (tv * f - base).abs() <= tol * base.abs().max(1e-9)
+                            // American degrees are Fahrenheit: "80 degrees" is "26 grados",
+                            // a difference of "20 degrees" is "11 grados".
+                            if sdim == "temperature"
+                                && ((tv - (sv - 32.0) * 5.0 / 9.0).abs() <= 1.0
+                                    || (tv - sv * 5.0 / 9.0).abs() <= 1.0)
+                            {
+                                return true;
+                            }
+                            if targets[i].unit == s.unit {
+                                return (tv * f - base).abs() <= 1e-9 * base.abs().max(1e-9);
+                            }
+                            // A converted value is rounded: within the tolerance, or within
+                            // one unit of its last written digit ("1 inch" is "2 cm").
+                            let step = last_digit_step(&targets[i].number);
+                            let off = (tv * f - base).abs();
+                            off <= c.config.tolerance * base.abs().max(1e-9) || off < step * f
                         })
                 })
         });
@@ -126,8 +158,21 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             let t = &targets[i];
             used[i] = true;
             spans.target.push(t.range.clone());
+            // "50 kilometers (31 miles)": the source already gives the metric value beside
+            // it, and the translation keeps both.
+            let converted_beside = sources.iter().any(|o| {
+                o.unit != s.unit
+                    && value(c, o, false)
+                        .zip(dim(o))
+                        .is_some_and(|(ov, (od, of))| {
+                            // Loose: the source's own conversion is often rounded hard
+                            // ("20 km (15 miles)").
+                            od == sdim && (ov * of - base).abs() <= 0.3 * base.abs().max(1e-9)
+                        })
+            });
             if let Some(expected) = wants_conversion(c, &s.unit)
                 && t.unit == s.unit
+                && !converted_beside
             {
                 push(
                     findings,
@@ -144,7 +189,10 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             continue;
         }
         // The same number with another unit.
-        if let Some(i) = window.find(|&i| !used[i] && target_info[i].1.contains(&sv)) {
+        if let Some(i) = window
+            .clone()
+            .find(|&i| !used[i] && target_info[i].1.contains(&sv))
+        {
             let t = &targets[i];
             used[i] = true;
             spans.target.push(t.range.clone());
@@ -158,6 +206,29 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
                     written = &tgt[t.range.clone()]
                 ),
             );
+            continue;
+        }
+        // Another number with a unit of the same kind in its place: the number was changed
+        // ("40 km" → "14 km").
+        if let Some(i) = window.find(|&i| {
+            !used[i] && target_info[i].0.as_ref().is_some_and(|(d, _)| *d == sdim)
+        }) {
+            let t = &targets[i];
+            used[i] = true;
+            spans.target.push(t.range.clone());
+            findings.push(Finding {
+                rule: Rule::NumberMismatch,
+                severity: Severity::Error,
+                block: pair.index,
+                source: Some(Span::of(src, s.range.clone())),
+                target: Some(Span::of(tgt, t.range.clone())),
+                message: msg!(
+                    "check-number-changed",
+                    source = &src[s.range.clone()],
+                    written = &tgt[t.range.clone()]
+                ),
+                fix: None,
+            });
             continue;
         }
         // The number is there, but not as a quantity: the unit is lost or the quantity broken.

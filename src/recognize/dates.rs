@@ -112,6 +112,18 @@ impl DateLocale {
         }
     }
 
+    /// The month (1-12) whose full name `lower` is ("march", "marzo", "mars"); abbreviations
+    /// are not, "mar" is the Spanish sea.
+    pub fn full_month(&self, lower: &str) -> Option<u8> {
+        self.months.iter().position(|forms| {
+            forms
+                .iter()
+                .max_by_key(|f| f.chars().count())
+                .is_some_and(|f| f == lower)
+        })
+        .and_then(|m| u8::try_from(m + 1).ok())
+    }
+
     fn month_at(&self, text: &str) -> Option<(u8, usize)> {
         let head = prefix(text);
         // A form shorter than three letters ends where the text's word may go on.
@@ -183,7 +195,7 @@ impl DateLocale {
     fn month_day(&self, text: &str, s: usize) -> Option<DateToken> {
         let (month, mlen) = self.month_at(&text[s..])?;
         let rest = &text[s + mlen..];
-        let sp = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        let sp = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
         if sp == 0 {
             return None;
         }
@@ -217,9 +229,9 @@ impl DateLocale {
     fn day_month(&self, text: &str, s: usize) -> Option<DateToken> {
         let (day, dlen) = day_number(&text[s..])?;
         let mut at = s + dlen;
-        for sep in [". ", ".\u{a0}", " de ", "\u{a0}de\u{a0}", " ", "\u{a0}"] {
-            if text[at..].starts_with(sep) {
-                at += sep.len();
+        for sep in [". ", " de ", " of ", " "] {
+            if let Some(n) = spaced_prefix(&text[at..], sep) {
+                at += n;
                 break;
             }
         }
@@ -280,6 +292,16 @@ impl DateLocale {
         if self.forms(d).iter().any(|f| norm(f) == written) {
             return true;
         }
+        // French writes the first of a month as an ordinal: "1er octobre" (CLDR: "1 octobre").
+        if d.day == 1
+            && let Some(rest) = written.strip_prefix("1er")
+            && self
+                .forms(d)
+                .iter()
+                .any(|f| norm(f).strip_prefix('1') == Some(rest))
+        {
+            return true;
+        }
         // Numeric dates: day-first with dots or slashes is how every locale here but en-US
         // writes them, whatever the year digits.
         d.numeric && !self.month_first_slash && {
@@ -327,23 +349,48 @@ fn day_number(s: &str) -> Option<(u8, usize)> {
         return None;
     }
     let day: u8 = digits.parse().ok()?;
-    (1..=31).contains(&day).then_some((day, digits.len()))
+    // "6th October", "October 6th", "1er janvier", "1.º de enero": the ordinal ending belongs
+    // to the day.
+    let rest = &s[digits.len()..];
+    let ending = ["st", "nd", "rd", "th", "er", "º", ".º", "°"]
+        .iter()
+        .find(|e| rest.starts_with(**e) && !rest[e.len()..].starts_with(char::is_alphanumeric))
+        .map_or(0, |e| e.len());
+    (1..=31)
+        .contains(&day)
+        .then_some((day, digits.len() + ending))
 }
 
 fn year_after(s: &str, separators: &[&str]) -> Option<(i32, usize)> {
     for sep in separators {
-        if let Some(rest) = s.strip_prefix(sep) {
+        if let Some(n) = spaced_prefix(s, sep) {
+            let rest = &s[n..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let boundary = !rest[digits.len()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric);
             if digits.len() == 4 && boundary {
-                return digits.parse().ok().map(|y| (y, sep.len() + 4));
+                return digits.parse().ok().map(|y| (y, n + 4));
             }
         }
     }
     None
+}
+
+/// Bytes of `text` that `sep` opens it with, a space in `sep` matching any space a typesetter
+/// uses there (no-break and narrow no-break too: "30\u{a0}de mayo de\u{a0}2005").
+fn spaced_prefix(text: &str, sep: &str) -> Option<usize> {
+    let mut at = 0;
+    for want in sep.chars() {
+        let got = text[at..].chars().next()?;
+        let ok = got == want || (want == ' ' && matches!(got, '\u{a0}' | '\u{202f}'));
+        if !ok {
+            return None;
+        }
+        at += got.len_utf8();
+    }
+    Some(at)
 }
 
 /// "24.1.2025", "24/1/2025", "1/24/2025" (month first), "2025-01-24".

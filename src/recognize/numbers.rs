@@ -25,6 +25,8 @@ pub struct NumberLocale {
     pub min_grouped_digits: usize,
     formatter: Option<DecimalFormatter>,
     words: HashMap<String, u32>,
+    multiples: HashMap<String, u64>,
+    joiners: Vec<String>,
 }
 
 /// A number written in text.
@@ -41,7 +43,7 @@ pub struct NumberToken {
 }
 
 fn is_space_group(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
 impl NumberLocale {
@@ -81,19 +83,32 @@ impl NumberLocale {
                     .collect()
             })
             .unwrap_or_default();
+        let mut multiples: HashMap<String, Multiples> =
+            toml::from_str(NUMBER_MULTIPLES).unwrap_or_default();
+        debug_assert!(!multiples.is_empty(), "config/number-multiples.toml parses");
+        let m = multiples.remove(language).unwrap_or_default();
         NumberLocale {
             group,
             decimal,
             min_grouped_digits,
             formatter,
             words,
+            multiples: m
+                .words
+                .into_iter()
+                .chain(m.ordinals)
+                .map(|(w, v)| (w.to_lowercase(), v))
+                .collect(),
+            joiners: m.and,
         }
     }
 
+    /// A space groups thousands in every locale here (ISO 80000 and SI, what the RAE and
+    /// Duden recommend beside the locale's own mark): "17 500" is right in Spanish too.
     fn is_group(&self, c: char) -> bool {
         c == self.group
             || (matches!(self.group, '\'' | '’') && matches!(c, '\'' | '’'))
-            || (is_space_group(self.group) && is_space_group(c))
+            || is_space_group(c)
     }
 
     /// Reads a number as this locale writes it; `None` if it is not a valid number here.
@@ -156,6 +171,155 @@ impl NumberLocale {
     pub fn word_value(&self, word: &str) -> Option<u32> {
         self.words.get(&word.to_lowercase()).copied()
     }
+
+    /// Values of the numbers spelled out in `text`, each group of number words read as one
+    /// number ("cuarenta y seis" = 46, "doce mil" = 12000, "quarante-six" = 46), and Roman
+    /// numerals of two letters or more ("siglo XIX" = 19).
+    pub fn spelled(&self, text: &str) -> Vec<f64> {
+        let mut out = Vec::new();
+        let (mut total, mut group, mut words) = (0u64, 0u64, 0usize);
+        let mut previous = String::new();
+        let flush = |total: &mut u64, group: &mut u64, words: &mut usize, out: &mut Vec<f64>| {
+            if *words > 0 {
+                out.push((*total + *group) as f64);
+            }
+            (*total, *group, *words) = (0, 0, 0);
+        };
+        for token in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            for w in token.split('-').filter(|w| !w.is_empty()) {
+                let lower = w.to_lowercase();
+                // "achtmal", "dreifach": a number word with a multiplier ending.
+                let base = ["mal", "fach"]
+                    .iter()
+                    .find_map(|e| lower.strip_suffix(e))
+                    .filter(|b| !b.is_empty());
+                let value = [Some(lower.as_str()), base]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|l| {
+                        self.words
+                            .get(l)
+                            .map(|v| u64::from(*v))
+                            .or_else(|| self.multiples.get(l).copied())
+                    });
+                match value {
+                    Some(v) if v >= 1000 => {
+                        total += group.max(1) * v;
+                        group = 0;
+                        words += 1;
+                    }
+                    Some(100) => {
+                        group = group.max(1) * 100;
+                        words += 1;
+                    }
+                    Some(v) => {
+                        // "une vingtaine", "ein Dutzend": the article is no number.
+                        if v >= 10 && group == 1 && words == 1 && total == 0 {
+                            group = 0;
+                        }
+                        group += v;
+                        words += 1;
+                    }
+                    None if words > 0 && self.joiners.contains(&lower) => {}
+                    None => {
+                        flush(&mut total, &mut group, &mut words, &mut out);
+                        // "XIX", and the French ordinal "XVe", "XIIIe", "XVIème", "Ier".
+                        let numeral = ["ème", "eme", "er", "e"]
+                            .iter()
+                            .find_map(|e| w.strip_suffix(e).filter(|r| !r.is_empty()))
+                            .and_then(|r| roman(r).or_else(|| single_roman(r)));
+                        // "siglo X", "siglos X-XI": one letter is a numeral after the word.
+                        let century = ["siglo", "siglos", "century", "centuries"]
+                            .contains(&previous.as_str());
+                        let single = century.then(|| single_roman(w)).flatten();
+                        if let Some(r) = roman(w).or(numeral).or(single) {
+                            out.push(f64::from(r));
+                        }
+                    }
+                }
+                previous = lower;
+            }
+        }
+        flush(&mut total, &mut group, &mut words, &mut out);
+        out
+    }
+}
+
+/// The value of a Roman numeral of two to seven capital letters ("XIX", "MCM"), if it is one
+/// written the usual way.
+pub fn roman(word: &str) -> Option<u32> {
+    if !(2..=7).contains(&word.len()) {
+        return None;
+    }
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Vec<u32> = word.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        match digits.get(i + 1) {
+            Some(next) if next > d => total -= *d as i64,
+            _ => total += *d as i64,
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|t| *t > 0)?;
+    // Only the canonical spelling: "IIII" and "VX" are not numerals.
+    (to_roman(total) == word).then_some(total)
+}
+
+/// A one-letter numeral with an ordinal ending ("Xe siècle", "Ier").
+fn single_roman(w: &str) -> Option<u32> {
+    match w {
+        "I" => Some(1),
+        "V" => Some(5),
+        "X" => Some(10),
+        _ => None,
+    }
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Number words above twenty (`config/number-multiples.toml`).
+pub const NUMBER_MULTIPLES: &str = include_str!("../../config/number-multiples.toml");
+
+#[derive(serde::Deserialize, Default)]
+struct Multiples {
+    #[serde(default)]
+    and: Vec<String>,
+    #[serde(default)]
+    words: HashMap<String, u64>,
+    #[serde(default)]
+    ordinals: HashMap<String, u64>,
 }
 
 /// Reads `raw` with a grouping rule and a decimal separator: groups of three after a first
@@ -285,6 +449,31 @@ pub fn scan(text: &str) -> Vec<NumberToken> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn spelled_numbers_and_numerals_are_read() {
+        let es = super::NumberLocale::new("es");
+        assert_eq!(es.spelled("cerca de doscientos individuos"), vec![200.0]);
+        assert_eq!(es.spelled("Cuarenta y seis centavos"), vec![46.0]);
+        assert_eq!(
+            es.spelled("de doce mil a dieciséis mil rublos"),
+            vec![12000.0, 16000.0]
+        );
+        assert_eq!(es.spelled("en quinto lugar, el siglo XIX"), vec![5.0, 19.0]);
+        assert_eq!(es.spelled("los siglos X-XI"), vec![10.0, 11.0]);
+        assert_eq!(es.spelled("la X en el mapa"), Vec::<f64>::new());
+        let fr = super::NumberLocale::new("fr");
+        assert_eq!(
+            fr.spelled("quarante-six ans, au XVe siècle"),
+            vec![46.0, 15.0]
+        );
+        let de = super::NumberLocale::new("de");
+        assert_eq!(de.spelled("dreißig Jahre"), vec![30.0]);
+        assert_eq!(fr.spelled("une vingtaine d'années"), vec![20.0]);
+        assert_eq!(super::roman("IIII"), None);
+        assert_eq!(super::roman("MCMXC"), Some(1990));
+    }
+
     use super::*;
 
     #[test]

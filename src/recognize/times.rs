@@ -83,7 +83,9 @@ fn to_24(hour: u8, pm: bool) -> u8 {
 }
 
 /// Range separators between two times.
-const BETWEEN: &[&str] = &["-", "–", " - ", " – ", " to ", " and "];
+const BETWEEN: &[&str] = &[
+    "-", "–", " - ", " – ", " to ", " and ", " y ", " a ", " et ", " à ", " und ", " bis ",
+];
 
 /// Times with a meridiem in `text`.
 pub fn scan(text: &str) -> Vec<TimeToken> {
@@ -144,6 +146,63 @@ pub fn scan(text: &str) -> Vec<TimeToken> {
     out
 }
 
+/// A twenty-four-hour time written with a word for o'clock or a time zone instead of a colon,
+/// at a digit: "22 h 08", "22h08", "22 h", "10 heures", "18 Uhr", "13.30 Uhr", "12.00 GMT",
+/// "1200 GMT". Returns (hour, minute) and bytes read.
+fn worded(text: &str) -> Option<((u8, u8), usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let zone = |rest: &str| {
+        let r = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        [
+            "GMT", "UTC", "Uhr", "CET", "EST", "EDT", "PST", "PDT", "MEZ", "MESZ",
+        ]
+        .iter()
+        .any(|z| r.starts_with(z) && !r[z.len()..].starts_with(char::is_alphanumeric))
+    };
+    let two = |s: &str| {
+        (s.len() >= 2 && s.as_bytes()[..2].iter().all(u8::is_ascii_digit))
+            .then(|| s[..2].parse::<u8>().ok())
+            .flatten()
+            .filter(|_| !s[2..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let (hour, minute, len) = if digits == 4 && zone(&text[4..]) {
+        (text[..2].parse().ok()?, text[2..4].parse().ok()?, 4)
+    } else if (1..=2).contains(&digits) {
+        let hour: u8 = text[..digits].parse().ok()?;
+        let rest = &text[digits..];
+        if let Some(m) = rest
+            .strip_prefix('.')
+            .and_then(two)
+            .filter(|_| zone(&rest[3..]))
+        {
+            (hour, m, digits + 3)
+        } else {
+            let spaced = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+            let after = &rest[spaced..];
+            let word = ["heures", "heure", "Uhr"]
+                .iter()
+                .find(|w| after.starts_with(**w) && spaced > 0);
+            if let Some(w) = word {
+                (hour, 0, digits + spaced + w.len())
+            } else if let Some(h) = after.strip_prefix('h') {
+                let gap = h.len() - h.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+                match two(&h[gap..]) {
+                    Some(m) => (hour, m, digits + spaced + 1 + gap + 2),
+                    None if !h.starts_with(char::is_alphanumeric) && !h.starts_with('/') => {
+                        (hour, 0, digits + spaced + 1)
+                    }
+                    None => return None,
+                }
+            } else {
+                return None;
+            }
+        }
+    } else {
+        return None;
+    };
+    (hour < 24 && minute < 60).then_some(((hour, minute), len))
+}
+
 /// Twenty-four-hour times ("18:00", "9:30", "18.00 Uhr" is not one: the dot is a decimal)
 /// and twelve-hour ones, in order: every time of day written in `text`.
 pub fn scan_all(text: &str) -> Vec<TimeToken> {
@@ -151,6 +210,20 @@ pub fn scan_all(text: &str) -> Vec<TimeToken> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b':');
+        if boundary
+            && bytes[i].is_ascii_digit()
+            && let Some((start, len)) = worded(&text[i..])
+            && !out.iter().any(|t| t.range.start <= i && i < t.range.end)
+        {
+            out.push(TimeToken {
+                range: i..i + len,
+                start,
+                end: None,
+            });
+            i += len;
+            continue;
+        }
         let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b':');
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let colon = bytes.get(i + digits) == Some(&b':');
@@ -181,6 +254,129 @@ pub fn scan_all(text: &str) -> Vec<TimeToken> {
         }
     }
     out.sort_by_key(|t| t.range.start);
+    out
+}
+
+/// Day-part phrases after an hour, per language: the phrase, and whether it is after noon
+/// (`None`: at night, after noon from nine on).
+const DAY_PARTS: &[(&str, &str, Option<bool>)] = &[
+    ("en", " in the morning", Some(false)),
+    ("en", " in the afternoon", Some(true)),
+    ("en", " in the evening", Some(true)),
+    ("en", " at night", None),
+    ("en", " o'clock", Some(false)),
+    ("es", " de la mañana", Some(false)),
+    ("es", " de la madrugada", Some(false)),
+    ("es", " de la tarde", Some(true)),
+    ("es", " de la noche", None),
+    ("fr", " du matin", Some(false)),
+    ("fr", " de l'après-midi", Some(true)),
+    ("fr", " de l’après-midi", Some(true)),
+    ("fr", " du soir", Some(true)),
+    ("de", " Uhr morgens", Some(false)),
+    ("de", " Uhr früh", Some(false)),
+    ("de", " Uhr vormittags", Some(false)),
+    ("de", " Uhr nachmittags", Some(true)),
+    ("de", " Uhr abends", Some(true)),
+    ("de", " Uhr nachts", None),
+];
+
+/// Noon and midnight, per language.
+const NAMED: &[(&str, &str, u8)] = &[
+    ("en", "noon", 12),
+    ("en", "midday", 12),
+    ("en", "midnight", 0),
+    ("es", "mediodía", 12),
+    ("es", "medianoche", 0),
+    ("fr", "midi", 12),
+    ("fr", "minuit", 0),
+    ("de", "Mittag", 12),
+    ("de", "Mitternacht", 0),
+];
+
+/// Bytes of `text` at `at` that `pattern` matches, letters case-insensitively (ASCII) and a
+/// space matching any space typesetters use.
+fn matches_at(text: &str, at: usize, pattern: &str) -> Option<usize> {
+    let mut i = at;
+    for want in pattern.chars() {
+        let got = text[i..].chars().next()?;
+        let same = got == want
+            || got.eq_ignore_ascii_case(&want)
+            || (want == ' ' && matches!(got, '\u{a0}' | '\u{202f}'));
+        if !same {
+            return None;
+        }
+        i += got.len_utf8();
+    }
+    Some(i - at)
+}
+
+/// Times said with words: an hour (digits or a number word of `words`) and a day part ("las
+/// siete de la mañana", "10 heures du matin", "7 Uhr abends", "2 in the afternoon"), and noon
+/// and midnight. `language` is the BCP 47 language subtag.
+pub fn scan_spoken(
+    text: &str,
+    language: &str,
+    word_value: impl Fn(&str) -> Option<u32>,
+) -> Vec<TimeToken> {
+    let mut out = Vec::new();
+    let parts: Vec<_> = DAY_PARTS
+        .iter()
+        .filter(|(l, _, _)| *l == language)
+        .collect();
+    let named: Vec<_> = NAMED.iter().filter(|(l, _, _)| *l == language).collect();
+    if parts.is_empty() && named.is_empty() {
+        return out;
+    }
+    for (at, c) in text.char_indices() {
+        if c == ' ' || c == '\u{a0}' {
+            for (_, phrase, pm) in &parts {
+                let Some(len) = matches_at(text, at, phrase) else {
+                    continue;
+                };
+                let boundary = !text[at + len..].starts_with(char::is_alphanumeric);
+                let mut head = &text[..at];
+                for unit in ["heures", "heure", "h"] {
+                    if let Some(h) = head.strip_suffix(unit) {
+                        head = h.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+                        break;
+                    }
+                }
+                let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+                    i + head[i..].chars().next().map_or(1, char::len_utf8)
+                });
+                let word = &head[word_start..];
+                let hour = word
+                    .parse::<u32>()
+                    .ok()
+                    .or_else(|| word_value(&word.to_lowercase()))
+                    .filter(|h| (1..=12).contains(h));
+                if let (Some(h), true) = (hour, boundary) {
+                    let h = h as u8;
+                    let pm = pm.unwrap_or(h >= 9 && h != 12);
+                    out.push(TimeToken {
+                        range: word_start..at + len,
+                        start: (to_24(h, pm), 0),
+                        end: None,
+                    });
+                }
+            }
+        }
+        let opens_word = at == 0 || !text[..at].ends_with(char::is_alphanumeric);
+        if opens_word {
+            for (_, word, hour) in &named {
+                if let Some(len) = matches_at(text, at, word)
+                    && !text[at + len..].starts_with(char::is_alphanumeric)
+                {
+                    out.push(TimeToken {
+                        range: at..at + len,
+                        start: (*hour, 0),
+                        end: None,
+                    });
+                }
+            }
+        }
+    }
     out
 }
 
@@ -252,6 +448,60 @@ mod tests {
             found,
             vec![(18, 0), (20, 30), (2, 0), (9, 5), (13, 30), (13, 30)]
         );
+    }
+
+    #[test]
+    fn times_said_with_words() {
+        let es = crate::recognize::numbers::NumberLocale::new("es");
+        let starts = |t: &str, l: &str, n: &crate::recognize::numbers::NumberLocale| {
+            scan_spoken(t, l, |w| n.word_value(w))
+                .iter()
+                .map(|x| x.start)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            starts("a las 7 de la mañana y a la una de la tarde", "es", &es),
+            vec![(7, 0), (13, 0)]
+        );
+        assert_eq!(
+            starts("a las dos de la tarde, al mediodía", "es", &es),
+            vec![(14, 0), (12, 0)]
+        );
+        let fr = crate::recognize::numbers::NumberLocale::new("fr");
+        assert_eq!(
+            starts("à 10\u{a0}heures du matin", "fr", &fr),
+            vec![(10, 0)]
+        );
+        let de = crate::recognize::numbers::NumberLocale::new("de");
+        assert_eq!(starts("um 7 Uhr abends", "de", &de), vec![(19, 0)]);
+        let en = crate::recognize::numbers::NumberLocale::new("en");
+        assert_eq!(
+            starts("at noon, not at midnight", "en", &en),
+            vec![(12, 0), (0, 0)]
+        );
+        assert!(starts("la tarde, las manos", "es", &es).is_empty());
+    }
+
+    #[test]
+    fn times_written_with_words_and_zones() {
+        let starts = |t: &str| scan_all(t).iter().map(|x| x.start).collect::<Vec<_>>();
+        assert_eq!(
+            starts("entre 22 h 00 et 23 h 35 MDT"),
+            vec![(22, 0), (23, 35)]
+        );
+        assert_eq!(starts("à 22h08, puis à 10 heures"), vec![(22, 8), (10, 0)]);
+        assert_eq!(
+            starts("um 18 Uhr und um 13.30 Uhr"),
+            vec![(18, 0), (13, 30)]
+        );
+        assert_eq!(starts("at 12.00 GMT and 1200 UTC"), vec![(12, 0), (12, 0)]);
+        assert_eq!(
+            starts("100 km/h, 50 hectares, 2.5 GMT-"),
+            Vec::<(u8, u8)>::new()
+        );
+        let between = scan("entre las 10:00 y 11:00 p. m.");
+        assert_eq!(between[0].start, (22, 0));
+        assert_eq!(between[0].end, Some((23, 0)));
     }
 
     #[test]

@@ -101,12 +101,34 @@ impl Units {
                 continue;
             }
             let mut end = i;
-            while end < bytes.len()
-                && (bytes[end].is_ascii_digit()
-                    || ((bytes[end] == b'.' || bytes[end] == b',')
-                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-            {
-                end += 1;
+            loop {
+                while end < bytes.len()
+                    && (bytes[end].is_ascii_digit()
+                        || ((bytes[end] == b'.' || bytes[end] == b',')
+                            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+                {
+                    end += 1;
+                }
+                // "19 500 km²": a space (or a no-break or thin one) before exactly three digits
+                // groups thousands.
+                let space = [" ", "\u{a0}", "\u{202f}", "\u{2009}"]
+                    .iter()
+                    .find(|s| text[end..].starts_with(**s))
+                    .map_or(0, |s| s.len());
+                let three = bytes.get(end + space..end + space + 3);
+                let grouped = space > 0
+                    && three.is_some_and(|t| t.iter().all(u8::is_ascii_digit))
+                    && !bytes.get(end + space + 3).is_some_and(u8::is_ascii_digit)
+                    && text[i..end]
+                        .bytes()
+                        .rev()
+                        .take_while(u8::is_ascii_digit)
+                        .count()
+                        <= 3;
+                if !grouped {
+                    break;
+                }
+                end += space;
             }
             let number = &text[i..end];
             let mut rest_at = end;
@@ -116,7 +138,15 @@ impl Units {
                     break;
                 }
             }
-            if let Some((unit, written)) = self.unit_at(&text[rest_at..], locale) {
+            // "802.11g" is a standard's name, not grams: a one-letter symbol glued to a
+            // number with a decimal part is no unit.
+            let glued_letter = |w: &str| {
+                rest_at == end && w.chars().count() == 1 && number.contains(['.', ','])
+            };
+            if let Some((unit, written)) = self
+                .unit_at(&text[rest_at..], locale)
+                .filter(|(_, w)| !glued_letter(w))
+            {
                 out.push(Quantity {
                     range: i..rest_at + written.len(),
                     number: number.to_string(),
@@ -128,7 +158,7 @@ impl Units {
                 i = end.max(i + 1);
             }
         }
-        out
+        with_range_starts(text, out)
     }
 
     /// The longest unit form at the start of `rest`, as a whole word.
@@ -170,6 +200,62 @@ impl Units {
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'.' || b == b','
+}
+
+/// Words joining the two ends of a range of quantities written with one unit ("2 to 4 inches",
+/// "entre 5 y 10 centímetros", "5 bis 10 Zentimeter", "de 5 à 10 cm", "5-10 cm").
+const RANGE_JOINERS: [&str; 16] = [
+    "-", "–", " - ", " – ", " to ", " and ", " or ", " y ", " a ", " o ", " et ", " à ", " ou ",
+    " bis ", " und ", " oder ",
+];
+
+/// The quantities with, before each, the number that opens its range as a quantity of the same
+/// unit: in "2 to 4 inches" the 2 is inches too.
+fn with_range_starts(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out = Vec::with_capacity(quantities.len());
+    let mut last_end = 0;
+    for q in quantities {
+        let before = &text[last_end..q.range.start];
+        let start = RANGE_JOINERS.iter().find_map(|j| {
+            let head = strip_suffix_spaced(before, j)?;
+            let digits = head.len()
+                - head
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                    .len();
+            let from = head.len() - digits;
+            let boundary = !head[..from].ends_with(|c: char| c.is_alphanumeric());
+            let number = head[from..].trim_start_matches(['.', ',']);
+            (digits > 0 && boundary && number.starts_with(|c: char| c.is_ascii_digit()))
+                .then(|| (last_end + head.len() - number.len(), number.to_string()))
+        });
+        if let Some((at, number)) = start {
+            out.push(Quantity {
+                range: at..at + number.len(),
+                number,
+                unit: q.unit.clone(),
+                written: q.written.clone(),
+            });
+        }
+        last_end = q.range.end;
+        out.push(q);
+    }
+    out
+}
+
+/// `text` without `suffix` at its end, a space in `suffix` matching any space typesetters put
+/// there ("2\u{a0}y 10\u{a0}centímetros").
+fn strip_suffix_spaced<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let mut end = text.len();
+    for want in suffix.chars().rev() {
+        let got = text[..end].chars().next_back()?;
+        let same =
+            got == want || (want == ' ' && matches!(got, '\u{a0}' | '\u{202f}' | '\u{2009}'));
+        if !same {
+            return None;
+        }
+        end -= got.len_utf8();
+    }
+    Some(&text[..end])
 }
 
 #[cfg(test)]

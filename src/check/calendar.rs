@@ -1,0 +1,210 @@
+//! `date-mismatch` for weekdays and months named without a day: "on Sunday", "in March".
+//!
+//! Full dates are [`super::rules_dates`]'. What is left is the calendar words of the text,
+//! compared by what they name: a weekday or a month of the source that the target names
+//! differently ("Sunday" → "sábado") is an error; one the target leaves out, a warning. Names
+//! come from CLDR through ICU4X in each locale; German compounds ("Sonntagmorgen") and plurals
+//! ("los domingos") count as the day.
+
+use std::ops::Range;
+
+use super::rules_dates::DateSpans;
+use super::{BlockPair, Checker, Finding, Rule, Span};
+use crate::msg;
+use crate::report::Severity;
+
+/// A calendar word: a weekday (0-6, Monday first) or a month (1-12), and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    Weekday(usize),
+    Month(u8),
+}
+
+/// Weekday and month names of a locale, for finding them in text.
+pub struct CalendarNames {
+    weekdays: Vec<String>,
+    /// Whether a weekday may open a compound ("Sonntagmorgen"): German.
+    compounds: bool,
+    /// Whether names are capitalized, so a lower-case "may" or "march" is another word.
+    capitalized: bool,
+}
+
+impl CalendarNames {
+    /// The names of a BCP 47 locale.
+    pub fn new(tag: &str) -> CalendarNames {
+        let language = tag.split('-').next().unwrap_or(tag);
+        CalendarNames {
+            weekdays: crate::recognize::dates::weekdays(tag)
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            compounds: language == "de",
+            capitalized: matches!(language, "en" | "de"),
+        }
+    }
+
+    fn find(
+        &self,
+        text: &str,
+        dates: &crate::recognize::dates::DateLocale,
+        skip: &[Range<usize>],
+    ) -> Vec<(Named, Range<usize>)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (start, ch.is_alphabetic()) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    start = None;
+                    let word = &text[s..i];
+                    if skip.iter().any(|r| r.start <= s && s < r.end) {
+                        continue;
+                    }
+                    let lower = word.to_lowercase();
+                    // German writes compounds of a day lower-case: "freitagabendlichen".
+                    let compound = |w: &str| self.compounds && lower.len() > w.len() && lower.starts_with(w);
+                    if self.capitalized
+                        && !word.starts_with(char::is_uppercase)
+                        && !self.weekdays.iter().any(|w| compound(w))
+                    {
+                        continue;
+                    }
+                    let weekday = self.weekdays.iter().position(|w| {
+                        lower == *w || lower.strip_suffix('s') == Some(w.as_str()) || compound(w)
+                    });
+                    // "May" is also a name (Theresa May) and a verb: a month only before a
+                    // number.
+                    // "Oktoberanfang", "Oktoberhälfte".
+                    let month_compound = (self.compounds && weekday.is_none())
+                        .then(|| {
+                            (4..lower.len())
+                                .filter(|&n| lower.is_char_boundary(n))
+                                .find_map(|n| dates.full_month(&lower[..n]))
+                        })
+                        .flatten();
+                    let month = dates.full_month(&lower).or(month_compound).filter(|_| {
+                        lower != "may"
+                            || text[i..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    });
+                    match (weekday, month) {
+                        (Some(d), _) => out.push((Named::Weekday(d), s..i)),
+                        (None, Some(m)) => out.push((Named::Month(m), s..i)),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Runs the rule on the calendar words outside the block's full dates.
+pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Vec<Finding>) {
+    let (src, tgt) = (&pair.source.text, &pair.target.text);
+    let sources = c.source_calendar.find(src, &c.source_dates, &dates.source);
+    if sources.is_empty() {
+        return;
+    }
+    let targets = c.target_calendar.find(tgt, &c.target_dates, &[]);
+    let mut used = vec![false; targets.len()];
+    let mut missing = Vec::new();
+    for (named, range) in &sources {
+        // Kept as written: a name ("The Sunday Times", "Saturday Night Live").
+        let word = &src[range.clone()];
+        if tgt.contains(word) {
+            continue;
+        }
+        match targets
+            .iter()
+            .enumerate()
+            .position(|(i, (t, _))| !used[i] && t == named)
+        {
+            Some(i) => used[i] = true,
+            None => missing.push((*named, range.clone())),
+        }
+    }
+    for (named, range) in missing {
+        // Another name of the same kind in its place: changed.
+        let changed = targets.iter().enumerate().position(|(i, (t, _))| {
+            !used[i]
+                && matches!(
+                    (t, named),
+                    (Named::Weekday(_), Named::Weekday(_)) | (Named::Month(_), Named::Month(_))
+                )
+        });
+        let (severity, target, message) = match changed {
+            Some(i) => {
+                used[i] = true;
+                let t = targets[i].1.clone();
+                (
+                    Severity::Error,
+                    Some(Span::of(tgt, t.clone())),
+                    msg!(
+                        "check-calendar-changed",
+                        source = &src[range.clone()],
+                        written = &tgt[t]
+                    ),
+                )
+            }
+            None => (
+                Severity::Warning,
+                None,
+                msg!("check-calendar-missing", source = &src[range.clone()]),
+            ),
+        };
+        findings.push(Finding {
+            rule: Rule::DateMismatch,
+            severity,
+            block: pair.index,
+            source: Some(Span::of(src, range)),
+            target,
+            message,
+            fix: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::run;
+
+    fn calendar(target: &str, source: &str, translation: &str) -> Vec<(String, String)> {
+        run(target, source, translation)
+            .into_iter()
+            .filter(|(r, _)| r == "date-mismatch")
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_and_months_changed_are_errors_in_three_locales() {
+        let pair = |t: &str| ("date-mismatch".to_string(), t.to_string());
+        assert_eq!(
+            calendar("es", "They met on Sunday.", "Se reunieron el sábado."),
+            vec![pair("sábado")]
+        );
+        assert_eq!(
+            calendar("de", "They met on Sunday morning.", "Sie trafen sich am Samstagmorgen."),
+            vec![pair("Samstagmorgen")]
+        );
+        assert_eq!(
+            calendar("fr", "Prices rose in March.", "Les prix ont augmenté en avril."),
+            vec![pair("avril")]
+        );
+    }
+
+    #[test]
+    fn the_same_days_and_months_pass() {
+        assert!(calendar("es", "They met on Sunday.", "Se reunieron el domingo.").is_empty());
+        assert!(
+            calendar("de", "They met on Sunday morning.", "Sie trafen sich am Sonntagmorgen.")
+                .is_empty()
+        );
+        assert!(calendar("fr", "Prices rose in March.", "Les prix ont augmenté en mars.").is_empty());
+        // Theresa May is no month; "may" is a verb.
+        assert!(
+            calendar("es", "Theresa May said it may rain.", "Theresa May dijo que podría llover.")
+                .is_empty()
+        );
+    }
+}

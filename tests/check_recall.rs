@@ -241,22 +241,28 @@ fn inject(source: &str, target: &str, lang: &str, common: &HashSet<String>) -> V
             }
         }
     }
-    // A full name (two names in a row) the translation kept, dropped.
-    let pairs: Vec<(usize, &str, &str)> = src_words
-        .windows(2)
-        .enumerate()
-        .filter(|(k, pair)| {
-            name((*k, &pair[0])) && name((k + 1, &pair[1]))
-                && source[pair[0].0 + pair[0].1.len()..pair[1].0] == *" "
-        })
-        .map(|(_, pair)| (0, pair[0].1, pair[1].1))
-        .collect();
-    if let Some((_, first, last)) = pairs.first() {
-        let full = format!("{first} {last}");
-        if let Some(at) = target.find(&full) {
-            let dropped = format!("{}{}", &target[..at], target[at + full.len()..].trim_start());
-            out.push(("full name dropped", dropped));
+    // A full name (two names or more in a row) the translation kept, dropped whole.
+    let mut k = 0;
+    while k < src_words.len() {
+        let mut end = k;
+        while end < src_words.len()
+            && name((end, &src_words[end]))
+            && (end == k
+                || source[src_words[end - 1].0 + src_words[end - 1].1.len()..src_words[end].0]
+                    == *" ")
+        {
+            end += 1;
         }
+        if end - k >= 2 {
+            let full = &source[src_words[k].0..src_words[end - 1].0 + src_words[end - 1].1.len()];
+            if let Some(at) = target.find(full) {
+                let dropped =
+                    format!("{}{}", &target[..at], target[at + full.len()..].trim_start());
+                out.push(("full name dropped", dropped));
+                break;
+            }
+        }
+        k = end.max(k + 1);
     }
     out
 }

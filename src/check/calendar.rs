@@ -13,6 +13,11 @@ use super::{BlockPair, Checker, Finding, Rule, Span};
 use crate::msg;
 use crate::report::Severity;
 
+/// Words after which "May" is the month ("in May", "since May", "early May").
+const MONTH_BEFORE: [&str; 12] = [
+    "in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this",
+];
+
 /// A calendar word: a weekday (0-6, Monday first) or a month (1-12), and where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Named {
@@ -82,10 +87,25 @@ impl CalendarNames {
                                 .find_map(|n| dates.full_month(&lower[..n]))
                         })
                         .flatten();
-                    let month = dates.full_month(&lower).or(month_compound).filter(|_| {
-                        lower != "may"
-                            || text[i..].trim_start().starts_with(|c: char| c.is_ascii_digit())
-                    });
+                    // "until Oct.": an abbreviation with its dot.
+                    let abbreviated = (text[i..].starts_with('.') && lower.chars().count() >= 3)
+                        .then(|| dates.any_month(&lower))
+                        .flatten();
+                    let previous = text[..s]
+                        .trim_end()
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let month = dates
+                        .full_month(&lower)
+                        .or(month_compound)
+                        .or(abbreviated)
+                        .filter(|_| {
+                            lower != "may"
+                                || text[i..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+                                || MONTH_BEFORE.contains(&previous.as_str())
+                        });
                     match (weekday, month) {
                         (Some(d), _) => out.push((Named::Weekday(d), s..i)),
                         (None, Some(m)) => out.push((Named::Month(m), s..i)),

@@ -276,8 +276,9 @@ enum Seen {
     Found(Option<(String, String)>),
     /// Not there, but a different word that looks like it is ("Macron", "Macaron").
     Similar(Range<usize>),
-    /// Not there.
-    Absent,
+    /// Not there; `full` for a full name (two words or more the target keeps, "Fernando
+    /// Alonso"), whose loss is an error: a reviewer must see a person dropped.
+    Absent { full: bool },
 }
 
 /// Runs the rule. `known` are source spans the glossary covers.
@@ -352,7 +353,7 @@ pub fn check(
                 .filter(|(_, s)| *s == exonyms::Source::Listed)
         };
         let seen = match listed.or(whole).or_else(core) {
-            Some((forms, exonyms::Source::Listed)) => seen_known(forms, &near, text),
+            Some((forms, exonyms::Source::Listed)) => seen_known(forms, &near, text, tgt),
             _ => seen_parts(c, text, &near, tgt),
         };
         let Some(seen) = seen else { continue };
@@ -368,14 +369,18 @@ pub fn check(
                 Some(Span::of(tgt, range.clone())),
                 msg!("check-name-similar", source = text, target = &tgt[range]),
             ),
-            Seen::Absent => (
-                Severity::Warning,
+            Seen::Absent { full } => (
+                if full {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 None,
                 msg!("check-name-missing", source = text),
             ),
         };
         findings.push(Finding {
-            rule: if severity == Severity::Error {
+            rule: if target.is_some() {
                 Rule::NameAltered
             } else {
                 Rule::NameMissing
@@ -404,17 +409,34 @@ impl Near<'_> {
 
 /// A name with known target forms ("Sweden", "Middle East"): found in one of them, in a word
 /// derived from one, or as written.
-fn seen_known(forms: &[String], near: &Near, text: &str) -> Option<Seen> {
+fn seen_known(forms: &[String], near: &Near, text: &str, tgt: &str) -> Option<Seen> {
     let words = near.folded();
     let own = fold_phrase(text);
     let own: Vec<String> = own.split(' ').map(str::to_string).collect();
-    Some(
-        if Exonyms::present(forms, &words) || Exonyms::present(&own, &words) {
-            Seen::Found(None)
-        } else {
-            Seen::Absent
-        },
-    )
+    if Exonyms::present(forms, &words) || Exonyms::present(&own, &words) {
+        return Some(Seen::Found(None));
+    }
+    Some(look_alike(forms.iter().chain(&own), near, tgt).map_or(Seen::Absent { full: false }, Seen::Similar))
+}
+
+/// A capitalized target word that looks like one of `names` (folded) without being it: "Tunga"
+/// for "Tonga", "Jepan" for "Japan".
+fn look_alike<'a>(
+    names: impl IntoIterator<Item = &'a String>,
+    near: &Near,
+    tgt: &str,
+) -> Option<Range<usize>> {
+    let names: Vec<&String> = names
+        .into_iter()
+        .filter(|n| !n.contains(' ') && n.chars().count() >= 4)
+        .collect();
+    near.words
+        .iter()
+        .find(|(r, w)| {
+            tgt[r.clone()].starts_with(char::is_uppercase)
+                && names.iter().any(|n| looks_like(w, n) && !adapted(w, n) && !derived(w, n))
+        })
+        .map(|(r, _)| r.clone())
 }
 
 /// A name as its words: a word the target keeps that became a look-alike is an error even
@@ -434,38 +456,57 @@ fn seen_parts(c: &Checker, text: &str, near: &Near, tgt: &str) -> Option<Seen> {
     let mut wanted = false;
     let mut found = false;
     let mut rendering = None;
+    let mut kept_words = 0;
+    let mut found_proper = false;
     for (word, part) in &parts {
         match part {
             Part::Common => {
-                // Kept as written: "Park" is not "parc".
+                // Kept as written: "Park" is not "parc". Kept with its capital, it is the
+                // name's word ("Theresa May" → "May").
                 let f = fold(word);
-                found |= near.words.iter().any(|(_, w)| *w == f);
+                for (r, w) in near.words {
+                    if *w == f {
+                        found = true;
+                        found_proper |= tgt[r.clone()].starts_with(char::is_uppercase);
+                    }
+                }
             }
             Part::Known(forms, source) => {
                 let words = near.folded();
-                found |= Exonyms::present(forms, &words)
-                    || Exonyms::present(std::slice::from_ref(&fold(word)), &words);
+                let own = fold(word);
+                let here = Exonyms::present(forms, &words)
+                    || Exonyms::present(std::slice::from_ref(&own), &words);
+                found |= here;
+                found_proper |= here;
                 wanted |= *source == exonyms::Source::Listed;
+
             }
             Part::Proper => {
                 // An acronym is often spelt out or becomes the target's own ("GDP", "PIB"):
                 // looked for, never missed.
                 wanted |= !is_acronym(word);
+                kept_words += usize::from(!is_acronym(word));
                 match proper_seen(word, near, tgt) {
                     Seen::Found(r) => {
                         found = true;
+                        found_proper = true;
                         rendering = rendering.or(r);
                     }
                     Seen::Similar(r) => similar = similar.or(Some(r)),
-                    Seen::Absent => {}
+                    Seen::Absent { .. } => {}
                 }
             }
         }
     }
+    // A name with words the target keeps is found through them: "Turkish President Recep
+    // Tayyip Erdoğan" is not found in "türkischen".
+    let found = if kept_words > 0 { found_proper } else { found };
     match (similar, found) {
         (Some(r), _) => Some(Seen::Similar(r)),
         (None, true) => Some(Seen::Found(rendering)),
-        (None, false) if wanted => Some(Seen::Absent),
+        (None, false) if wanted => Some(Seen::Absent {
+            full: kept_words >= 2,
+        }),
         (None, false) => None,
     }
 }
@@ -499,8 +540,12 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
         return Seen::Found(None);
     }
     pairs()
-        .find(|((r, w), key)| capital(r) && looks_like(key, &k) && !adapted(w, &f))
-        .map_or(Seen::Absent, |((r, _), _)| Seen::Similar(r.clone()))
+        .find(|((r, w), key)| {
+            capital(r) && (looks_like(key, &k) || looks_like(w, &f)) && !adapted(w, &f)
+        })
+        .map_or(Seen::Absent { full: false }, |((r, _), _)| {
+            Seen::Similar(r.clone())
+        })
 }
 
 /// One name in two spellings: equal keys, or the target's key is the source's with an
@@ -560,7 +605,7 @@ fn adapted(target: &str, source: &str) -> bool {
     ];
     let dropped_ok = (dropped.chars().count() <= 2
         && dropped.chars().all(|c| vowel(c) || c == 's' || c == 'n'))
-        || ENDINGS.contains(&dropped.as_str());
+        || (ENDINGS.contains(&dropped.as_str()) && added.chars().count() >= 2);
     common >= 4.min(source.chars().count().saturating_sub(1)).max(3)
         && dropped_ok
         && added.chars().count() <= 4

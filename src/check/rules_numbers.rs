@@ -96,8 +96,9 @@ fn word_tokens(
 }
 
 /// A number word of the source written as another number in the target ("Five" → "Seis",
-/// "fünf" → "sechs"): an error. A number word the target leaves out is not reported ("two of
-/// them" is often "ambos").
+/// "fünf" → "sechs"): an error. Counted as multisets, so "three killed, three wounded" → "vier
+/// getötet, drei verletzt" is caught. A number word the target leaves out is not reported
+/// ("two of them" is often "ambos").
 fn words_changed(
     c: &Checker,
     pair: &BlockPair,
@@ -111,19 +112,37 @@ fn words_changed(
     if source_words.is_empty() {
         return;
     }
-    let in_target = |v: f64| {
-        target_spelled.iter().any(|w| same(*w, v))
-            || targets.iter().any(|t| t.own.is_some_and(|o| same(o, v)))
+    let target_words = word_tokens(&c.target_numbers, tgt);
+    let count = |values: &mut dyn Iterator<Item = f64>, v: f64| values.filter(|x| same(*x, v)).count();
+    let source_values = || sources.iter().map(|(_, v)| *v).chain(source_words.iter().map(|(_, v)| *v));
+    let target_values = || {
+        targets
+            .iter()
+            .filter_map(|t| t.own)
+            .chain(target_words.iter().map(|(_, v)| *v))
     };
-    let in_source = |v: f64| {
-        sources.iter().any(|(_, s)| same(*s, v)) || source_words.iter().any(|(_, s)| same(*s, v))
-    };
-    let mut target_words = word_tokens(&c.target_numbers, tgt);
-    for (range, _) in source_words.iter().filter(|(_, v)| !in_target(*v)) {
-        let Some(k) = target_words.iter().position(|(_, t)| !in_source(*t)) else {
+    // Per value, how many more the target has than the source (its extra words are changed
+    // ones), and the other way round.
+    let mut extra: Vec<&(Range<usize>, f64)> = Vec::new();
+    for (i, (_, v)) in target_words.iter().enumerate() {
+        let before = target_words[..i].iter().filter(|(_, x)| same(*x, *v)).count();
+        if before + 1 > count(&mut source_values(), *v) {
+            extra.push(&target_words[i]);
+        }
+    }
+    for (i, (range, v)) in source_words.iter().enumerate() {
+        let before = source_words[..i].iter().filter(|(_, x)| same(*x, *v)).count()
+            + sources.iter().filter(|(_, x)| same(*x, *v)).count();
+        // Spelled groups of several words ("cuarenta y seis") count; single words are counted
+        // above.
+        let spelled = target_spelled.iter().any(|w| {
+            same(*w, *v) && !target_words.iter().any(|(_, t)| same(*t, *w))
+        });
+        let covered = before < count(&mut target_values(), *v) || spelled;
+        if covered || extra.is_empty() {
             continue;
-        };
-        let (written, _) = target_words.remove(k);
+        }
+        let (written, _) = extra.remove(0);
         findings.push(Finding {
             rule: Rule::NumberMismatch,
             severity: Severity::Error,
@@ -133,7 +152,7 @@ fn words_changed(
             message: msg!(
                 "check-number-changed",
                 source = &src[range.clone()],
-                written = &tgt[written]
+                written = &tgt[written.clone()]
             ),
             fix: None,
         });
@@ -422,6 +441,12 @@ pub fn check(
         .filter(|(s, slot)| slot.is_none() && !source_quantities.contains(&s.0.range))
         .map(|(s, _)| s)
         .filter(|s| {
+            // A score or a range ("1-0") is written with digits: "un" elsewhere is an article.
+            let paired = src[s.0.range.end..].starts_with(['-', '–', ':'])
+                || src[..s.0.range.start].ends_with(['-', '–', ':']);
+            if paired && s.1 <= 1.0 {
+                return true;
+            }
             let decade = src[s.0.range.end..].starts_with('s');
             // "the 1800s" is also "el siglo XIX".
             let century = s.1 % 100.0 == 0.0 && s.1 > 0.0;

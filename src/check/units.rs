@@ -64,7 +64,9 @@ fn last_digit_step(raw: &str) -> f64 {
         // "300" rounds to the hundred: its step is its trailing zeros' unit.
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
         let zeros = digits.len() - digits.trim_end_matches('0').len();
-        10f64.powi(zeros.min(digits.len().saturating_sub(1)) as i32)
+        let zeros = zeros.min(digits.len().saturating_sub(1)) as i32;
+        // Rounded to the hundred is within half a hundred; a last digit, within one.
+        if zeros == 0 { 1.0 } else { 10f64.powi(zeros) / 2.0 }
     } else {
         10f64.powi(-(decimals as i32))
     }
@@ -139,7 +141,8 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
                             // one unit of its last written digit ("1 inch" is "2 cm").
                             let step = last_digit_step(&targets[i].number);
                             let off = (tv * f - base).abs();
-                            off <= c.config.tolerance * base.abs().max(1e-9) || off < step * f
+                            let rounded = off < step * f && off <= 0.25 * base.abs().max(tv * f);
+                            off <= c.config.tolerance * base.abs().max(1e-9) || rounded
                         })
                 })
         });

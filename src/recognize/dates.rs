@@ -124,6 +124,14 @@ impl DateLocale {
         .and_then(|m| u8::try_from(m + 1).ok())
     }
 
+    /// The month any of whose forms `lower` is, abbreviations included ("oct", "sept").
+    pub fn any_month(&self, lower: &str) -> Option<u8> {
+        self.months
+            .iter()
+            .position(|forms| forms.iter().any(|f| f == lower))
+            .and_then(|m| u8::try_from(m + 1).ok())
+    }
+
     fn month_at(&self, text: &str) -> Option<(u8, usize)> {
         let head = prefix(text);
         // A form shorter than three letters ends where the text's word may go on.
@@ -227,6 +235,13 @@ impl DateLocale {
 
     /// "13 January", "13 de enero de 2025", "13. Januar", "13 janvier 2025".
     fn day_month(&self, text: &str, s: usize) -> Option<DateToken> {
+        // "el triunfo 4-1 de febrero": the end of a score, not the first of February.
+        let score = text[..s]
+            .strip_suffix(['-', '–', ':'])
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        if score {
+            return None;
+        }
         let (day, dlen) = day_number(&text[s..])?;
         let mut at = s + dlen;
         for sep in [". ", " de ", " of ", " "] {

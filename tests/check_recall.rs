@@ -244,14 +244,26 @@ fn inject(source: &str, target: &str, lang: &str, common: &HashSet<String>) -> V
     // A full name (two names or more in a row) the translation kept, dropped whole.
     let mut k = 0;
     while k < src_words.len() {
+        // A run of names, joined by spaces, hyphens and the particles of names ("Cristina
+        // Fernandez de Kirchner", "Camille Saint-Saens").
         let mut end = k;
-        while end < src_words.len()
-            && name((end, &src_words[end]))
-            && (end == k
-                || source[src_words[end - 1].0 + src_words[end - 1].1.len()..src_words[end].0]
-                    == *" ")
-        {
-            end += 1;
+        while end < src_words.len() {
+            let joined = end == k
+                || matches!(
+                    &source[src_words[end - 1].0 + src_words[end - 1].1.len()..src_words[end].0],
+                    " " | "-"
+                );
+            if name((end, &src_words[end])) && joined {
+                end += 1;
+            } else if end > k
+                && joined
+                && ["de", "del", "van", "von", "der", "bin", "al", "da"].contains(&src_words[end].1)
+                && src_words.get(end + 1).is_some_and(|_| name((end + 1, &src_words[end + 1])))
+            {
+                end += 1;
+            } else {
+                break;
+            }
         }
         if end - k >= 2 {
             let full = &source[src_words[k].0..src_words[end - 1].0 + src_words[end - 1].1.len()];

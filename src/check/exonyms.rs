@@ -27,6 +27,8 @@ pub struct Exonyms {
     forms: HashMap<String, Vec<String>>,
     /// Folded source names, for derived words: sorted, so a prefix search is a range.
     names: Vec<String>,
+    /// Names that are languages' names, used as adjectives ("Turkish", "Swedish").
+    adjectives: std::collections::HashSet<String>,
 }
 
 /// How a name's target form was found.
@@ -161,9 +163,16 @@ impl Exonyms {
                 };
                 if let (Some(a), Some(b)) = (s.of(language), t.of(language)) {
                     self.add(a, [b]);
+                    self.adjectives.insert(super::names::fold_phrase(a));
                 }
             }
         }
+    }
+
+    /// Whether a folded name is an adjective of a people or a language ("turkish",
+    /// "canadian"): it describes a name, it is none.
+    pub fn is_adjective(&self, key: &str) -> bool {
+        self.adjectives.contains(key) || (!self.forms.contains_key(key) && self.derived_base(key).is_some())
     }
 
     /// The target forms of a folded source name, and how they were found: the name itself, or

@@ -119,6 +119,31 @@ impl CalendarNames {
     }
 }
 
+/// A word of `text` one or two letters off `expected` (a weekday or month name, lower-case),
+/// with its first letter.
+fn misspelled(text: &str, expected: &str) -> Option<Range<usize>> {
+    let n = expected.chars().count();
+    if n < 4 {
+        return None;
+    }
+    let mut start = None;
+    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, ch.is_alphabetic()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                start = None;
+                let w = text[s..i].to_lowercase();
+                let d = crate::check::names::edit_distance(&w, expected);
+                if (1..=2).contains(&d) && w.chars().next() == expected.chars().next() {
+                    return Some(s..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Runs the rule on the calendar words outside the block's full dates.
 pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Vec<Finding>) {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
@@ -153,10 +178,19 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
                     (Named::Weekday(_), Named::Weekday(_)) | (Named::Month(_), Named::Month(_))
                 )
         });
+        // "Siptember", "Seturday": the target's name for it, misspelled.
+        let changed = changed.map(|i| (i, targets[i].1.clone())).or_else(|| {
+            let expected = match named {
+                Named::Weekday(d) => c.target_calendar.weekdays.get(d).map(String::as_str),
+                Named::Month(m) => c.target_dates.month_name(m),
+            }?;
+            misspelled(tgt, expected).map(|r| (usize::MAX, r))
+        });
         let (severity, target, message) = match changed {
-            Some(i) => {
-                used[i] = true;
-                let t = targets[i].1.clone();
+            Some((i, t)) => {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
                 (
                     Severity::Error,
                     Some(Span::of(tgt, t.clone())),

@@ -124,6 +124,15 @@ impl DateLocale {
         .and_then(|m| u8::try_from(m + 1).ok())
     }
 
+    /// The full name of month `m` (1-12), lower-case ("march", "marzo").
+    pub fn month_name(&self, m: u8) -> Option<&str> {
+        self.months
+            .get(usize::from(m).checked_sub(1)?)?
+            .iter()
+            .max_by_key(|f| f.chars().count())
+            .map(String::as_str)
+    }
+
     /// The month any of whose forms `lower` is, abbreviations included ("oct", "sept").
     pub fn any_month(&self, lower: &str) -> Option<u8> {
         self.months

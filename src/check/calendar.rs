@@ -56,7 +56,10 @@ impl CalendarNames {
     ) -> Vec<(Named, Range<usize>)> {
         let mut out = Vec::new();
         let mut start = None;
-        for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (i, ch) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             match (start, ch.is_alphabetic()) {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
@@ -67,7 +70,8 @@ impl CalendarNames {
                     }
                     let lower = word.to_lowercase();
                     // German writes compounds of a day lower-case: "freitagabendlichen".
-                    let compound = |w: &str| self.compounds && lower.len() > w.len() && lower.starts_with(w);
+                    let compound =
+                        |w: &str| self.compounds && lower.len() > w.len() && lower.starts_with(w);
                     if self.capitalized
                         && !word.starts_with(char::is_uppercase)
                         && !self.weekdays.iter().any(|w| compound(w))
@@ -103,7 +107,9 @@ impl CalendarNames {
                         .or(abbreviated)
                         .filter(|_| {
                             lower != "may"
-                                || text[i..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+                                || text[i..]
+                                    .trim_start()
+                                    .starts_with(|c: char| c.is_ascii_digit())
                                 || MONTH_BEFORE.contains(&previous.as_str())
                         });
                     match (weekday, month) {
@@ -127,7 +133,10 @@ fn misspelled(text: &str, expected: &str) -> Option<Range<usize>> {
         return None;
     }
     let mut start = None;
-    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (start, ch.is_alphabetic()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -184,7 +193,10 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
                 Named::Weekday(d) => c.target_calendar.weekdays.get(d).map(String::as_str),
                 Named::Month(m) => c.target_dates.month_name(m),
             }?;
-            misspelled(tgt, expected).map(|r| (usize::MAX, r))
+            misspelled(tgt, expected)
+                // Kept in a name, misspelled: "Seturday Night Live".
+                .or_else(|| misspelled(tgt, &src[range.clone()].to_lowercase()))
+                .map(|r| (usize::MAX, r))
         });
         let (severity, target, message) = match changed {
             Some((i, t)) => {
@@ -238,11 +250,19 @@ mod tests {
             vec![pair("sábado")]
         );
         assert_eq!(
-            calendar("de", "They met on Sunday morning.", "Sie trafen sich am Samstagmorgen."),
+            calendar(
+                "de",
+                "They met on Sunday morning.",
+                "Sie trafen sich am Samstagmorgen."
+            ),
             vec![pair("Samstagmorgen")]
         );
         assert_eq!(
-            calendar("fr", "Prices rose in March.", "Les prix ont augmenté en avril."),
+            calendar(
+                "fr",
+                "Prices rose in March.",
+                "Les prix ont augmenté en avril."
+            ),
             vec![pair("avril")]
         );
     }
@@ -251,14 +271,29 @@ mod tests {
     fn the_same_days_and_months_pass() {
         assert!(calendar("es", "They met on Sunday.", "Se reunieron el domingo.").is_empty());
         assert!(
-            calendar("de", "They met on Sunday morning.", "Sie trafen sich am Sonntagmorgen.")
-                .is_empty()
+            calendar(
+                "de",
+                "They met on Sunday morning.",
+                "Sie trafen sich am Sonntagmorgen."
+            )
+            .is_empty()
         );
-        assert!(calendar("fr", "Prices rose in March.", "Les prix ont augmenté en mars.").is_empty());
+        assert!(
+            calendar(
+                "fr",
+                "Prices rose in March.",
+                "Les prix ont augmenté en mars."
+            )
+            .is_empty()
+        );
         // Theresa May is no month; "may" is a verb.
         assert!(
-            calendar("es", "Theresa May said it may rain.", "Theresa May dijo que podría llover.")
-                .is_empty()
+            calendar(
+                "es",
+                "Theresa May said it may rain.",
+                "Theresa May dijo que podría llover."
+            )
+            .is_empty()
         );
     }
 }

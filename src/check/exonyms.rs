@@ -172,7 +172,8 @@ impl Exonyms {
     /// Whether a folded name is an adjective of a people or a language ("turkish",
     /// "canadian"): it describes a name, it is none.
     pub fn is_adjective(&self, key: &str) -> bool {
-        self.adjectives.contains(key) || (!self.forms.contains_key(key) && self.derived_base(key).is_some())
+        self.adjectives.contains(key)
+            || (!self.forms.contains_key(key) && self.derived_base(key).is_some())
     }
 
     /// The target forms of a folded source name, and how they were found: the name itself, or

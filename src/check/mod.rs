@@ -544,3 +544,214 @@ mod locale_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod real_translation_cases {
+    //! What real translations do (issue 11, section 2) must pass; what must be caught (section
+    //! 3) must be an error. Each case has its true and its false side.
+    use super::testing::run;
+
+    /// Findings of severity error or warning, as (rule, target span).
+    fn found(locale: &str, source: &str, target: &str) -> Vec<(String, String)> {
+        run(locale, source, target)
+    }
+
+    fn errors(locale: &str, source: &str, target: &str) -> usize {
+        let c = super::testing::checker(locale);
+        let (s, t) = (
+            super::BlockText::plain(source),
+            super::BlockText::plain(target),
+        );
+        let pair = super::BlockPair {
+            index: 0,
+            source: &s,
+            target: &t,
+            unknown_words: &[],
+        };
+        c.check_block(&pair)
+            .0
+            .iter()
+            .filter(|f| f.severity == crate::report::Severity::Error)
+            .count()
+    }
+
+    #[test]
+    fn what_real_translations_write_passes() {
+        for (locale, source, target) in [
+            // Magnitude words.
+            (
+                "es",
+                "It costs $16 billion.",
+                "Cuesta 16.000 millones de dólares.",
+            ),
+            (
+                "de",
+                "It costs $16 billion.",
+                "Es kostet 16 Milliarden Dollar.",
+            ),
+            (
+                "es",
+                "A £1.8 billion deal.",
+                "Un acuerdo de 1.800 millones de libras.",
+            ),
+            ("es", "Sales of €5m.", "Ventas de 5 millones de euros."),
+            (
+                "es",
+                "About 3.5 million people.",
+                "Unos 3,5 millones de personas.",
+            ),
+            // Times, year ranges, decades.
+            (
+                "es",
+                "From 6-8 p.m. on Friday.",
+                "De 18:00 a 20:00 el viernes.",
+            ),
+            (
+                "de",
+                "From 6-8 p.m. on Friday.",
+                "Am Freitag von 18 bis 20 Uhr.",
+            ),
+            (
+                "fr",
+                "It ended at 10:00 pm.",
+                "Cela s'est terminé à 22 h 00.",
+            ),
+            (
+                "es",
+                "The attack came at 7 a.m.",
+                "El ataque llegó a las 7 de la mañana.",
+            ),
+            ("es", "He ruled in 1981-87.", "Gobernó de 1981 a 1987."),
+            ("es", "Music of the '90s.", "Música de los años 90."),
+            (
+                "es",
+                "During the 1960s he worked.",
+                "Durante los años 60 trabajó.",
+            ),
+            // Regional decimals: right in Mexico.
+            (
+                "es-MX",
+                "Inflation was 14.3 percent.",
+                "La inflación fue de 14.3 por ciento.",
+            ),
+            // Exonyms and demonyms.
+            (
+                "es",
+                "Russians in Moscow and Ukraine.",
+                "Los rusos en Moscú y Ucrania.",
+            ),
+            (
+                "es",
+                "He visited Germany and NATO.",
+                "Visitó Alemania y la OTAN.",
+            ),
+            (
+                "es",
+                "Christmas and New Year passed.",
+                "Pasaron la Navidad y el Año Nuevo.",
+            ),
+            (
+                "de",
+                "He met the Canadian minister.",
+                "Er traf den kanadischen Minister.",
+            ),
+            // Inflected units, ordinals, dates.
+            (
+                "de",
+                "A 170 millimetre gun.",
+                "Ein Geschütz mit 170 Millimetern.",
+            ),
+            ("fr", "It opens on January 1.", "Il ouvre le 1er janvier."),
+            ("es", "It opens on January 1.", "Abre el 1.º de enero."),
+            (
+                "es",
+                "Talks run January 9 to 13.",
+                "Las conversaciones serán entre el 9 y el 13 de enero.",
+            ),
+            ("fr", "in the 15th century", "au XVe siècle"),
+            (
+                "es",
+                "Nearly 200 people died.",
+                "Murieron cerca de doscientas personas.",
+            ),
+            // Conversions made by the translator.
+            (
+                "es",
+                "The hog weighed 550 pounds.",
+                "El cerdo pesaba 250 kilos.",
+            ),
+            ("es", "Winds of 85 mph.", "Vientos de 136 km/h."),
+            (
+                "es",
+                "It could reach 80 degrees.",
+                "Podría llegar a 26 grados.",
+            ),
+            // Transliterations and adaptations.
+            (
+                "de",
+                "Yesterday Budanov said so.",
+                "Gestern sagte Budanow das.",
+            ),
+            ("es", "They went to Rome.", "Fueron a Roma."),
+            ("fr", "Yesterday Putin spoke.", "Hier, Poutine a parlé."),
+        ] {
+            let f = found(locale, source, target);
+            assert!(f.is_empty(), "{locale}: {source} → {target}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn what_must_be_caught_is_an_error() {
+        for (locale, source, target) in [
+            ("es", "The tunnel is 40 km long.", "El túnel mide 14 km."),
+            (
+                "es",
+                "From 2 to 4 inches of rain.",
+                "Entre 5 y 25 centímetros de lluvia.",
+            ),
+            ("es", "Five people died.", "Murieron seis personas."),
+            ("de", "Five people died.", "Sechs Menschen starben."),
+            ("es", "They met on Sunday.", "Se reunieron el sábado."),
+            (
+                "fr",
+                "Prices rose in March.",
+                "Les prix ont augmenté en avril.",
+            ),
+            ("es", "He swam 100 metres.", "Nadó 100 kilómetros."),
+            ("fr", "Yesterday Macron spoke.", "Hier, Macaron a parlé."),
+            ("de", "Yesterday Scholz spoke.", "Gestern sprach Scholl."),
+            ("es", "Pavlo Kyrylenko spoke.", "Pablo Kyrylenko habló."),
+            (
+                "es",
+                "Fernando Alonso led the race.",
+                "Él lideró la carrera.",
+            ),
+            ("es", "The score was 1-0.", "El marcador fue 4-0."),
+        ] {
+            assert!(
+                errors(locale, source, target) >= 1,
+                "{locale}: {source} → {target}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_foreign_decimal_point_is_a_warning_in_spain_and_right_in_mexico() {
+        let spain = found(
+            "es",
+            "Inflation was 14.3 percent.",
+            "La inflación fue de 14.3 por ciento.",
+        );
+        assert_eq!(spain.len(), 1, "{spain:?}");
+        assert_eq!(
+            errors(
+                "es",
+                "Inflation was 14.3 percent.",
+                "La inflación fue de 14.3 por ciento."
+            ),
+            0
+        );
+        // "11,000" read in Spanish is eleven: an error everywhere.
+        assert_eq!(errors("es", "11,000 soldiers", "11,000 soldados"), 1);
+    }
+}

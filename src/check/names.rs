@@ -388,7 +388,7 @@ pub fn check(
                 Some(Span::of(tgt, range.clone())),
                 msg!("check-name-similar", source = text, target = &tgt[range]),
             ),
-            Seen::Absent { .. } if title_case => continue,
+            Seen::Absent { full: false } if title_case => continue,
             Seen::Absent { full } => (
                 if full {
                     Severity::Error
@@ -436,7 +436,10 @@ fn seen_known(forms: &[String], near: &Near, text: &str, tgt: &str) -> Option<Se
     if Exonyms::present(forms, &words) || Exonyms::present(&own, &words) {
         return Some(Seen::Found(None));
     }
-    Some(look_alike(forms.iter().chain(&own), near, tgt).map_or(Seen::Absent { full: false }, Seen::Similar))
+    Some(
+        look_alike(forms.iter().chain(&own), near, tgt)
+            .map_or(Seen::Absent { full: false }, Seen::Similar),
+    )
 }
 
 /// A capitalized target word that looks like one of `names` (folded) without being it: "Tunga"
@@ -456,7 +459,9 @@ fn look_alike<'a>(
         .find(|(r, w)| {
             tgt[r.clone()].starts_with(char::is_uppercase)
                 && !names.contains(&w.as_str())
-                && names.iter().any(|n| looks_like(w, n) && !adapted(w, n) && !derived(w, n))
+                && names
+                    .iter()
+                    .any(|n| looks_like(w, n) && !adapted(w, n) && !derived(w, n))
         })
         .map(|(r, _)| r.clone())
 }
@@ -506,8 +511,14 @@ fn seen_parts(
                 let here = Exonyms::present(forms, &words)
                     || Exonyms::present(std::slice::from_ref(&own), &words);
                 found |= here;
-                // "Turkish" found says nothing of "Recep Tayyip Erdoğan".
-                found_proper |= here && !c.exonyms.is_adjective(&own);
+                // "Turkish" found says nothing of "Recep Tayyip Erdoğan"; "Jordan" and "Charles"
+                // are words of a full name.
+                let adjective = c.exonyms.is_adjective(&own);
+                found_proper |= here && !adjective;
+                if !adjective {
+                    kept_words += 1;
+                    missing_words += usize::from(!here);
+                }
                 wanted |= *source == exonyms::Source::Listed;
                 // "Pecific", "Teiwan", "Wilsh": one letter changed.
                 if !here {
@@ -520,7 +531,6 @@ fn seen_parts(
                     });
                     similar = similar.or(strict.map(|(r, _)| r.clone()));
                 }
-
             }
             Part::Proper => {
                 // An acronym is often spelt out or becomes the target's own ("GDP", "PIB"):
@@ -597,8 +607,12 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
     // A key match needs a capital: "Lee" and the article "le" share a key.
     let capital = |r: &Range<usize>| tgt[r.clone()].starts_with(char::is_uppercase);
     let pairs = || near.words.iter().zip(near.keys);
+    // "MWPs" written "MWP": an acronym's plural.
+    let singular = is_acronym(word).then(|| f.strip_suffix('s')).flatten();
     if let Some(((r, _), _)) = pairs().find(|((r, folded), key)| {
-        (capital(r) && same_or_inflected(key, &k)) || same_or_inflected(folded, &f)
+        (capital(r) && same_or_inflected(key, &k))
+            || same_or_inflected(folded, &f)
+            || singular == Some(folded.as_str())
     }) {
         return Seen::Found(Some((word.to_string(), tgt[r.clone()].to_string())));
     }
@@ -611,7 +625,8 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
             || derived(w, &f)
             || adapted(w, &f)
             || compound(w, &f)
-            || compound(key, &k)
+            // By key only for a long word: "Jones" is in the key of "opciones".
+            || (k.chars().count() >= 7 && compound(key, &k))
     });
     if kept {
         return Seen::Found(None);
@@ -677,8 +692,8 @@ fn adapted(target: &str, source: &str) -> bool {
     // English endings other languages replace with their own: "Templars" → "Templiers",
     // "Templer"; "-ian" → "-ien".
     const ENDINGS: [&str; 16] = [
-        "ar", "ars", "er", "ers", "or", "ors", "us", "um", "ic", "ics", "an", "ans", "ian",
-        "ians", "ids", "es",
+        "ar", "ars", "er", "ers", "or", "ors", "us", "um", "ic", "ics", "an", "ans", "ian", "ians",
+        "ids", "es",
     ];
     let dropped_ok = (dropped.chars().count() <= 2
         && dropped.chars().all(|c| vowel(c) || c == 's' || c == 'n'))
@@ -688,6 +703,8 @@ fn adapted(target: &str, source: &str) -> bool {
         && added.chars().count() <= 4
         && added.chars().next().is_none_or(vowel)
         && !(dropped.is_empty() && added.is_empty())
+        // Only an ending dropped from a long word: "Scholz" (key "sols") is not "Scholl".
+        && (!added.is_empty() || source.chars().count() >= 6 || dropped.chars().all(vowel))
 }
 
 /// Whether the target word is an adjective or a noun made from the name: its beginning (all

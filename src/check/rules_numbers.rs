@@ -80,7 +80,10 @@ fn word_tokens(
 ) -> Vec<(Range<usize>, f64)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (start, ch.is_alphabetic()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -113,8 +116,14 @@ fn words_changed(
         return;
     }
     let target_words = word_tokens(&c.target_numbers, tgt);
-    let count = |values: &mut dyn Iterator<Item = f64>, v: f64| values.filter(|x| same(*x, v)).count();
-    let source_values = || sources.iter().map(|(_, v)| *v).chain(source_words.iter().map(|(_, v)| *v));
+    let count =
+        |values: &mut dyn Iterator<Item = f64>, v: f64| values.filter(|x| same(*x, v)).count();
+    let source_values = || {
+        sources
+            .iter()
+            .map(|(_, v)| *v)
+            .chain(source_words.iter().map(|(_, v)| *v))
+    };
     let target_values = || {
         targets
             .iter()
@@ -125,19 +134,25 @@ fn words_changed(
     // ones), and the other way round.
     let mut extra: Vec<&(Range<usize>, f64)> = Vec::new();
     for (i, (_, v)) in target_words.iter().enumerate() {
-        let before = target_words[..i].iter().filter(|(_, x)| same(*x, *v)).count();
+        let before = target_words[..i]
+            .iter()
+            .filter(|(_, x)| same(*x, *v))
+            .count();
         if before + 1 > count(&mut source_values(), *v) {
             extra.push(&target_words[i]);
         }
     }
     for (i, (range, v)) in source_words.iter().enumerate() {
-        let before = source_words[..i].iter().filter(|(_, x)| same(*x, *v)).count()
+        let before = source_words[..i]
+            .iter()
+            .filter(|(_, x)| same(*x, *v))
+            .count()
             + sources.iter().filter(|(_, x)| same(*x, *v)).count();
         // Spelled groups of several words ("cuarenta y seis") count; single words are counted
         // above.
-        let spelled = target_spelled.iter().any(|w| {
-            same(*w, *v) && !target_words.iter().any(|(_, t)| same(*t, *w))
-        });
+        let spelled = target_spelled
+            .iter()
+            .any(|w| same(*w, *v) && !target_words.iter().any(|(_, t)| same(*t, *w)));
         let covered = before < count(&mut target_values(), *v) || spelled;
         if covered || extra.is_empty() {
             continue;
@@ -366,7 +381,11 @@ pub fn check(
         let t = &targets[*j];
         match how {
             // "1:09,02": minutes and seconds keep their leading zero; "007" is a name.
-            Match::Own if tgt[..t.token.range.start].ends_with(':') || t.token.raw == s.0.raw => {}
+            // "1.800 millones": before a scale word the thousands are grouped.
+            Match::Own
+                if tgt[..t.token.range.start].ends_with(':')
+                    || t.token.raw == s.0.raw
+                    || t.factor != 1.0 => {}
             Match::Own if !c.target_numbers.is_cldr_form(&t.token.raw, s.1 / t.factor) => {
                 let fixed = c.target_numbers.format(
                     s.1 / t.factor,

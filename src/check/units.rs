@@ -66,7 +66,11 @@ fn last_digit_step(raw: &str) -> f64 {
         let zeros = digits.len() - digits.trim_end_matches('0').len();
         let zeros = zeros.min(digits.len().saturating_sub(1)) as i32;
         // Rounded to the hundred is within half a hundred; a last digit, within one.
-        if zeros == 0 { 1.0 } else { 10f64.powi(zeros) / 2.0 }
+        if zeros == 0 {
+            1.0
+        } else {
+            10f64.powi(zeros) / 2.0
+        }
     } else {
         10f64.powi(-(decimals as i32))
     }
@@ -213,9 +217,9 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
         }
         // Another number with a unit of the same kind in its place: the number was changed
         // ("40 km" → "14 km").
-        if let Some(i) = window.find(|&i| {
-            !used[i] && target_info[i].0.as_ref().is_some_and(|(d, _)| *d == sdim)
-        }) {
+        if let Some(i) =
+            window.find(|&i| !used[i] && target_info[i].0.as_ref().is_some_and(|(d, _)| *d == sdim))
+        {
             let t = &targets[i];
             used[i] = true;
             spans.target.push(t.range.clone());

@@ -115,13 +115,15 @@ impl DateLocale {
     /// The month (1-12) whose full name `lower` is ("march", "marzo", "mars"); abbreviations
     /// are not, "mar" is the Spanish sea.
     pub fn full_month(&self, lower: &str) -> Option<u8> {
-        self.months.iter().position(|forms| {
-            forms
-                .iter()
-                .max_by_key(|f| f.chars().count())
-                .is_some_and(|f| f == lower)
-        })
-        .and_then(|m| u8::try_from(m + 1).ok())
+        self.months
+            .iter()
+            .position(|forms| {
+                forms
+                    .iter()
+                    .max_by_key(|f| f.chars().count())
+                    .is_some_and(|f| f == lower)
+            })
+            .and_then(|m| u8::try_from(m + 1).ok())
     }
 
     /// The full name of month `m` (1-12), lower-case ("march", "marzo").
@@ -205,7 +207,7 @@ impl DateLocale {
                 out.push(d);
             }
         }
-        out
+        with_day_ranges(text, out)
     }
 
     /// "January 13", "Jan. 9, 2025", "enero 13", "January 13th".
@@ -313,12 +315,19 @@ impl DateLocale {
                 .to_string()
         };
         let written = norm(&text[d.range.clone()]);
+        // The other day of a range ("entre el 9 y el 13 de enero"): a bare day.
+        if !d.numeric && written.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
         if self.forms(d).iter().any(|f| norm(f) == written) {
             return true;
         }
-        // French writes the first of a month as an ordinal: "1er octobre" (CLDR: "1 octobre").
+        // The first of a month as an ordinal: French "1er octobre", Spanish "1.º de enero"
+        // (CLDR: "1 octobre", "1 de enero").
         if d.day == 1
-            && let Some(rest) = written.strip_prefix("1er")
+            && let Some(rest) = ["1er", "1.º", "1º", "1°"]
+                .iter()
+                .find_map(|p| written.strip_prefix(p))
             && self
                 .forms(d)
                 .iter()
@@ -333,6 +342,62 @@ impl DateLocale {
             first.parse::<u8>().ok() == Some(d.day)
         }
     }
+}
+
+/// Words joining the two days of a range ("January 9 to 13", "del 9 al 13 de enero", "entre el
+/// 9 y el 13 de enero", "9.–13. Januar", "du 9 au 13 janvier").
+const DAY_JOINERS: [&str; 12] = [
+    " to ", "-", "–", " y el ", " al ", " y ", " bis ", ".–", ".-", " au ", " et le ", " et ",
+];
+
+/// The dates with the other day of each range as a date too (same month and year).
+fn with_day_ranges(text: &str, dates: Vec<DateToken>) -> Vec<DateToken> {
+    let mut out = Vec::with_capacity(dates.len());
+    for d in dates {
+        if d.numeric {
+            out.push(d);
+            continue;
+        }
+        // A day before the date: "9 y el 13 de enero".
+        let before = &text[..d.range.start];
+        let earlier = DAY_JOINERS.iter().find_map(|j| {
+            let head = before.strip_suffix(j)?;
+            let head = head.strip_suffix('.').unwrap_or(head);
+            let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let at = head.len() - digits;
+            let day: u8 = head[at..].parse().ok()?;
+            ((1..=2).contains(&digits) && (1..=31).contains(&day) && day < d.day)
+                .then_some((at..head.len(), day))
+        });
+        if let Some((range, day)) = earlier {
+            out.push(DateToken {
+                range,
+                day,
+                ..d.clone()
+            });
+        }
+        // A day after it: "January 9 to 13".
+        let after = &text[d.range.end..];
+        let later = DAY_JOINERS.iter().find_map(|j| {
+            let rest = after.strip_prefix(j)?;
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let day: u8 = rest[..digits].parse().ok()?;
+            let start = d.range.end + j.len();
+            ((1..=2).contains(&digits)
+                && (1..=31).contains(&day)
+                && day > d.day
+                && !rest[digits..].starts_with(|c: char| c.is_alphanumeric()))
+            .then_some((start..start + digits, day))
+        });
+        let end = later.clone().map(|(range, day)| DateToken {
+            range,
+            day,
+            ..d.clone()
+        });
+        out.push(d);
+        out.extend(end);
+    }
+    out
 }
 
 /// The first three characters of `text`, lowercase, `\0` past its end.

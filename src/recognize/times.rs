@@ -254,6 +254,35 @@ pub fn scan_all(text: &str) -> Vec<TimeToken> {
         }
     }
     out.sort_by_key(|t| t.range.start);
+    with_range_starts(text, out)
+}
+
+/// "18 bis 20 Uhr", "de 18 à 20 h": the bare hour before a time and a range word is a time
+/// too, the range's start.
+fn with_range_starts(text: &str, times: Vec<TimeToken>) -> Vec<TimeToken> {
+    let mut out: Vec<TimeToken> = Vec::with_capacity(times.len());
+    for t in times {
+        let before = &text[..t.range.start];
+        let start = [" bis ", " à ", " a ", " y ", " to ", "-", "–"]
+            .iter()
+            .find_map(|j| {
+                let head = before.strip_suffix(j)?;
+                let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let at = head.len() - digits;
+                let boundary = !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == ':');
+                let hour: u8 = head[at..].parse().ok()?;
+                ((1..=2).contains(&digits) && boundary && hour < 24 && t.end.is_none())
+                    .then_some((at, hour))
+            });
+        match start {
+            Some((at, hour)) if !out.iter().any(|o| o.range.end > at) => out.push(TimeToken {
+                range: at..t.range.end,
+                start: (hour, 0),
+                end: Some(t.start),
+            }),
+            _ => out.push(t),
+        }
+    }
     out
 }
 

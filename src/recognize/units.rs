@@ -140,9 +140,8 @@ impl Units {
             }
             // "802.11g" is a standard's name, not grams: a one-letter symbol glued to a
             // number with a decimal part is no unit.
-            let glued_letter = |w: &str| {
-                rest_at == end && w.chars().count() == 1 && number.contains(['.', ','])
-            };
+            let glued_letter =
+                |w: &str| rest_at == end && w.chars().count() == 1 && number.contains(['.', ',']);
             if let Some((unit, written)) = self
                 .unit_at(&text[rest_at..], locale)
                 .filter(|(_, w)| !glued_letter(w))

@@ -125,13 +125,12 @@ impl CalendarNames {
     }
 }
 
-/// A word of `text` one or two letters off `expected` (a weekday or month name, lower-case),
-/// with its first letter.
-fn misspelled(text: &str, expected: &str) -> Option<Range<usize>> {
-    let n = expected.chars().count();
-    if n < 4 {
-        return None;
-    }
+/// Target words looked at on each side of a name's place.
+const WINDOW: usize = 256;
+
+/// The words of `text`, lower-case, with their byte ranges.
+fn words_of(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
     let mut start = None;
     for (i, ch) in text
         .char_indices()
@@ -141,16 +140,29 @@ fn misspelled(text: &str, expected: &str) -> Option<Range<usize>> {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
-                let w = text[s..i].to_lowercase();
-                let d = crate::check::names::edit_distance(&w, expected);
-                if (1..=2).contains(&d) && w.chars().next() == expected.chars().next() {
-                    return Some(s..i);
-                }
+                out.push((s..i, text[s..i].to_lowercase()));
             }
             _ => {}
         }
     }
-    None
+    out
+}
+
+/// A word one or two letters off `expected` (a weekday or month name, lower-case), with its
+/// first letter.
+fn misspelled(words: &[(Range<usize>, String)], expected: &str) -> Option<Range<usize>> {
+    let n = expected.chars().count();
+    if n < 4 {
+        return None;
+    }
+    words
+        .iter()
+        .find(|(_, w)| {
+            w.chars().next() == expected.chars().next()
+                && w.chars().count().abs_diff(n) <= 2
+                && (1..=2).contains(&crate::check::names::edit_distance(w, expected))
+        })
+        .map(|(r, _)| r.clone())
 }
 
 /// Runs the rule on the calendar words outside the block's full dates.
@@ -163,10 +175,20 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
     let targets = c.target_calendar.find(tgt, &c.target_dates, &[]);
     let mut used = vec![false; targets.len()];
     let mut missing = Vec::new();
+    // The target's words, looked at around each name's relative place: linear in a block's
+    // length.
+    let words = words_of(tgt);
+    let near = |range: &Range<usize>| {
+        let at = words.partition_point(|(r, _)| {
+            (r.start as u128) * (src.len().max(1) as u128)
+                < (range.start as u128) * (tgt.len() as u128)
+        });
+        &words[super::bounded::around_within(at, words.len(), words.len(), WINDOW)]
+    };
     for (named, range) in &sources {
         // Kept as written: a name ("The Sunday Times", "Saturday Night Live").
         let word = &src[range.clone()];
-        if tgt.contains(word) {
+        if near(range).iter().any(|(r, _)| &tgt[r.clone()] == word) {
             continue;
         }
         match targets
@@ -193,9 +215,10 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
                 Named::Weekday(d) => c.target_calendar.weekdays.get(d).map(String::as_str),
                 Named::Month(m) => c.target_dates.month_name(m),
             }?;
-            misspelled(tgt, expected)
+            let around = near(&range);
+            misspelled(around, expected)
                 // Kept in a name, misspelled: "Seturday Night Live".
-                .or_else(|| misspelled(tgt, &src[range.clone()].to_lowercase()))
+                .or_else(|| misspelled(around, &src[range.clone()].to_lowercase()))
                 .map(|r| (usize::MAX, r))
         });
         let (severity, target, message) = match changed {

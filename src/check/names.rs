@@ -526,8 +526,8 @@ fn seen_parts(
                         tgt[r.clone()].starts_with(char::is_uppercase)
                             && w.chars().count() == own.chars().count()
                             && own.chars().count() >= 4
-                            && distance(w, &own) == 1
                             && w.chars().next() == own.chars().next()
+                            && distance(w, &own) == 1
                     });
                     similar = similar.or(strict.map(|(r, _)| r.clone()));
                 }
@@ -588,8 +588,9 @@ fn twin(
                 && !source_words.contains(w)
                 && f.chars().count() >= 5
                 // One letter off, no more: German capitalizes every noun ("Spiel", "Spieth").
-                && distance(w, &f) == 1
                 && w.chars().next() == f.chars().next()
+                && w.len().abs_diff(f.len()) <= 2
+                && distance(w, &f) == 1
                 && !same_or_inflected(w, &f)
                 && !same_or_inflected(key, &k)
                 && !adapted(w, &f)
@@ -729,6 +730,7 @@ fn looks_like(target: &str, source: &str) -> bool {
     n >= 4
         && target != source
         && target.chars().next() == source.chars().next()
+        && target.chars().count().abs_diff(n) <= 2
         && distance(target, source) <= (n / 3).clamp(1, 2)
 }
 

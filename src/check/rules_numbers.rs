@@ -116,48 +116,56 @@ fn words_changed(
         return;
     }
     let target_words = word_tokens(&c.target_numbers, tgt);
-    let count =
-        |values: &mut dyn Iterator<Item = f64>, v: f64| values.filter(|x| same(*x, v)).count();
-    let source_values = || {
-        sources
-            .iter()
-            .map(|(_, v)| *v)
-            .chain(source_words.iter().map(|(_, v)| *v))
-    };
-    let target_values = || {
-        targets
-            .iter()
-            .filter_map(|t| t.own)
-            .chain(target_words.iter().map(|(_, v)| *v))
-    };
-    // Per value, how many more the target has than the source (its extra words are changed
-    // ones), and the other way round.
-    let mut extra: Vec<&(Range<usize>, f64)> = Vec::new();
-    for (i, (_, v)) in target_words.iter().enumerate() {
-        let before = target_words[..i]
-            .iter()
-            .filter(|(_, x)| same(*x, *v))
-            .count();
-        if before + 1 > count(&mut source_values(), *v) {
-            extra.push(&target_words[i]);
+    // Counts by value, so a block with thousands of numbers costs linear time.
+    let key = |v: f64| v.to_bits();
+    let mut in_source: HashMap<u64, usize> = HashMap::new();
+    for v in sources
+        .iter()
+        .map(|(_, v)| *v)
+        .chain(source_words.iter().map(|(_, v)| *v))
+    {
+        *in_source.entry(key(v)).or_default() += 1;
+    }
+    let mut in_target: HashMap<u64, usize> = HashMap::new();
+    for v in targets
+        .iter()
+        .filter_map(|t| t.own)
+        .chain(target_words.iter().map(|(_, v)| *v))
+    {
+        *in_target.entry(key(v)).or_default() += 1;
+    }
+    let single_words: std::collections::HashSet<u64> =
+        target_words.iter().map(|(_, v)| key(*v)).collect();
+    // Per value, the target's words beyond the source's count are changed ones.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut extra: std::collections::VecDeque<&(Range<usize>, f64)> = Default::default();
+    for w in &target_words {
+        let n = seen.entry(key(w.1)).or_default();
+        *n += 1;
+        if *n > in_source.get(&key(w.1)).copied().unwrap_or(0) {
+            extra.push_back(w);
         }
     }
-    for (i, (range, v)) in source_words.iter().enumerate() {
-        let before = source_words[..i]
-            .iter()
-            .filter(|(_, x)| same(*x, *v))
-            .count()
-            + sources.iter().filter(|(_, x)| same(*x, *v)).count();
+    let mut used: HashMap<u64, usize> = HashMap::new();
+    for (_, v) in sources {
+        *used.entry(key(*v)).or_default() += 1;
+    }
+    for (range, v) in &source_words {
+        let before = used.entry(key(*v)).or_default();
+        let by_count = *before < in_target.get(&key(*v)).copied().unwrap_or(0);
+        *before += 1;
         // Spelled groups of several words ("cuarenta y seis") count; single words are counted
         // above.
         let spelled = target_spelled
             .iter()
-            .any(|w| same(*w, *v) && !target_words.iter().any(|(_, t)| same(*t, *w)));
-        let covered = before < count(&mut target_values(), *v) || spelled;
+            .any(|w| same(*w, *v) && !single_words.contains(&key(*w)));
+        let covered = by_count || spelled;
         if covered || extra.is_empty() {
             continue;
         }
-        let (written, _) = extra.remove(0);
+        let Some((written, _)) = extra.pop_front() else {
+            continue;
+        };
         findings.push(Finding {
             rule: Rule::NumberMismatch,
             severity: Severity::Error,

@@ -41,8 +41,10 @@ fn real_systems_outputs_localized_lose_no_chrf_and_keep_no_source_forms() {
         changed += s["changed"].as_u64().unwrap_or(0);
         forms += s["source_forms_raw"].as_u64().unwrap_or(0);
     }
+    // Eight source forms in the six outputs by today's checks (a space grouping thousands,
+    // "16 000", counts as German, as Duden allows; it was counted as a source form before).
     assert!(
-        changed >= 10 && forms >= 10,
+        changed >= 10 && forms >= 5,
         "real outputs do hold source forms, and verso changes them: {scores}"
     );
 }

@@ -279,6 +279,25 @@ impl Checker {
         let mut facts = batch::BlockFacts::new(pair);
         self.fixable_rules(pair, &mut findings, &mut facts);
         findings.retain(|f| f.fix.is_some() && self.enabled(f.rule));
+        // What verso writes takes the locale's own grouping even where a reader accepts a
+        // space ("16 000" → "16.000" in German); the checks do not report the space.
+        if self.enabled(Rule::NumberFormat) {
+            let taken: Vec<Range<usize>> = findings
+                .iter()
+                .filter_map(|f| f.fix.as_ref().map(|x| x.range.clone()))
+                .collect();
+            findings.extend(
+                rules_numbers::space_grouping(self, pair)
+                    .into_iter()
+                    .filter(|f| {
+                        f.fix.as_ref().is_some_and(|x| {
+                            !taken
+                                .iter()
+                                .any(|t| t.start < x.range.end && x.range.start < t.end)
+                        })
+                    }),
+            );
+        }
         findings
     }
 

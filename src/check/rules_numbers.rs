@@ -182,6 +182,48 @@ fn words_changed(
     }
 }
 
+/// Target numbers grouped with a space where the locale groups otherwise ("16 000" in German),
+/// each with the CLDR form as its fix: what the writer applies; the checks accept the space.
+pub fn space_grouping(c: &Checker, pair: &BlockPair) -> Vec<Finding> {
+    let tgt = &pair.target.text;
+    let space = |ch: char| matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    if space(c.target_numbers.group) {
+        return Vec::new();
+    }
+    let source_values: Vec<f64> = scan(&pair.source.text)
+        .iter()
+        .filter_map(|n| c.source_numbers.parse(&n.raw))
+        .collect();
+    scan(tgt)
+        .into_iter()
+        .filter(|n| n.raw.contains(space) && !n.raw.contains([',', '.']))
+        .filter_map(|n| {
+            let v = c.target_numbers.parse(&n.raw)?;
+            source_values.iter().any(|s| same(*s, v)).then_some((n, v))
+        })
+        .map(|(n, v)| {
+            let fixed = c.target_numbers.format(v, 0);
+            Finding {
+                rule: Rule::NumberFormat,
+                severity: Severity::Warning,
+                block: pair.index,
+                source: None,
+                target: Some(Span::of(tgt, n.range.clone())),
+                message: msg!(
+                    "check-number-style",
+                    written = &n.raw,
+                    expected = &fixed,
+                    locale = &c.target
+                ),
+                fix: Some(Fix {
+                    range: n.range.clone(),
+                    replacement: fixed,
+                }),
+            }
+        })
+        .collect()
+}
+
 /// A target number and the values it may have been meant as.
 struct Target {
     token: NumberToken,

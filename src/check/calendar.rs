@@ -19,7 +19,7 @@ const MONTH_BEFORE: [&str; 12] = [
 ];
 
 /// A calendar word: a weekday (0-6, Monday first) or a month (1-12), and where it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Named {
     Weekday(usize),
     Month(u8),
@@ -175,6 +175,14 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
     let targets = c.target_calendar.find(tgt, &c.target_dates, &[]);
     let mut used = vec![false; targets.len()];
     let mut missing = Vec::new();
+    let mut by_name: std::collections::HashMap<Named, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    // Target indices per kind: weekdays, months.
+    let mut of_kind: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (i, (t, _)) in targets.iter().enumerate() {
+        by_name.entry(*t).or_default().push_back(i);
+        of_kind[usize::from(matches!(t, Named::Month(_)))].push(i);
+    }
     // The target's words, looked at around each name's relative place: linear in a block's
     // length.
     let words = words_of(tgt);
@@ -191,24 +199,24 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
         if near(range).iter().any(|(r, _)| &tgt[r.clone()] == word) {
             continue;
         }
-        match targets
-            .iter()
-            .enumerate()
-            .position(|(i, (t, _))| !used[i] && t == named)
-        {
+        // The next unused target naming the same: a queue per name keeps this linear.
+        let queue = by_name.entry(*named).or_default();
+        while queue.front().is_some_and(|&i| used[i]) {
+            queue.pop_front();
+        }
+        match queue.pop_front() {
             Some(i) => used[i] = true,
             None => missing.push((*named, range.clone())),
         }
     }
+    let mut cursor = [0usize; 2];
     for (named, range) in missing {
-        // Another name of the same kind in its place: changed.
-        let changed = targets.iter().enumerate().position(|(i, (t, _))| {
-            !used[i]
-                && matches!(
-                    (t, named),
-                    (Named::Weekday(_), Named::Weekday(_)) | (Named::Month(_), Named::Month(_))
-                )
-        });
+        // Another name of the same kind in its place, the next one not used: changed.
+        let kind = usize::from(matches!(named, Named::Month(_)));
+        while cursor[kind] < of_kind[kind].len() && used[of_kind[kind][cursor[kind]]] {
+            cursor[kind] += 1;
+        }
+        let changed = of_kind[kind].get(cursor[kind]).copied();
         // "Siptember", "Seturday": the target's name for it, misspelled.
         let changed = changed.map(|i| (i, targets[i].1.clone())).or_else(|| {
             let expected = match named {

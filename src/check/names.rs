@@ -257,6 +257,9 @@ fn trim_end(text: &str, s: usize, e: usize) -> usize {
 /// Target words looked at on each side of a name's place in a very long block.
 const WORD_WINDOW: usize = 1024;
 
+/// Target words looked at on each side for a look-alike of a name found as written.
+const TWIN_WINDOW: usize = 96;
+
 /// A name's word, and what the target must show of it.
 enum Part {
     /// An ordinary word of the source language ("Report", "Queen"): translators translate it.
@@ -305,6 +308,7 @@ pub fn check(
         })
         .collect();
     let keys: Vec<String> = target_words.iter().map(|(_, w)| key_of_folded(w)).collect();
+    let plain: Vec<String> = target_words.iter().map(|(_, w)| w.clone()).collect();
     let source_words: HashSet<String> = word_spans(src)
         .into_iter()
         .flat_map(|(s, e)| src[s..e].split('-').map(fold).collect::<Vec<_>>())
@@ -340,7 +344,8 @@ pub fn check(
             super::bounded::around_within(at, target_words.len(), target_words.len(), WORD_WINDOW);
         let near = Near {
             words: &target_words[near.clone()],
-            keys: &keys[near],
+            keys: &keys[near.clone()],
+            plain: &plain[near],
         };
         let text = &src[name.clone()];
         // The finder leaves out a sentence's opening ordinary word ("New" of "New Zealand"),
@@ -419,11 +424,13 @@ pub fn check(
 struct Near<'a> {
     words: &'a [(Range<usize>, String)],
     keys: &'a [String],
+    /// The folded words alone, for the exonym lookups.
+    plain: &'a [String],
 }
 
 impl Near<'_> {
-    fn folded(&self) -> Vec<String> {
-        self.words.iter().map(|(_, w)| w.clone()).collect()
+    fn folded(&self) -> &[String] {
+        self.plain
     }
 }
 
@@ -433,7 +440,7 @@ fn seen_known(forms: &[String], near: &Near, text: &str, tgt: &str) -> Option<Se
     let words = near.folded();
     let own = fold_phrase(text);
     let own: Vec<String> = own.split(' ').map(str::to_string).collect();
-    if Exonyms::present(forms, &words) || Exonyms::present(&own, &words) {
+    if Exonyms::present(forms, words) || Exonyms::present(&own, words) {
         return Some(Seen::Found(None));
     }
     Some(
@@ -508,8 +515,8 @@ fn seen_parts(
             Part::Known(forms, source) => {
                 let words = near.folded();
                 let own = fold(word);
-                let here = Exonyms::present(forms, &words)
-                    || Exonyms::present(std::slice::from_ref(&own), &words);
+                let here = Exonyms::present(forms, words)
+                    || Exonyms::present(std::slice::from_ref(&own), words);
                 found |= here;
                 // "Turkish" found says nothing of "Recep Tayyip Erdoğan"; "Jordan" and "Charles"
                 // are words of a full name.
@@ -579,9 +586,13 @@ fn twin(
     source_words: &HashSet<String>,
 ) -> Option<Range<usize>> {
     let (k, f) = (key(word), fold(word));
-    near.words
+    // The sentence or two around the name, not the whole window: this runs for every name
+    // found.
+    let mid = near.words.len() / 2;
+    let span = mid.saturating_sub(TWIN_WINDOW)..(mid + TWIN_WINDOW).min(near.words.len());
+    near.words[span.clone()]
         .iter()
-        .zip(near.keys)
+        .zip(&near.keys[span])
         .find(|((r, w), key)| {
             tgt[r.clone()].starts_with(char::is_uppercase)
                 && *w != f

@@ -146,6 +146,13 @@ fn words_changed(
             extra.push_back(w);
         }
     }
+    // Spelled groups of several words ("cuarenta y seis") count; single words are counted
+    // above.
+    let spelled_groups: std::collections::HashSet<u64> = target_spelled
+        .iter()
+        .map(|w| key(*w))
+        .filter(|k| !single_words.contains(k))
+        .collect();
     let mut used: HashMap<u64, usize> = HashMap::new();
     for (_, v) in sources {
         *used.entry(key(*v)).or_default() += 1;
@@ -154,12 +161,7 @@ fn words_changed(
         let before = used.entry(key(*v)).or_default();
         let by_count = *before < in_target.get(&key(*v)).copied().unwrap_or(0);
         *before += 1;
-        // Spelled groups of several words ("cuarenta y seis") count; single words are counted
-        // above.
-        let spelled = target_spelled
-            .iter()
-            .any(|w| same(*w, *v) && !single_words.contains(&key(*w)));
-        let covered = by_count || spelled;
+        let covered = by_count || spelled_groups.contains(&key(*v));
         if covered || extra.is_empty() {
             continue;
         }

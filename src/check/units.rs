@@ -167,16 +167,22 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             spans.target.push(t.range.clone());
             // "50 kilometers (31 miles)": the source already gives the metric value beside
             // it, and the translation keeps both.
-            let converted_beside = sources.iter().any(|o| {
-                o.unit != s.unit
-                    && value(c, o, false)
-                        .zip(dim(o))
-                        .is_some_and(|(ov, (od, of))| {
-                            // Loose: the source's own conversion is often rounded hard
-                            // ("20 km (15 miles)").
-                            od == sdim && (ov * of - base).abs() <= 0.3 * base.abs().max(1e-9)
-                        })
-            });
+            // Its neighbours only ("100 to 250 meters (328 to 820 feet)"): linear time.
+            let beside = [k.checked_sub(2), k.checked_sub(1), Some(k + 1), Some(k + 2)];
+            let converted_beside = beside
+                .into_iter()
+                .flatten()
+                .filter_map(|j| sources.get(j))
+                .any(|o| {
+                    o.unit != s.unit
+                        && value(c, o, false)
+                            .zip(dim(o))
+                            .is_some_and(|(ov, (od, of))| {
+                                // Loose: the source's own conversion is often rounded hard
+                                // ("20 km (15 miles)").
+                                od == sdim && (ov * of - base).abs() <= 0.3 * base.abs().max(1e-9)
+                            })
+                });
             if let Some(expected) = wants_conversion(c, &s.unit)
                 && t.unit == s.unit
                 && !converted_beside

@@ -17,6 +17,23 @@ pub fn around(at: usize, of: usize, len: usize) -> Range<usize> {
     around_within(at, of, len, WINDOW)
 }
 
+/// The target items around the place that corresponds to byte `place` of the source: items
+/// sorted by their start (`start`), the source `source_len` bytes and the target `target_len`
+/// long. A word of a translation stays near the same relative place.
+pub fn around_place<T>(
+    items: &[T],
+    start: impl Fn(&T) -> usize,
+    place: usize,
+    source_len: usize,
+    target_len: usize,
+    window: usize,
+) -> Range<usize> {
+    let at = items.partition_point(|t| {
+        (start(t) as u128) * (source_len.max(1) as u128) < (place as u128) * (target_len as u128)
+    });
+    around_within(at, items.len(), items.len(), window)
+}
+
 /// [`around`] with another number of candidates on each side.
 pub fn around_within(at: usize, of: usize, len: usize, window: usize) -> Range<usize> {
     if len <= 2 * window {

@@ -48,80 +48,80 @@ impl CalendarNames {
         }
     }
 
+    /// The calendar words of `text` outside the `skip` spans (the full dates).
     fn find(
         &self,
         text: &str,
         dates: &crate::recognize::dates::DateLocale,
         skip: &[Range<usize>],
     ) -> Vec<(Named, Range<usize>)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, ch) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
+        let skip = super::bounded::Covered::new(skip);
+        super::text::letter_words(text)
+            .filter(|(r, _)| !skip.contains(&(r.start..r.start + 1)))
+            .filter_map(|(r, word)| Some((self.name_of(text, r.clone(), word, dates)?, r)))
+            .collect()
+    }
+
+    /// What the word at `range` names, if a weekday or a month.
+    fn name_of(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        word: &str,
+        dates: &crate::recognize::dates::DateLocale,
+    ) -> Option<Named> {
+        let lower = word.to_lowercase();
+        // German writes compounds of a day lower-case: "freitagabendlichen".
+        let compound = |w: &str| self.compounds && lower.len() > w.len() && lower.starts_with(w);
+        if self.capitalized
+            && !word.starts_with(char::is_uppercase)
+            && !self.weekdays.iter().any(|w| compound(w))
         {
-            match (start, ch.is_alphabetic()) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    start = None;
-                    let word = &text[s..i];
-                    if skip.iter().any(|r| r.start <= s && s < r.end) {
-                        continue;
-                    }
-                    let lower = word.to_lowercase();
-                    // German writes compounds of a day lower-case: "freitagabendlichen".
-                    let compound =
-                        |w: &str| self.compounds && lower.len() > w.len() && lower.starts_with(w);
-                    if self.capitalized
-                        && !word.starts_with(char::is_uppercase)
-                        && !self.weekdays.iter().any(|w| compound(w))
-                    {
-                        continue;
-                    }
-                    let weekday = self.weekdays.iter().position(|w| {
-                        lower == *w || lower.strip_suffix('s') == Some(w.as_str()) || compound(w)
-                    });
-                    // "May" is also a name (Theresa May) and a verb: a month only before a
-                    // number.
-                    // "Oktoberanfang", "Oktoberhälfte".
-                    let month_compound = (self.compounds && weekday.is_none())
-                        .then(|| {
-                            (4..lower.len())
-                                .filter(|&n| lower.is_char_boundary(n))
-                                .find_map(|n| dates.full_month(&lower[..n]))
-                        })
-                        .flatten();
-                    // "until Oct.": an abbreviation with its dot.
-                    let abbreviated = (text[i..].starts_with('.') && lower.chars().count() >= 3)
-                        .then(|| dates.any_month(&lower))
-                        .flatten();
-                    let previous = text[..s]
-                        .trim_end()
-                        .rsplit(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    let month = dates
-                        .full_month(&lower)
-                        .or(month_compound)
-                        .or(abbreviated)
-                        .filter(|_| {
-                            lower != "may"
-                                || text[i..]
-                                    .trim_start()
-                                    .starts_with(|c: char| c.is_ascii_digit())
-                                || MONTH_BEFORE.contains(&previous.as_str())
-                        });
-                    match (weekday, month) {
-                        (Some(d), _) => out.push((Named::Weekday(d), s..i)),
-                        (None, Some(m)) => out.push((Named::Month(m), s..i)),
-                        _ => {}
-                    }
-                }
-                _ => {}
+            return None;
+        }
+        let weekday = self.weekdays.iter().position(|w| {
+            lower == *w || lower.strip_suffix('s') == Some(w.as_str()) || compound(w)
+        });
+        if let Some(d) = weekday {
+            return Some(Named::Weekday(d));
+        }
+        // "Oktoberanfang", "Oktoberhälfte".
+        let month_compound = || {
+            self.compounds
+                .then(|| {
+                    (4..lower.len())
+                        .filter(|&n| lower.is_char_boundary(n))
+                        .find_map(|n| dates.full_month(&lower[..n]))
+                })
+                .flatten()
+        };
+        // "until Oct.": an abbreviation with its dot.
+        let abbreviated = || {
+            (text[range.end..].starts_with('.') && lower.chars().count() >= 3)
+                .then(|| dates.any_month(&lower))
+                .flatten()
+        };
+        let month = dates
+            .full_month(&lower)
+            .or_else(month_compound)
+            .or_else(abbreviated)?;
+        // "May" is also a name (Theresa May) and a verb: a month only before a number or
+        // after a word that asks for one ("in May").
+        if lower == "may" {
+            let before_number = text[range.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+            let previous = text[..range.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !before_number && !MONTH_BEFORE.contains(&previous.as_str()) {
+                return None;
             }
         }
-        out
+        Some(Named::Month(month))
     }
 }
 
@@ -130,22 +130,9 @@ const WINDOW: usize = 256;
 
 /// The words of `text`, lower-case, with their byte ranges.
 fn words_of(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, ch.is_alphabetic()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                start = None;
-                out.push((s..i, text[s..i].to_lowercase()));
-            }
-            _ => {}
-        }
-    }
-    out
+    super::text::letter_words(text)
+        .map(|(r, w)| (r, w.to_lowercase()))
+        .collect()
 }
 
 /// A word one or two letters off `expected` (a weekday or month name, lower-case), with its
@@ -160,7 +147,7 @@ fn misspelled(words: &[(Range<usize>, String)], expected: &str) -> Option<Range<
         .find(|(_, w)| {
             w.chars().next() == expected.chars().next()
                 && w.chars().count().abs_diff(n) <= 2
-                && (1..=2).contains(&crate::check::names::edit_distance(w, expected))
+                && (1..=2).contains(&super::names::distance(w, expected))
         })
         .map(|(r, _)| r.clone())
 }
@@ -187,11 +174,9 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
     // length.
     let words = words_of(tgt);
     let near = |range: &Range<usize>| {
-        let at = words.partition_point(|(r, _)| {
-            (r.start as u128) * (src.len().max(1) as u128)
-                < (range.start as u128) * (tgt.len() as u128)
-        });
-        &words[super::bounded::around_within(at, words.len(), words.len(), WINDOW)]
+        let place = |(r, _): &(Range<usize>, String)| r.start;
+        &words
+            [super::bounded::around_place(&words, place, range.start, src.len(), tgt.len(), WINDOW)]
     };
     for (named, range) in &sources {
         // Kept as written: a name ("The Sunday Times", "Saturday Night Live").

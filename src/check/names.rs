@@ -100,13 +100,9 @@ pub fn fold_phrase(text: &str) -> String {
     words.join(" ")
 }
 
-/// Levenshtein distance over chars (for the other rules that tell a misspelling).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    distance(a, b)
-}
-
-/// Levenshtein distance over chars.
-fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance over chars (the calendar rule tells misspelled names of days with it
+/// too).
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -292,100 +288,36 @@ pub fn check(
     facts: &mut BlockFacts,
 ) {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
-    // A hyphenated word is also its parts: "Kashiwazaki-Kariwa" has "Kariwa".
-    let target_words: Vec<(Range<usize>, String)> = word_spans(tgt)
+    let known = super::bounded::Covered::new(known);
+    let names: Vec<Range<usize>> = c
+        .names
+        .find(src)
         .into_iter()
-        .flat_map(|(s, e)| {
-            let mut out = vec![(s..e, fold(&tgt[s..e]))];
-            if tgt[s..e].contains('-') {
-                let mut at = s;
-                for piece in tgt[s..e].split('-') {
-                    out.push((at..at + piece.len(), fold(piece)));
-                    at += piece.len() + 1;
-                }
-            }
-            out
-        })
+        .filter(|n| !known.overlaps(n))
         .collect();
-    let keys: Vec<String> = target_words.iter().map(|(_, w)| key_of_folded(w)).collect();
-    let plain: Vec<String> = target_words.iter().map(|(_, w)| w.clone()).collect();
+    // Most blocks name nobody: the target's words are read only for those that do.
+    if names.is_empty() {
+        return;
+    }
+    let words = TargetWords::of(tgt);
     let source_words: HashSet<String> = word_spans(src)
         .into_iter()
         .flat_map(|(s, e)| src[s..e].split('-').map(fold).collect::<Vec<_>>())
         .collect();
-    let known = super::bounded::Covered::new(known);
-    // A Title Case headline ("Killer Pig Mauls Chinese Farmer") capitalizes ordinary words: a
-    // look-alike is still an error there, a word not found is no finding.
-    let title_case = {
-        let words: Vec<&str> = src
-            .split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        let capitalized = words
-            .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .count();
-        let sentence = src.trim_end().ends_with(['.', '!', '?']);
-        (4..=20).contains(&words.len())
-            && capitalized * 4 >= words.len() * 3
-            && (!sentence || words.len() >= 5)
-    };
-    for name in c.names.find(src) {
-        if known.overlaps(&name) {
-            continue;
-        }
+    let title_case = is_title_case(src);
+    for name in names {
         // The target's words around the same relative place (all of them in a paragraph of
         // ordinary length), so a block of megabytes costs linear time.
-        let at = target_words.partition_point(|(r, _)| {
-            (r.start as u128) * (src.len().max(1) as u128)
-                < (name.start as u128) * (tgt.len() as u128)
-        });
-        let near =
-            super::bounded::around_within(at, target_words.len(), target_words.len(), WORD_WINDOW);
-        let near = Near {
-            words: &target_words[near.clone()],
-            keys: &keys[near.clone()],
-            plain: &plain[near],
-        };
+        let near = words.near(name.start, src.len(), tgt.len());
         let text = &src[name.clone()];
-        // The finder leaves out a sentence's opening ordinary word ("New" of "New Zealand"),
-        // which may belong to a listed name.
-        let with_previous = src[..name.start]
-            .strip_suffix(' ')
-            .and_then(|before| before.rsplit([' ', '\n']).next())
-            .map(|w| fold_phrase(&format!("{w} {text}")));
-        let listed = with_previous
-            .as_deref()
-            .and_then(|p| c.exonyms.forms(p))
-            .filter(|(_, s)| *s == exonyms::Source::Listed);
-        // An ordinary word alone ("World", "Turkey" the bird) is not looked up as a name.
-        let ordinary =
-            !text.contains(' ') && !is_acronym(text) && c.names.is_common(&text.to_lowercase());
-        let whole = (!ordinary)
-            .then(|| c.exonyms.forms(&fold_phrase(text)))
-            .flatten();
-        // "Queen Marie Antoinette": the listed name after an ordinary word or a title.
-        let core = || {
-            let mut words = text.split(' ');
-            let first = words.next()?;
-            let rest: Vec<&str> = words.collect();
-            let ordinary = c.names.heuristics.titles.contains(first)
-                || c.names.is_common(&first.to_lowercase());
-            (ordinary && !rest.is_empty())
-                .then(|| c.exonyms.forms(&fold_phrase(&rest.join(" "))))
-                .flatten()
-                .filter(|(_, s)| *s == exonyms::Source::Listed)
-        };
-        let seen = match listed.or(whole).or_else(core) {
-            Some((forms, exonyms::Source::Listed)) => seen_known(forms, &near, text, tgt),
-            _ => seen_parts(c, text, &near, tgt, &source_words),
+        let seen = match listed_forms(c, src, &name) {
+            Some(forms) => seen_known(forms, &near, text, tgt),
+            None => seen_parts(c, text, &near, tgt, &source_words),
         };
         let Some(seen) = seen else { continue };
         let (severity, target, message) = match seen {
             Seen::Found(rendering) => {
-                if let Some(r) = rendering {
-                    facts.names.push(r);
-                }
+                facts.names.extend(rendering);
                 continue;
             }
             Seen::Similar(range) => (
@@ -420,24 +352,145 @@ pub fn check(
     }
 }
 
-/// The target's words near a name: folded, and their transliteration keys.
-struct Near<'a> {
-    words: &'a [(Range<usize>, String)],
-    keys: &'a [String],
-    /// The folded words alone, for the exonym lookups.
-    plain: &'a [String],
+/// A Title Case headline ("Killer Pig Mauls Chinese Farmer") capitalizes ordinary words: a
+/// look-alike is still an error there, a word not found is no finding.
+fn is_title_case(src: &str) -> bool {
+    let words: Vec<&str> = src
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let sentence = src.trim_end().ends_with(['.', '!', '?']);
+    (4..=20).contains(&words.len())
+        && capitalized * 4 >= words.len() * 3
+        && (!sentence || words.len() >= 5)
 }
 
-impl Near<'_> {
-    fn folded(&self) -> &[String] {
-        self.plain
+/// The target forms of a name listed whole in CLDR or the exonym table: the name itself
+/// ("Sweden"), with the sentence's opening word the finder left out ("New" of "New
+/// Zealand"), or after an ordinary word or a title ("Queen Marie Antoinette"). An ordinary
+/// word alone ("World", "Turkey" the bird) is not looked up.
+fn listed_forms<'c>(c: &'c Checker, src: &str, name: &Range<usize>) -> Option<&'c [String]> {
+    let text = &src[name.clone()];
+    let listed = |phrase: &str| {
+        c.exonyms
+            .forms(&fold_phrase(phrase))
+            .filter(|(_, s)| *s == exonyms::Source::Listed)
+            .map(|(f, _)| f)
+    };
+    let with_previous = || {
+        let previous = src[..name.start]
+            .strip_suffix(' ')?
+            .rsplit([' ', '\n'])
+            .next()?;
+        listed(&format!("{previous} {text}"))
+    };
+    let ordinary =
+        !text.contains(' ') && !is_acronym(text) && c.names.is_common(&text.to_lowercase());
+    let whole = || (!ordinary).then(|| listed(text)).flatten();
+    let core = || {
+        let (first, rest) = text.split_once(' ')?;
+        let ordinary =
+            c.names.heuristics.titles.contains(first) || c.names.is_common(&first.to_lowercase());
+        ordinary.then(|| listed(rest)).flatten()
+    };
+    with_previous().or_else(whole).or_else(core)
+}
+
+/// The target's words, folded, with their byte ranges and transliteration keys; a hyphenated
+/// word is also its parts ("Kashiwazaki-Kariwa" has "Kariwa").
+struct TargetWords {
+    ranges: Vec<Range<usize>>,
+    folded: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl TargetWords {
+    fn of(tgt: &str) -> TargetWords {
+        let mut ranges = Vec::new();
+        let mut folded = Vec::new();
+        for (s, e) in word_spans(tgt) {
+            ranges.push(s..e);
+            folded.push(fold(&tgt[s..e]));
+            if tgt[s..e].contains('-') {
+                let mut at = s;
+                for piece in tgt[s..e].split('-') {
+                    ranges.push(at..at + piece.len());
+                    folded.push(fold(piece));
+                    at += piece.len() + 1;
+                }
+            }
+        }
+        let keys = folded.iter().map(|w| key_of_folded(w)).collect();
+        TargetWords {
+            ranges,
+            folded,
+            keys,
+        }
     }
+
+    /// The words around the place of source byte `place`.
+    fn near(&self, place: usize, source_len: usize, target_len: usize) -> Near<'_> {
+        let r = super::bounded::around_place(
+            &self.ranges,
+            |r| r.start,
+            place,
+            source_len,
+            target_len,
+            WORD_WINDOW,
+        );
+        Near {
+            ranges: &self.ranges[r.clone()],
+            folded: &self.folded[r.clone()],
+            keys: &self.keys[r],
+        }
+    }
+}
+
+/// The target's words near a name: their ranges, folded, and their transliteration keys.
+struct Near<'a> {
+    ranges: &'a [Range<usize>],
+    folded: &'a [String],
+    keys: &'a [String],
+}
+
+impl<'a> Near<'a> {
+    /// (range, folded, key) of each word.
+    fn iter(&self) -> impl Iterator<Item = (&'a Range<usize>, &'a String, &'a String)> + use<'a> {
+        let (ranges, folded, keys) = (self.ranges, self.folded, self.keys);
+        ranges
+            .iter()
+            .zip(folded)
+            .zip(keys)
+            .map(|((r, f), k)| (r, f, k))
+    }
+
+    /// The words within `side` of the middle (the name's own sentence or two).
+    fn middle(&self, side: usize) -> Near<'a> {
+        let mid = self.ranges.len() / 2;
+        let r = mid.saturating_sub(side)..(mid + side).min(self.ranges.len());
+        Near {
+            ranges: &self.ranges[r.clone()],
+            folded: &self.folded[r.clone()],
+            keys: &self.keys[r],
+        }
+    }
+}
+
+/// Whether `w` is `name` with one letter changed, added or dropped, its first letter kept.
+fn one_letter_off(w: &str, name: &str) -> bool {
+    w.chars().next() == name.chars().next()
+        && w.len().abs_diff(name.len()) <= 2
+        && distance(w, name) == 1
 }
 
 /// A name with known target forms ("Sweden", "Middle East"): found in one of them, in a word
 /// derived from one, or as written.
 fn seen_known(forms: &[String], near: &Near, text: &str, tgt: &str) -> Option<Seen> {
-    let words = near.folded();
+    let words = near.folded;
     let own = fold_phrase(text);
     let own: Vec<String> = own.split(' ').map(str::to_string).collect();
     if Exonyms::present(forms, words) || Exonyms::present(&own, words) {
@@ -461,16 +514,15 @@ fn look_alike<'a>(
         .flat_map(|n| n.split(' '))
         .filter(|n| n.chars().count() >= 4)
         .collect();
-    near.words
-        .iter()
-        .find(|(r, w)| {
-            tgt[r.clone()].starts_with(char::is_uppercase)
+    near.iter()
+        .find(|(r, w, _)| {
+            tgt[(*r).clone()].starts_with(char::is_uppercase)
                 && !names.contains(&w.as_str())
                 && names
                     .iter()
                     .any(|n| looks_like(w, n) && !adapted(w, n) && !derived(w, n))
         })
-        .map(|(r, _)| r.clone())
+        .map(|(r, _, _)| r.clone())
 }
 
 /// A name as its words: a word the target keeps that became a look-alike is an error even
@@ -505,7 +557,7 @@ fn seen_parts(
                 // Kept as written: "Park" is not "parc". Kept with its capital, it is the
                 // name's word ("Theresa May" → "May").
                 let f = fold(word);
-                for (r, w) in near.words {
+                for (r, w, _) in near.iter() {
                     if *w == f {
                         found = true;
                         found_proper |= tgt[r.clone()].starts_with(char::is_uppercase);
@@ -513,7 +565,7 @@ fn seen_parts(
                 }
             }
             Part::Known(forms, source) => {
-                let words = near.folded();
+                let words = near.folded;
                 let own = fold(word);
                 let here = Exonyms::present(forms, words)
                     || Exonyms::present(std::slice::from_ref(&own), words);
@@ -529,14 +581,13 @@ fn seen_parts(
                 wanted |= *source == exonyms::Source::Listed;
                 // "Pecific", "Teiwan", "Wilsh": one letter changed.
                 if !here {
-                    let strict = near.words.iter().find(|(r, w)| {
-                        tgt[r.clone()].starts_with(char::is_uppercase)
+                    let strict = near.iter().find(|(r, w, _)| {
+                        tgt[(*r).clone()].starts_with(char::is_uppercase)
                             && w.chars().count() == own.chars().count()
                             && own.chars().count() >= 4
-                            && w.chars().next() == own.chars().next()
-                            && distance(w, &own) == 1
+                            && one_letter_off(w, &own)
                     });
-                    similar = similar.or(strict.map(|(r, _)| r.clone()));
+                    similar = similar.or(strict.map(|(r, _, _)| r.clone()));
                 }
             }
             Part::Proper => {
@@ -588,26 +639,20 @@ fn twin(
     let (k, f) = (key(word), fold(word));
     // The sentence or two around the name, not the whole window: this runs for every name
     // found.
-    let mid = near.words.len() / 2;
-    let span = mid.saturating_sub(TWIN_WINDOW)..(mid + TWIN_WINDOW).min(near.words.len());
-    near.words[span.clone()]
+    near.middle(TWIN_WINDOW)
         .iter()
-        .zip(&near.keys[span])
-        .find(|((r, w), key)| {
-            tgt[r.clone()].starts_with(char::is_uppercase)
-                && *w != f
-                && !source_words.contains(w)
+        .find(|(r, w, key)| {
+            tgt[(*r).clone()].starts_with(char::is_uppercase)
+                && !source_words.contains(*w)
                 && f.chars().count() >= 5
                 // One letter off, no more: German capitalizes every noun ("Spiel", "Spieth").
-                && w.chars().next() == f.chars().next()
-                && w.len().abs_diff(f.len()) <= 2
-                && distance(w, &f) == 1
+                && one_letter_off(w, &f)
                 && !same_or_inflected(w, &f)
                 && !same_or_inflected(key, &k)
                 && !adapted(w, &f)
                 && !adapted(key, &k)
         })
-        .map(|((r, _), _)| r.clone())
+        .map(|(r, _, _)| r.clone())
 }
 
 /// Where one word of a name the target keeps is: as written or transliterated (by key:
@@ -618,10 +663,9 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
     let (k, f) = (key(word), fold(word));
     // A key match needs a capital: "Lee" and the article "le" share a key.
     let capital = |r: &Range<usize>| tgt[r.clone()].starts_with(char::is_uppercase);
-    let pairs = || near.words.iter().zip(near.keys);
     // "MWPs" written "MWP": an acronym's plural.
     let singular = is_acronym(word).then(|| f.strip_suffix('s')).flatten();
-    if let Some(((r, _), _)) = pairs().find(|((r, folded), key)| {
+    if let Some((r, _, _)) = near.iter().find(|(r, folded, key)| {
         (capital(r) && same_or_inflected(key, &k))
             || same_or_inflected(folded, &f)
             || singular == Some(folded.as_str())
@@ -631,7 +675,7 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
     let compound = |w: &str, part: &str| {
         part.chars().count() >= 4 && w.len() >= part.len() + 3 && w.contains(part)
     };
-    let kept = pairs().any(|((_, w), key)| {
+    let kept = near.iter().any(|(_, w, key)| {
         adapted(key, &k)
             || derived(key, &k)
             || derived(w, &f)
@@ -643,11 +687,11 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
     if kept {
         return Seen::Found(None);
     }
-    pairs()
-        .find(|((r, w), key)| {
+    near.iter()
+        .find(|(r, w, key)| {
             capital(r) && (looks_like(key, &k) || looks_like(w, &f)) && !adapted(w, &f)
         })
-        .map_or(Seen::Absent { full: false }, |((r, _), _)| {
+        .map_or(Seen::Absent { full: false }, |(r, _, _)| {
             Seen::Similar(r.clone())
         })
 }

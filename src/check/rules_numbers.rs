@@ -78,24 +78,9 @@ fn word_tokens(
     n: &crate::recognize::numbers::NumberLocale,
     text: &str,
 ) -> Vec<(Range<usize>, f64)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, ch.is_alphabetic()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                start = None;
-                if let Some(v) = n.word_value(&text[s..i]).filter(|v| *v >= 2) {
-                    out.push((s..i, f64::from(v)));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    super::text::letter_words(text)
+        .filter_map(|(r, w)| Some((r, f64::from(n.word_value(w).filter(|v| *v >= 2)?))))
+        .collect()
 }
 
 /// A number word of the source written as another number in the target ("Five" → "Seis",

@@ -86,6 +86,25 @@ impl BlockText {
     }
 }
 
+/// The runs of letters of `text` with their byte ranges: the words the calendar and number-word
+/// rules look at ("1er" gives "er", "Sonntagmorgen" one word).
+pub fn letter_words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (start, c.is_alphabetic()) {
+            (None, true) => {
+                start = Some(i);
+                None
+            }
+            (Some(s), false) => {
+                start = None;
+                Some((s..i, &text[s..i]))
+            }
+            _ => None,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

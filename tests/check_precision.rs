@@ -17,10 +17,8 @@ mod common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::process::Command;
 
 use common::root;
-use serde_json::Value;
 
 const CORPUS: &str = "tests/data/check-corpus";
 
@@ -84,36 +82,7 @@ fn run(corpus: &str, locale: &str) -> (Vec<Found>, usize) {
     let dir = root().join(CORPUS).join(corpus);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("corpus file");
     let (source, target) = (read("en.txt"), read(&format!("{locale}.txt")));
-    let work = tempfile::tempdir().expect("tmp");
-    // One sentence per line in the corpus; one paragraph per sentence for the checks.
-    let paragraphs = |t: &str| t.lines().collect::<Vec<_>>().join("\n\n") + "\n";
-    let (s, t) = (work.path().join("en.txt"), work.path().join("target.txt"));
-    std::fs::write(&s, paragraphs(&source)).expect("write");
-    std::fs::write(&t, paragraphs(&target)).expect("write");
-    let report = work.path().join("report.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_verso"))
-        .args([
-            "check",
-            "--from",
-            "en",
-            "--to",
-            locale,
-            "--fail-on",
-            "never",
-        ])
-        .arg(&s)
-        .arg(&t)
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .expect("verso runs");
-    assert!(
-        out.status.success(),
-        "{corpus} {locale}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("JSON");
+    let report = common::check_pairs(source.lines().zip(target.lines()), locale);
     let mut found = Vec::new();
     for issue in report["files"][0]["issues"].as_array().expect("issues") {
         let text = |k: &str| issue[k].as_str().unwrap_or_default().to_string();

@@ -12,10 +12,8 @@ mod common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
-use std::process::Command;
 
 use common::root;
-use serde_json::Value;
 
 const CORPUS: &str = "tests/data/check-corpus";
 
@@ -347,37 +345,7 @@ fn inject(
 
 /// Runs the checks on pairs, one block each; returns the blocks with an error.
 fn blocks_with_errors(pairs: &[(String, String)], locale: &str) -> HashSet<usize> {
-    let work = tempfile::tempdir().expect("tmp");
-    let (s, t) = (work.path().join("en.txt"), work.path().join("target.txt"));
-    let join = |side: &dyn Fn(&(String, String)) -> &str| {
-        pairs.iter().map(side).collect::<Vec<_>>().join("\n\n") + "\n"
-    };
-    std::fs::write(&s, join(&|p| p.0.as_str())).expect("write");
-    std::fs::write(&t, join(&|p| p.1.as_str())).expect("write");
-    let report = work.path().join("report.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_verso"))
-        .args([
-            "check",
-            "--from",
-            "en",
-            "--to",
-            locale,
-            "--fail-on",
-            "never",
-        ])
-        .arg(&s)
-        .arg(&t)
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .expect("verso runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("JSON");
+    let report = common::check_pairs(pairs.iter().map(|(s, t)| (s.as_str(), t.as_str())), locale);
     report["files"][0]["issues"]
         .as_array()
         .expect("issues")

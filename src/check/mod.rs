@@ -435,8 +435,8 @@ pub(crate) mod testing {
         )
     }
 
-    /// Rule ids found on a pair, with their target span texts.
-    pub fn run(target: &str, source: &str, translation: &str) -> Vec<(String, String)> {
+    /// The findings on one pair of plain texts.
+    pub fn findings(target: &str, source: &str, translation: &str) -> Vec<Finding> {
         let c = checker(target);
         let (s, t) = (BlockText::plain(source), BlockText::plain(translation));
         let pair = BlockPair {
@@ -445,8 +445,12 @@ pub(crate) mod testing {
             target: &t,
             unknown_words: &[],
         };
-        c.check_block(&pair)
-            .0
+        c.check_block(&pair).0
+    }
+
+    /// Rule ids found on a pair, with their target span texts.
+    pub fn run(target: &str, source: &str, translation: &str) -> Vec<(String, String)> {
+        findings(target, source, translation)
             .into_iter()
             .map(|f| {
                 (
@@ -568,27 +572,10 @@ mod locale_tests {
 mod real_translation_cases {
     //! What real translations do (issue 11, section 2) must pass; what must be caught (section
     //! 3) must be an error. Each case has its true and its false side.
-    use super::testing::run;
-
-    /// Findings of severity error or warning, as (rule, target span).
-    fn found(locale: &str, source: &str, target: &str) -> Vec<(String, String)> {
-        run(locale, source, target)
-    }
+    use super::testing::{findings, run as found};
 
     fn errors(locale: &str, source: &str, target: &str) -> usize {
-        let c = super::testing::checker(locale);
-        let (s, t) = (
-            super::BlockText::plain(source),
-            super::BlockText::plain(target),
-        );
-        let pair = super::BlockPair {
-            index: 0,
-            source: &s,
-            target: &t,
-            unknown_words: &[],
-        };
-        c.check_block(&pair)
-            .0
+        findings(locale, source, target)
             .iter()
             .filter(|f| f.severity == crate::report::Severity::Error)
             .count()

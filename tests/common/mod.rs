@@ -211,6 +211,41 @@ pub fn python() -> PathBuf {
     venv.unwrap_or_else(|| PathBuf::from("python3"))
 }
 
+/// `verso check` of sentence pairs, one block each (one paragraph per sentence), from English
+/// to `locale`: its JSON report.
+pub fn check_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    locale: &str,
+) -> serde_json::Value {
+    let work = tempfile::tempdir().expect("tmp");
+    let (mut source, mut target) = (Vec::new(), Vec::new());
+    for (s, t) in pairs {
+        source.push(s);
+        target.push(t);
+    }
+    let (s, t) = (work.path().join("en.txt"), work.path().join("target.txt"));
+    std::fs::write(&s, source.join("\n\n") + "\n").expect("write");
+    std::fs::write(&t, target.join("\n\n") + "\n").expect("write");
+    let out = work.path().join("report.json");
+    succeed(
+        verso()
+            .args([
+                "check",
+                "--from",
+                "en",
+                "--to",
+                locale,
+                "--fail-on",
+                "never",
+            ])
+            .arg(&s)
+            .arg(&t)
+            .arg("--report")
+            .arg(&out),
+    );
+    report(&out)
+}
+
 /// Runs a command that must succeed; its output. A failure shows what it said.
 pub fn succeed(cmd: &mut Command) -> std::process::Output {
     let out = cmd.output().expect("the command runs");

@@ -256,7 +256,7 @@ impl DateLocale {
         let (day, dlen) = day_number(&text[s..])?;
         let mut at = s + dlen;
         for sep in [". ", " de ", " of ", " "] {
-            if let Some(n) = spaced_prefix(&text[at..], sep) {
+            if let Some(n) = super::spaced_prefix(&text[at..], sep) {
                 at += n;
                 break;
             }
@@ -452,7 +452,7 @@ fn day_number(s: &str) -> Option<(u8, usize)> {
 
 fn year_after(s: &str, separators: &[&str]) -> Option<(i32, usize)> {
     for sep in separators {
-        if let Some(n) = spaced_prefix(s, sep) {
+        if let Some(n) = super::spaced_prefix(s, sep) {
             let rest = &s[n..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let boundary = !rest[digits.len()..]
@@ -465,21 +465,6 @@ fn year_after(s: &str, separators: &[&str]) -> Option<(i32, usize)> {
         }
     }
     None
-}
-
-/// Bytes of `text` that `sep` opens it with, a space in `sep` matching any space a typesetter
-/// uses there (no-break and narrow no-break too: "30\u{a0}de mayo de\u{a0}2005").
-fn spaced_prefix(text: &str, sep: &str) -> Option<usize> {
-    let mut at = 0;
-    for want in sep.chars() {
-        let got = text[at..].chars().next()?;
-        let ok = got == want || (want == ' ' && matches!(got, '\u{a0}' | '\u{202f}'));
-        if !ok {
-            return None;
-        }
-        at += got.len_utf8();
-    }
-    Some(at)
 }
 
 /// "24.1.2025", "24/1/2025", "1/24/2025" (month first), "2025-01-24".

@@ -82,11 +82,6 @@ fn to_24(hour: u8, pm: bool) -> u8 {
     }
 }
 
-/// Range separators between two times.
-const BETWEEN: &[&str] = &[
-    "-", "–", " - ", " – ", " to ", " and ", " y ", " a ", " et ", " à ", " und ", " bis ",
-];
-
 /// Times with a meridiem in `text`.
 pub fn scan(text: &str) -> Vec<TimeToken> {
     let mut out = Vec::new();
@@ -108,7 +103,7 @@ pub fn scan(text: &str) -> Vec<TimeToken> {
             at += m;
         }
         // "between 6 and 8 p.m." is a range; "12 pm and 12 a.m." two times.
-        let seps = BETWEEN
+        let seps = super::RANGE_JOINERS
             .iter()
             .filter(|s| first_mer.is_none() || **s != " and ");
         let second = seps.into_iter().find_map(|sep| {
@@ -262,24 +257,19 @@ pub fn scan_all(text: &str) -> Vec<TimeToken> {
 fn with_range_starts(text: &str, times: Vec<TimeToken>) -> Vec<TimeToken> {
     let mut out: Vec<TimeToken> = Vec::with_capacity(times.len());
     for t in times {
-        let before = &text[..t.range.start];
-        let start = [" bis ", " à ", " a ", " y ", " to ", "-", "–"]
-            .iter()
-            .find_map(|j| {
-                let head = before.strip_suffix(j)?;
-                let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-                let at = head.len() - digits;
-                let boundary = !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == ':');
-                let hour: u8 = head[at..].parse().ok()?;
-                ((1..=2).contains(&digits) && boundary && hour < 24 && t.end.is_none())
-                    .then_some((at, hour))
-            });
+        let start = super::range_start(&text[..t.range.start]).and_then(|r| {
+            let hour: u8 = text[r.clone()].parse().ok()?;
+            (r.len() <= 2 && hour < 24 && t.end.is_none()).then_some((r.start, hour))
+        });
+        // Times come in order: only the one before can overlap the new range.
         match start {
-            Some((at, hour)) if !out.iter().any(|o| o.range.end > at) => out.push(TimeToken {
-                range: at..t.range.end,
-                start: (hour, 0),
-                end: Some(t.start),
-            }),
+            Some((at, hour)) if out.last().is_none_or(|o| o.range.end <= at) => {
+                out.push(TimeToken {
+                    range: at..t.range.end,
+                    start: (hour, 0),
+                    end: Some(t.start),
+                })
+            }
             _ => out.push(t),
         }
     }
@@ -323,23 +313,6 @@ const NAMED: &[(&str, &str, u8)] = &[
     ("de", "Mitternacht", 0),
 ];
 
-/// Bytes of `text` at `at` that `pattern` matches, letters case-insensitively (ASCII) and a
-/// space matching any space typesetters use.
-fn matches_at(text: &str, at: usize, pattern: &str) -> Option<usize> {
-    let mut i = at;
-    for want in pattern.chars() {
-        let got = text[i..].chars().next()?;
-        let same = got == want
-            || got.eq_ignore_ascii_case(&want)
-            || (want == ' ' && matches!(got, '\u{a0}' | '\u{202f}'));
-        if !same {
-            return None;
-        }
-        i += got.len_utf8();
-    }
-    Some(i - at)
-}
-
 /// Times said with words: an hour (digits or a number word of `words`) and a day part ("las
 /// siete de la mañana", "10 heures du matin", "7 Uhr abends", "2 in the afternoon"), and noon
 /// and midnight. `language` is the BCP 47 language subtag.
@@ -360,7 +333,7 @@ pub fn scan_spoken(
     for (at, c) in text.char_indices() {
         if c == ' ' || c == '\u{a0}' {
             for (_, phrase, pm) in &parts {
-                let Some(len) = matches_at(text, at, phrase) else {
+                let Some(len) = super::spaced_prefix(&text[at..], phrase) else {
                     continue;
                 };
                 let boundary = !text[at + len..].starts_with(char::is_alphanumeric);
@@ -394,7 +367,7 @@ pub fn scan_spoken(
         let opens_word = at == 0 || !text[..at].ends_with(char::is_alphanumeric);
         if opens_word {
             for (_, word, hour) in &named {
-                if let Some(len) = matches_at(text, at, word)
+                if let Some(len) = super::spaced_prefix(&text[at..], word)
                     && !text[at + len..].starts_with(char::is_alphanumeric)
                 {
                     out.push(TimeToken {

@@ -201,36 +201,17 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'.' || b == b','
 }
 
-/// Words joining the two ends of a range of quantities written with one unit ("2 to 4 inches",
-/// "entre 5 y 10 centímetros", "5 bis 10 Zentimeter", "de 5 à 10 cm", "5-10 cm").
-const RANGE_JOINERS: [&str; 16] = [
-    "-", "–", " - ", " – ", " to ", " and ", " or ", " y ", " a ", " o ", " et ", " à ", " ou ",
-    " bis ", " und ", " oder ",
-];
-
 /// The quantities with, before each, the number that opens its range as a quantity of the same
 /// unit: in "2 to 4 inches" the 2 is inches too.
 fn with_range_starts(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
     let mut out = Vec::with_capacity(quantities.len());
     let mut last_end = 0;
     for q in quantities {
-        let before = &text[last_end..q.range.start];
-        let start = RANGE_JOINERS.iter().find_map(|j| {
-            let head = strip_suffix_spaced(before, j)?;
-            let digits = head.len()
-                - head
-                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-                    .len();
-            let from = head.len() - digits;
-            let boundary = !head[..from].ends_with(|c: char| c.is_alphanumeric());
-            let number = head[from..].trim_start_matches(['.', ',']);
-            (digits > 0 && boundary && number.starts_with(|c: char| c.is_ascii_digit()))
-                .then(|| (last_end + head.len() - number.len(), number.to_string()))
-        });
-        if let Some((at, number)) = start {
+        if let Some(r) = super::range_start(&text[last_end..q.range.start]) {
+            let range = last_end + r.start..last_end + r.end;
             out.push(Quantity {
-                range: at..at + number.len(),
-                number,
+                number: text[range.clone()].to_string(),
+                range,
                 unit: q.unit.clone(),
                 written: q.written.clone(),
             });
@@ -239,22 +220,6 @@ fn with_range_starts(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
         out.push(q);
     }
     out
-}
-
-/// `text` without `suffix` at its end, a space in `suffix` matching any space typesetters put
-/// there ("2\u{a0}y 10\u{a0}centímetros").
-fn strip_suffix_spaced<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
-    let mut end = text.len();
-    for want in suffix.chars().rev() {
-        let got = text[..end].chars().next_back()?;
-        let same =
-            got == want || (want == ' ' && matches!(got, '\u{a0}' | '\u{202f}' | '\u{2009}'));
-        if !same {
-            return None;
-        }
-        end -= got.len_utf8();
-    }
-    Some(&text[..end])
 }
 
 #[cfg(test)]

@@ -210,6 +210,17 @@ impl Default for CheckConfig {
     }
 }
 
+/// Which number forms count as the target's own: what a reader accepts (the checks: a space
+/// groups thousands in every locale, as the RAE and Duden allow), or what verso writes (the
+/// locale's CLDR grouping: "16 000" becomes "16.000" in German).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forms {
+    /// Checking: accepted forms pass.
+    Read,
+    /// Writing: only the CLDR form passes, anything else gets its fix.
+    Written,
+}
+
 /// Everything the checks need for one language pair.
 pub struct Checker {
     /// Source locale tag.
@@ -277,50 +288,34 @@ impl Checker {
     pub fn fixes(&self, pair: &BlockPair) -> Vec<Finding> {
         let mut findings = Vec::new();
         let mut facts = batch::BlockFacts::new(pair);
-        self.fixable_rules(pair, &mut findings, &mut facts);
+        self.fixable_rules(pair, &mut findings, &mut facts, Forms::Written);
         findings.retain(|f| f.fix.is_some() && self.enabled(f.rule));
-        // What verso writes takes the locale's own grouping even where a reader accepts a
-        // space ("16 000" → "16.000" in German); the checks do not report the space.
-        if self.enabled(Rule::NumberFormat) {
-            let taken: Vec<Range<usize>> = findings
-                .iter()
-                .filter_map(|f| f.fix.as_ref().map(|x| x.range.clone()))
-                .collect();
-            findings.extend(
-                rules_numbers::space_grouping(self, pair)
-                    .into_iter()
-                    .filter(|f| {
-                        f.fix.as_ref().is_some_and(|x| {
-                            !taken
-                                .iter()
-                                .any(|t| t.start < x.range.end && x.range.start < t.end)
-                        })
-                    }),
-            );
-        }
         findings
     }
 
     /// Dates, quantities, numbers and glossary terms: the rules that can fix what they find.
-    /// Returns the glossary's spans (the name rule leaves them alone).
+    /// Returns the glossary's spans (the name rule leaves them alone) and the dates (the
+    /// calendar rule leaves them alone).
     fn fixable_rules(
         &self,
         pair: &BlockPair,
         findings: &mut Vec<Finding>,
         facts: &mut batch::BlockFacts,
-    ) -> Vec<Range<usize>> {
+        forms: Forms,
+    ) -> (Vec<Range<usize>>, rules_dates::DateSpans) {
         let dates = rules_dates::check(self, pair, findings);
-        calendar::check(self, pair, &dates, findings);
         let quantities = units::check(self, pair, findings);
-        rules_numbers::check(self, pair, &dates, &quantities, findings);
-        terms::check(self, pair, findings, facts)
+        rules_numbers::check(self, pair, &dates, &quantities, findings, forms);
+        (terms::check(self, pair, findings, facts), dates)
     }
 
     /// Runs every block rule on a pair; returns the findings and what the batch rules need.
     pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
         let mut findings = Vec::new();
         let mut facts = batch::BlockFacts::new(pair);
-        let glossary_spans = self.fixable_rules(pair, &mut findings, &mut facts);
+        let (glossary_spans, dates) =
+            self.fixable_rules(pair, &mut findings, &mut facts, Forms::Read);
+        calendar::check(self, pair, &dates, &mut findings);
         names::check(self, pair, &glossary_spans, &mut findings, &mut facts);
         misc::untranslated(self, pair, &mut findings);
         // An unknown word inside a span already reported is the same problem twice.

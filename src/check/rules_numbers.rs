@@ -169,48 +169,6 @@ fn words_changed(
     }
 }
 
-/// Target numbers grouped with a space where the locale groups otherwise ("16 000" in German),
-/// each with the CLDR form as its fix: what the writer applies; the checks accept the space.
-pub fn space_grouping(c: &Checker, pair: &BlockPair) -> Vec<Finding> {
-    let tgt = &pair.target.text;
-    let space = |ch: char| matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
-    if space(c.target_numbers.group) {
-        return Vec::new();
-    }
-    let source_values: Vec<f64> = scan(&pair.source.text)
-        .iter()
-        .filter_map(|n| c.source_numbers.parse(&n.raw))
-        .collect();
-    scan(tgt)
-        .into_iter()
-        .filter(|n| n.raw.contains(space) && !n.raw.contains([',', '.']))
-        .filter_map(|n| {
-            let v = c.target_numbers.parse(&n.raw)?;
-            source_values.iter().any(|s| same(*s, v)).then_some((n, v))
-        })
-        .map(|(n, v)| {
-            let fixed = c.target_numbers.format(v, 0);
-            Finding {
-                rule: Rule::NumberFormat,
-                severity: Severity::Warning,
-                block: pair.index,
-                source: None,
-                target: Some(Span::of(tgt, n.range.clone())),
-                message: msg!(
-                    "check-number-style",
-                    written = &n.raw,
-                    expected = &fixed,
-                    locale = &c.target
-                ),
-                fix: Some(Fix {
-                    range: n.range.clone(),
-                    replacement: fixed,
-                }),
-            }
-        })
-        .collect()
-}
-
 /// A target number and the values it may have been meant as.
 struct Target {
     token: NumberToken,
@@ -353,6 +311,7 @@ pub fn check(
     dates: &DateSpans,
     quantities: &QuantitySpans,
     findings: &mut Vec<Finding>,
+    forms: super::Forms,
 ) {
     let (src, tgt) = (&pair.source.text, &pair.target.text);
     // Digits left over from a date the engine broke ("Marcha 3") are the date rule's.
@@ -423,7 +382,11 @@ pub fn check(
                 if tgt[..t.token.range.start].ends_with(':')
                     || t.token.raw == s.0.raw
                     || t.factor != 1.0 => {}
-            Match::Own if !c.target_numbers.is_cldr_form(&t.token.raw, s.1 / t.factor) => {
+            Match::Own
+                if !c.target_numbers.is_cldr_form(&t.token.raw, s.1 / t.factor)
+                    && (forms == super::Forms::Written
+                        || !c.target_numbers.is_space_grouped(&t.token.raw)) =>
+            {
                 let fixed = c.target_numbers.format(
                     s.1 / t.factor,
                     decimals(&t.token.raw, c.target_numbers.decimal),
@@ -682,6 +645,30 @@ mod tests {
 
     fn pair(rule: &str, span: &str) -> (String, String) {
         (rule.to_string(), span.to_string())
+    }
+
+    #[test]
+    fn a_space_grouping_is_read_and_rewritten() {
+        let c = crate::check::testing::checker("de");
+        let (s, t) = (
+            crate::check::BlockText::plain("16,000 soldiers"),
+            crate::check::BlockText::plain("16 000 Soldaten"),
+        );
+        let pair = crate::check::BlockPair {
+            index: 0,
+            source: &s,
+            target: &t,
+            unknown_words: &[],
+        };
+        // Checked: Duden allows the space.
+        assert!(c.check_block(&pair).0.is_empty());
+        // Written: German's own mark.
+        let fixes = c.fixes(&pair);
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(
+            fixes[0].fix.as_ref().map(|f| f.replacement.as_str()),
+            Some("16.000")
+        );
     }
 
     #[test]

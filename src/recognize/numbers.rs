@@ -103,12 +103,23 @@ impl NumberLocale {
         }
     }
 
-    /// A space groups thousands in every locale here (ISO 80000 and SI, what the RAE and
-    /// Duden recommend beside the locale's own mark): "17 500" is right in Spanish too.
-    fn is_group(&self, c: char) -> bool {
+    /// The locale's own grouping mark (its apostrophes and spaces alike).
+    fn is_own_group(&self, c: char) -> bool {
         c == self.group
             || (matches!(self.group, '\'' | '’') && matches!(c, '\'' | '’'))
-            || is_space_group(c)
+            || (is_space_group(self.group) && is_space_group(c))
+    }
+
+    /// A space groups thousands in every locale here (ISO 80000 and SI, what the RAE and
+    /// Duden recommend beside the locale's own mark): "17 500" reads as 17500 in Spanish too.
+    fn is_group(&self, c: char) -> bool {
+        self.is_own_group(c) || is_space_group(c)
+    }
+
+    /// Whether `raw` groups with a space where the locale's own mark is another ("16 000" in
+    /// German): read the same, written otherwise.
+    pub fn is_space_grouped(&self, raw: &str) -> bool {
+        !is_space_group(self.group) && raw.contains(is_space_group)
     }
 
     /// Reads a number as this locale writes it; `None` if it is not a valid number here.
@@ -156,7 +167,7 @@ impl NumberLocale {
         let same = |a: &str, b: &str| {
             a.chars()
                 .zip(b.chars())
-                .all(|(x, y)| x == y || (self.is_group(x) && self.is_group(y)))
+                .all(|(x, y)| x == y || (self.is_own_group(x) && self.is_own_group(y)))
                 && a.chars().count() == b.chars().count()
         };
         same(raw, &expected) || (raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit()))

@@ -728,12 +728,79 @@ mod real_translation_cases {
                 "Él lideró la carrera.",
             ),
             ("es", "The score was 1-0.", "El marcador fue 4-0."),
+            (
+                "es",
+                "Senator Cristina Fernandez de Kirchner spoke.",
+                "Habló la senadora de Kirchner.",
+            ),
+            (
+                "es",
+                "It aired on Saturday Night Live.",
+                "Se emitió en Seturday Night Live.",
+            ),
+            (
+                "de",
+                "They met in September.",
+                "Sie trafen sich im Siptember.",
+            ),
         ] {
             assert!(
                 errors(locale, source, target) >= 1,
                 "{locale}: {source} → {target}"
             );
         }
+    }
+
+    #[test]
+    fn a_title_case_headline_reports_no_missing_name() {
+        let f = found(
+            "es",
+            "Killer Pig Mauls Chinese Farmer",
+            "Un cerdo asesino ataca a un granjero chino",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        // The same words in a sentence: "Mauls" is looked for.
+        assert!(!found("es", "He said that Mauls called.", "Dijo que llamó.").is_empty());
+    }
+
+    #[test]
+    fn a_plain_text_line_that_grew_into_a_paragraph_is_no_structure_error() {
+        use crate::document::Format;
+        use crate::format::{self, ReadOptions};
+        let read =
+            |s: &str| format::parse(Format::PlainText, s.to_string(), &ReadOptions::default());
+        let source = read(
+            "The expedition left Tokyo in the spring of that year, heading north.\n\nIwasaki ran into trouble.\n",
+        );
+        let target = read(
+            "La expedición salió de Tokio en la primavera de ese año, rumbo al norte.\n\nIwasaki debió enfrentarse con numerosos problemas durante su largo viaje.\n",
+        );
+        let c = super::testing::checker("es");
+        let structure = c
+            .check_document(&source, &target, &[], true)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == super::Rule::Structure)
+            .count();
+        assert_eq!(structure, 0);
+    }
+
+    #[test]
+    fn either_decimal_mark_is_configurable_per_locale() {
+        let mut config = super::CheckConfig::default();
+        config.either_decimal = vec!["es".to_string()];
+        let c = super::Checker::new("en", "es", None, config, Default::default());
+        let (s, t) = (
+            super::BlockText::plain("Inflation was 14.3 percent."),
+            super::BlockText::plain("La inflación fue de 14.3 por ciento."),
+        );
+        let pair = super::BlockPair {
+            index: 0,
+            source: &s,
+            target: &t,
+            unknown_words: &[],
+        };
+        assert!(c.check_block(&pair).0.is_empty());
     }
 
     #[test]

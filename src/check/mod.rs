@@ -787,8 +787,10 @@ mod real_translation_cases {
 
     #[test]
     fn either_decimal_mark_is_configurable_per_locale() {
-        let mut config = super::CheckConfig::default();
-        config.either_decimal = vec!["es".to_string()];
+        let config = super::CheckConfig {
+            either_decimal: vec!["es".to_string()],
+            ..Default::default()
+        };
         let c = super::Checker::new("en", "es", None, config, Default::default());
         let (s, t) = (
             super::BlockText::plain("Inflation was 14.3 percent."),

@@ -40,7 +40,8 @@ impl Sentences {
         }
     }
 
-    fn ends_with_abbreviation(&self, piece: &str) -> bool {
+    /// Whether `piece` ends in a known abbreviation of the language or a capital initial.
+    pub(crate) fn ends_with_abbreviation(&self, piece: &str) -> bool {
         let trimmed = piece.trim_end();
         let Some(before) = trimmed.strip_suffix('.') else {
             return false;

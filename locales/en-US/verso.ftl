@@ -311,6 +311,53 @@ check-summary = { $errors ->
        *[other] { $files } files
     }; { $fixed } fixed.
 
+## Checks: punctuation and typography
+
+check-inverted-marks = { $written } has no { $missing } to pair with
+check-quote-spacing = a space inside the quotation mark { $mark }
+check-doubled-word = "{ $word }" twice in a row
+check-doubled-space = { $count } spaces in a row
+check-initial-case = the source starts this sentence with a capital; write { $letter }
+check-end-punctuation = the source ends with { $source }, the translation stops on a word: cut short, or its final mark lost
+check-unbalanced = { $mark } is not paired: brackets and quotation marks open and close here as in the source
+check-sentence-count = the source has { $source } sentences, the translation { $target }
+check-french-spacing = French puts a no-break space before or inside { $mark }
+check-french-no-break-space = the space at { $mark } can break the line; write a no-break space
+check-house-quotes = { $mark } is not a quotation mark of this locale; write { $expected }
+check-profile = profile: { $name }
+check-profile-default = profile: default
+
+## Rules, as `verso check --rules` lists them
+
+rule-term-missing = a glossary concept has none of its allowed target forms
+rule-term-forbidden = a forbidden form of a glossary concept is in the translation
+rule-name-altered = a name was translated, altered, or changed into a similar-looking word
+rule-name-missing = a name of the source is not in the translation in any recognizable form
+rule-number-mismatch = a number, number word or time differs in value
+rule-number-format = a number is right in value but not written the target locale's way
+rule-unit-mismatch = a quantity's unit differs, is lost, or is not converted as configured
+rule-date-mismatch = a date, month or weekday differs, is missing, or is not in the target's form
+rule-untranslated = the block, or a word of it, was not translated
+rule-inverted-marks = Spanish ¿ and ¡ paired with ? and !
+rule-quote-spacing = no space right inside quotation marks
+rule-doubled-word = no word twice in a row
+rule-doubled-space = no two spaces in a row
+rule-initial-case = a sentence starts with a capital where the source's does
+rule-end-punctuation = the block ends with the source's final mark
+rule-unbalanced = brackets and quotation marks are paired where the source's are
+rule-sentence-count = the number of sentences differs by two or more
+rule-french-spacing = French ; : ! ? and « » have their space
+rule-french-no-break-space = that French space is a no-break one (house style)
+rule-house-quotes = quotation marks are the target locale's (house style)
+rule-structure = placeholders, links, code, list markers and blocks come through
+rule-inconsistent = one source is translated one way across the batch
+rules-header = { $rule } — { $default } — { $description }
+rules-on = on
+rules-off = off by default
+help-check-rules = List the rules, whether they run by default, and what they check; then exit.
+help-check-profile = The check profile to use (from [checks.profiles] in the configuration).
+help-translate-profile = The check profile to use (from [checks.profiles] in the configuration).
+
 ## verso memory
 
 about-memory = Exchange the translation memory as TMX 1.4b, and count what it holds.

@@ -323,6 +323,53 @@ check-summary = { $errors ->
        *[other] { $files } archivos
     }; { $fixed } corregidos.
 
+## Checks: punctuation and typography
+
+check-inverted-marks = { $written } no tiene { $missing } con el que emparejarse
+check-quote-spacing = un espacio dentro de las comillas { $mark }
+check-doubled-word = «{ $word }» dos veces seguidas
+check-doubled-space = { $count } espacios seguidos
+check-initial-case = el original empieza esta oración con mayúscula; escriba { $letter }
+check-end-punctuation = el original termina con { $source } y la traducción termina en una palabra: cortada, o sin su signo final
+check-unbalanced = { $mark } no está emparejado: los paréntesis y las comillas deben abrirse y cerrarse como en el original
+check-sentence-count = el original tiene { $source } oraciones, la traducción { $target }
+check-french-spacing = el francés pone un espacio de no separación antes o dentro de { $mark }
+check-french-no-break-space = el espacio junto a { $mark } puede partir la línea; escriba uno de no separación
+check-house-quotes = { $mark } no es una comilla de esta variante; escriba { $expected }
+check-profile = perfil: { $name }
+check-profile-default = perfil: predeterminado
+
+## Reglas, como las lista `verso check --rules`
+
+rule-term-missing = un concepto del glosario no tiene ninguna de sus formas admitidas
+rule-term-forbidden = una forma prohibida de un concepto del glosario está en la traducción
+rule-name-altered = un nombre se tradujo, se alteró o se cambió por una palabra parecida
+rule-name-missing = un nombre del original no está en la traducción en ninguna forma reconocible
+rule-number-mismatch = un número, un número en palabras o una hora cambia de valor
+rule-number-format = un número tiene el valor correcto pero no la forma de la variante de destino
+rule-unit-mismatch = la unidad de una cantidad cambia, se pierde o no se convierte como está configurado
+rule-date-mismatch = una fecha, un mes o un día de la semana cambia, falta o no tiene la forma de destino
+rule-untranslated = el bloque, o una palabra suya, no se tradujo
+rule-inverted-marks = ¿ y ¡ emparejados con ? y !
+rule-quote-spacing = ningún espacio justo dentro de las comillas
+rule-doubled-word = ninguna palabra dos veces seguidas
+rule-doubled-space = ningún par de espacios seguidos
+rule-initial-case = una oración empieza con mayúscula donde la del original lo hace
+rule-end-punctuation = el bloque termina con el signo final del original
+rule-unbalanced = paréntesis y comillas emparejados donde los del original lo están
+rule-sentence-count = el número de oraciones difiere en dos o más
+rule-french-spacing = ; : ! ? y « » del francés llevan su espacio
+rule-french-no-break-space = ese espacio del francés es de no separación (estilo de la casa)
+rule-house-quotes = las comillas son las de la variante de destino (estilo de la casa)
+rule-structure = marcadores, enlaces, código, listas y bloques se conservan
+rule-inconsistent = un mismo original se traduce de una sola manera en todo el lote
+rules-header = { $rule } — { $default } — { $description }
+rules-on = activa
+rules-off = desactivada por defecto
+help-check-rules = Lista las reglas, si se aplican por defecto y qué comprueban; después termina.
+help-check-profile = El perfil de comprobación que se usa (de [checks.profiles] en la configuración).
+help-translate-profile = El perfil de comprobación que se usa (de [checks.profiles] en la configuración).
+
 ## verso memory
 
 about-memory = Intercambia la memoria de traducción como TMX 1.4b y cuenta lo que contiene.

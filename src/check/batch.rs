@@ -11,6 +11,11 @@ use super::{BlockPair, Finding, Rule};
 use crate::msg;
 use crate::report::Severity;
 
+impl Rule {
+    /// The same source translated differently, or one target for different sources.
+    pub const INCONSISTENT: Rule = Rule::new("inconsistent");
+}
+
 /// What one block contributes to the batch rules.
 #[derive(Debug, Clone, Default)]
 pub struct BlockFacts {
@@ -93,7 +98,7 @@ impl Batch {
                         push(
                             *file,
                             *block,
-                            Rule::Inconsistent,
+                            Rule::INCONSISTENT,
                             match id {
                                 "check-inconsistent-target" => {
                                     msg!("check-inconsistent-target", other = at(labels, *ff, *fb))
@@ -121,7 +126,7 @@ impl Batch {
                     Some((seen, ff, fb)) if *seen != target_form.as_str() => push(
                         *file,
                         *block,
-                        Rule::Inconsistent,
+                        Rule::INCONSISTENT,
                         msg!(
                             "check-inconsistent-concept",
                             concept = id,
@@ -143,7 +148,7 @@ impl Batch {
                     Some((seen, ff, fb)) if !super::names::one_rendering(seen, &r) => push(
                         *file,
                         *block,
-                        Rule::NameMissing,
+                        Rule::NAME_MISSING,
                         msg!(
                             "check-name-rendered",
                             name = name,
@@ -208,6 +213,6 @@ mod tests {
         b.add(1, 2, two);
         let found = b.findings(&["a".into(), "b".into()]);
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].0, found[0].1.rule), (1, Rule::NameMissing));
+        assert_eq!((found[0].0, found[0].1.rule), (1, Rule::NAME_MISSING));
     }
 }

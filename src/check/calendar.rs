@@ -236,7 +236,7 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
             ),
         };
         findings.push(Finding {
-            rule: Rule::DateMismatch,
+            rule: Rule::DATE_MISMATCH,
             severity,
             block: pair.index,
             source: Some(Span::of(src, range)),
@@ -244,6 +244,19 @@ pub fn check(c: &Checker, pair: &BlockPair, dates: &DateSpans, findings: &mut Ve
             message,
             fix: None,
         });
+    }
+}
+
+/// Weekdays and months outside full dates.
+pub struct Calendar;
+
+impl super::rules::BlockRule for Calendar {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::DATE_MISMATCH]
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        check(c, pair, &work.dates, &mut work.findings);
     }
 }
 

@@ -151,7 +151,7 @@ mod tests {
         );
         let at = target.text.find("11,000").expect("found");
         let f = Finding {
-            rule: Rule::NumberFormat,
+            rule: Rule::NUMBER_FORMAT,
             severity: Severity::Error,
             block: 3,
             source: Some(Span::of(&source.text, 25..31)),

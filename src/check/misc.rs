@@ -10,6 +10,13 @@ use crate::document::{Block, Document, TagKind, Token};
 use crate::msg;
 use crate::report::Severity;
 
+impl Rule {
+    /// The target is the source, or has words the engine did not know.
+    pub const UNTRANSLATED: Rule = Rule::new("untranslated");
+    /// Placeholders, links, code, list markers or block count differ.
+    pub const STRUCTURE: Rule = Rule::new("structure");
+}
+
 fn words_without_names_and_numbers(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -28,7 +35,7 @@ pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) 
     let s = words_without_names_and_numbers(src);
     if s.len() >= 3 && s == words_without_names_and_numbers(tgt) && c.source != c.target {
         findings.push(Finding {
-            rule: Rule::Untranslated,
+            rule: Rule::UNTRANSLATED,
             severity: Severity::Warning,
             block: pair.index,
             source: Some(Span::of(src, 0..src.len())),
@@ -56,7 +63,7 @@ pub fn untranslated(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) 
     let first = first_occurrences(tgt, &unknown);
     for (w, at) in unknown.into_iter().zip(first) {
         findings.push(Finding {
-            rule: Rule::Untranslated,
+            rule: Rule::UNTRANSLATED,
             severity: Severity::Warning,
             block: pair.index,
             source: None,
@@ -196,7 +203,7 @@ pub fn structure(
 
 fn finding(block: usize, message: crate::i18n::Message) -> Finding {
     Finding {
-        rule: Rule::Structure,
+        rule: Rule::STRUCTURE,
         severity: Severity::Error,
         block,
         source: None,
@@ -269,6 +276,19 @@ fn align_stretch(
             out.push((None, Some(j0 + j)));
             j += 1;
         }
+    }
+}
+
+/// Untranslated text.
+pub struct Untranslated;
+
+impl super::rules::BlockRule for Untranslated {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::UNTRANSLATED]
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        untranslated(c, pair, &mut work.findings);
     }
 }
 

@@ -17,6 +17,9 @@ pub mod exonyms;
 pub mod file;
 pub mod misc;
 pub mod names;
+pub mod profile;
+pub mod punctuation;
+pub mod rules;
 pub mod rules_dates;
 pub mod rules_numbers;
 pub mod terms;
@@ -36,65 +39,41 @@ use crate::recognize::numbers::NumberLocale;
 use crate::report::Severity;
 pub use text::BlockText;
 
-/// The rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    /// A glossary concept of the source has none of its allowed target forms.
-    TermMissing,
-    /// A forbidden form is in the target.
-    TermForbidden,
-    /// A name or do-not-translate concept was translated or altered.
-    NameAltered,
-    /// A name not in the glossary has no recognizable form in the target.
-    NameMissing,
-    /// Numbers differ by value.
-    NumberMismatch,
-    /// The value is right, the form is not the target locale's.
-    NumberFormat,
-    /// A quantity's unit differs, is lost, or is not converted as configured.
-    UnitMismatch,
-    /// A date differs, is missing, or is not written the target locale's way.
-    DateMismatch,
-    /// The same source translated differently, or one target for different sources.
-    Inconsistent,
-    /// The target is the source, or has words the engine did not know.
-    Untranslated,
-    /// Placeholders, links, code, list markers or block count differ.
-    Structure,
+/// A rule: what reports, configuration and profiles call it, and whether it runs when the
+/// configuration says nothing (house-style rules such as the locale's quotation marks are off
+/// until a desk turns them on). Each rule family declares its rules next to its code, in an
+/// `impl Rule` block of its own file; [`rules`] lists them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Rule {
+    id: &'static str,
+    on: bool,
 }
 
 impl Rule {
-    /// Every rule, in documentation order.
-    pub const ALL: [Rule; 11] = [
-        Rule::TermMissing,
-        Rule::TermForbidden,
-        Rule::NameAltered,
-        Rule::NameMissing,
-        Rule::NumberMismatch,
-        Rule::NumberFormat,
-        Rule::UnitMismatch,
-        Rule::DateMismatch,
-        Rule::Inconsistent,
-        Rule::Untranslated,
-        Rule::Structure,
-    ];
+    /// A rule that runs unless configured off.
+    pub const fn new(id: &'static str) -> Rule {
+        Rule { id, on: true }
+    }
 
-    /// The rule id as written in reports.
+    /// A rule that runs only when configured on (a severity in `[checks.rules.<id>]`).
+    pub const fn off_by_default(id: &'static str) -> Rule {
+        Rule { id, on: false }
+    }
+
+    /// The rule id as written in reports and configuration.
     pub fn id(self) -> &'static str {
-        match self {
-            Rule::TermMissing => "term-missing",
-            Rule::TermForbidden => "term-forbidden",
-            Rule::NameAltered => "name-altered",
-            Rule::NameMissing => "name-missing",
-            Rule::NumberMismatch => "number-mismatch",
-            Rule::NumberFormat => "number-format",
-            Rule::UnitMismatch => "unit-mismatch",
-            Rule::DateMismatch => "date-mismatch",
-            Rule::Inconsistent => "inconsistent",
-            Rule::Untranslated => "untranslated",
-            Rule::Structure => "structure",
-        }
+        self.id
+    }
+
+    /// Whether the rule runs when the configuration does not mention it.
+    pub fn on_by_default(self) -> bool {
+        self.on
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id)
     }
 }
 
@@ -178,6 +157,12 @@ pub struct CheckConfig {
     /// cannot be misread ("1.35" and "1,35" in Mexican Spanish); elsewhere the mark CLDR does
     /// not give is a warning.
     pub either_decimal: Vec<String>,
+    /// Severities per rule id (`[checks.rules.<id>] severity = "error" | "warning" | "off"`).
+    pub rules: std::collections::BTreeMap<String, profile::RuleSetting>,
+    /// Named profiles (`[checks.profiles.<name>.rules.<id>]`), each over `rules`.
+    pub profiles: std::collections::BTreeMap<String, profile::Profile>,
+    /// The profile in use (`--profile` sets it).
+    pub profile: Option<String>,
 }
 
 impl CheckConfig {
@@ -206,6 +191,9 @@ impl Default for CheckConfig {
                 .to_vec(),
             tolerance: 0.05,
             either_decimal: ["es-MX", "es-US", "es-419"].map(String::from).to_vec(),
+            rules: Default::default(),
+            profiles: Default::default(),
+            profile: None,
         }
     }
 }
@@ -242,6 +230,8 @@ pub struct Checker {
     pub(crate) names: names::NameFinder,
     pub(crate) exonyms: exonyms::Exonyms,
     pub(crate) config: CheckConfig,
+    /// Which rules run, at which severity.
+    pub(crate) levels: profile::Levels,
 }
 
 impl Checker {
@@ -274,54 +264,45 @@ impl Checker {
             glossary,
             source_matcher,
             target_matcher,
+            levels: profile::Levels::resolve_lenient(&config),
             config,
         }
     }
 
-    fn enabled(&self, rule: Rule) -> bool {
-        !self.config.disable.iter().any(|d| d == rule.id())
+    /// Which rules run, at which severity, and under which profile.
+    pub fn levels(&self) -> &profile::Levels {
+        &self.levels
     }
 
     /// Only the rules whose findings may carry a safe fix (dates, quantities, numbers, glossary
     /// terms), and only those findings: what `translate` applies before writing, at a fraction
     /// of [`Checker::check_block`]'s cost for a block served from the memory.
     pub fn fixes(&self, pair: &BlockPair) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        let mut facts = batch::BlockFacts::new(pair);
-        self.fixable_rules(pair, &mut findings, &mut facts, Forms::Written);
-        findings.retain(|f| f.fix.is_some() && self.enabled(f.rule));
+        let mut work = rules::Work::new(pair, Forms::Written);
+        for family in rules::BLOCK_RULES.iter().filter(|f| f.fixes()) {
+            family.check(self, pair, &mut work);
+        }
+        let mut findings = work.findings;
+        findings.retain(|f| f.fix.is_some());
+        self.levels.settle(&mut findings);
         findings
     }
 
-    /// Dates, quantities, numbers and glossary terms: the rules that can fix what they find.
-    /// Returns the glossary's spans (the name rule leaves them alone) and the dates (the
-    /// calendar rule leaves them alone).
-    fn fixable_rules(
-        &self,
-        pair: &BlockPair,
-        findings: &mut Vec<Finding>,
-        facts: &mut batch::BlockFacts,
-        forms: Forms,
-    ) -> (Vec<Range<usize>>, rules_dates::DateSpans) {
-        let dates = rules_dates::check(self, pair, findings);
-        let quantities = units::check(self, pair, findings);
-        rules_numbers::check(self, pair, &dates, &quantities, findings, forms);
-        (terms::check(self, pair, findings, facts), dates)
-    }
-
     /// Runs every block rule on a pair; returns the findings and what the batch rules need.
+    /// Families whose findings others build on (they can fix what they find) always run; the
+    /// others only when one of their rules is on.
     pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
-        let mut findings = Vec::new();
-        let mut facts = batch::BlockFacts::new(pair);
-        let (glossary_spans, dates) =
-            self.fixable_rules(pair, &mut findings, &mut facts, Forms::Read);
-        calendar::check(self, pair, &dates, &mut findings);
-        names::check(self, pair, &glossary_spans, &mut findings, &mut facts);
-        misc::untranslated(self, pair, &mut findings);
+        let mut work = rules::Work::new(pair, Forms::Read);
+        for family in rules::BLOCK_RULES {
+            if family.fixes() || family.rules().iter().any(|r| self.levels.runs(*r)) {
+                family.check(self, pair, &mut work);
+            }
+        }
+        let (mut findings, facts) = (work.findings, work.facts);
         // An unknown word inside a span already reported is the same problem twice.
         let reported: Vec<Range<usize>> = findings
             .iter()
-            .filter(|f| f.rule != Rule::Untranslated)
+            .filter(|f| f.rule != Rule::UNTRANSLATED)
             .filter_map(|f| f.target.as_ref().map(|s| s.range.clone()))
             .collect();
         let reported = bounded::Covered::new(&reported);
@@ -330,8 +311,9 @@ impl Checker {
                 && f.target
                     .as_ref()
                     .is_some_and(|s| reported.overlaps(&s.range));
-            self.enabled(f.rule) && !covered
+            !covered
         });
+        self.levels.settle(&mut findings);
         findings.sort_by_key(|f| {
             (
                 f.target.as_ref().map_or(usize::MAX, |s| s.range.start),
@@ -443,6 +425,29 @@ pub(crate) mod testing {
         c.check_block(&pair).0
     }
 
+    /// The findings on one pair with the rules `on` turned on (rules off by default).
+    pub fn findings_on(on: &[&str], target: &str, source: &str, translation: &str) -> Vec<Finding> {
+        let mut config = CheckConfig::default();
+        for id in on {
+            config.rules.insert(
+                id.to_string(),
+                profile::RuleSetting {
+                    severity: profile::Level::Warning,
+                },
+            );
+        }
+        let evidence = names::Evidence::default();
+        let c = Checker::new("en", target, Some(glossary()), config, evidence);
+        let (s, t) = (BlockText::plain(source), BlockText::plain(translation));
+        let pair = BlockPair {
+            index: 0,
+            source: &s,
+            target: &t,
+            unknown_words: &[],
+        };
+        c.check_block(&pair).0
+    }
+
     /// Rule ids found on a pair, with their target span texts.
     pub fn run(target: &str, source: &str, translation: &str) -> Vec<(String, String)> {
         findings(target, source, translation)
@@ -511,7 +516,7 @@ mod locale_tests {
             assert_eq!(found.len(), 1, "{locale}");
             assert_eq!(
                 (found[0].0, found[0].1.rule),
-                (1, Rule::Inconsistent),
+                (1, Rule::INCONSISTENT),
                 "{locale}"
             );
             assert!(
@@ -554,7 +559,7 @@ mod locale_tests {
                 c.check_document(&source, &parse(t), &[], true)
                     .findings
                     .into_iter()
-                    .filter(|f| f.rule == Rule::Structure)
+                    .filter(|f| f.rule == Rule::STRUCTURE)
                     .count()
             };
             assert_eq!(structure(good), 0, "{locale}");
@@ -780,7 +785,7 @@ mod real_translation_cases {
             .check_document(&source, &target, &[], true)
             .findings
             .into_iter()
-            .filter(|f| f.rule == super::Rule::Structure)
+            .filter(|f| f.rule == super::Rule::STRUCTURE)
             .count();
         assert_eq!(structure, 0);
     }

@@ -16,6 +16,11 @@ use crate::glossary::suggest::Heuristics;
 use crate::msg;
 use crate::report::Severity;
 
+impl Rule {
+    /// A name not in the glossary has no recognizable form in the target.
+    pub const NAME_MISSING: Rule = Rule::new("name-missing");
+}
+
 /// What the whole batch says about words: which occur in lower case (ordinary words), and
 /// which occur capitalized inside a sentence (names). A single word that opens a sentence is a
 /// name only on such evidence: "Wheat made up 60%" is not about a person called Wheat.
@@ -338,9 +343,9 @@ pub fn check(
         };
         findings.push(Finding {
             rule: if target.is_some() {
-                Rule::NameAltered
+                Rule::NAME_ALTERED
             } else {
-                Rule::NameMissing
+                Rule::NAME_MISSING
             },
             severity,
             block: pair.index,
@@ -838,6 +843,25 @@ fn key_of_folded(folded: &str) -> String {
         }
     }
     out
+}
+
+/// Names outside the glossary.
+pub struct Names;
+
+impl super::rules::BlockRule for Names {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::NAME_MISSING, Rule::NAME_ALTERED]
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        check(
+            c,
+            pair,
+            &work.glossary_spans,
+            &mut work.findings,
+            &mut work.facts,
+        );
+    }
 }
 
 #[cfg(test)]

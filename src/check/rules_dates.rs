@@ -7,6 +7,11 @@ use super::{BlockPair, Checker, Finding, Fix, Rule, Span};
 use crate::msg;
 use crate::report::Severity;
 
+impl Rule {
+    /// A date differs, is missing, or is not written the target locale's way.
+    pub const DATE_MISMATCH: Rule = Rule::new("date-mismatch");
+}
+
 /// Where dates are, so other rules leave their digits alone.
 #[derive(Debug, Default)]
 pub struct DateSpans {
@@ -42,7 +47,7 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Date
         if !c.target_dates.is_localized(tgt, t) {
             let fix = c.target_dates.long_form(t);
             findings.push(Finding {
-                rule: Rule::DateMismatch,
+                rule: Rule::DATE_MISMATCH,
                 severity: Severity::Warning,
                 block: pair.index,
                 source: Some(Span::of(src, s.range.clone())),
@@ -89,7 +94,7 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Date
             ),
         };
         findings.push(Finding {
-            rule: Rule::DateMismatch,
+            rule: Rule::DATE_MISMATCH,
             severity: Severity::Error,
             block: pair.index,
             source: Some(Span::of(src, s.range.clone())),
@@ -105,6 +110,23 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Date
             .collect(),
         source: sources.into_iter().map(|d| d.range).collect(),
         target: targets.into_iter().map(|d| d.range).collect(),
+    }
+}
+
+/// The dates family.
+pub struct Dates;
+
+impl super::rules::BlockRule for Dates {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::DATE_MISMATCH]
+    }
+
+    fn fixes(&self) -> bool {
+        true
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        work.dates = check(c, pair, &mut work.findings);
     }
 }
 

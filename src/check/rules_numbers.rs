@@ -18,6 +18,13 @@ use crate::msg;
 use crate::recognize::numbers::{NumberToken, scan};
 use crate::report::Severity;
 
+impl Rule {
+    /// Numbers differ by value.
+    pub const NUMBER_MISMATCH: Rule = Rule::new("number-mismatch");
+    /// The value is right, the form is not the target locale's.
+    pub const NUMBER_FORMAT: Rule = Rule::new("number-format");
+}
+
 /// A year written with two digits, read as the full year: the end of a range of years
 /// ("1950-53" is 1953, "1981-87" 1987), a season or a fiscal year glued to letters ("SS19",
 /// "FY19": 2019), a decade after an apostrophe ("the '90s": 1990). Both sides are read this
@@ -154,7 +161,7 @@ fn words_changed(
             continue;
         };
         findings.push(Finding {
-            rule: Rule::NumberMismatch,
+            rule: Rule::NUMBER_MISMATCH,
             severity: Severity::Error,
             block: pair.index,
             source: Some(Span::of(src, range.clone())),
@@ -506,7 +513,7 @@ pub fn check(
             ),
         };
         findings.push(Finding {
-            rule: Rule::NumberMismatch,
+            rule: Rule::NUMBER_MISMATCH,
             severity: Severity::Error,
             block: pair.index,
             source: Some(Span::of(src, s.0.full.clone())),
@@ -518,7 +525,7 @@ pub fn check(
     words_changed(c, pair, &sources, &targets, &target_words, findings);
     for t in extra {
         findings.push(Finding {
-            rule: Rule::NumberMismatch,
+            rule: Rule::NUMBER_MISMATCH,
             severity: Severity::Warning,
             block: pair.index,
             source: None,
@@ -568,7 +575,7 @@ fn times(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> (Covered
         }
         if !found {
             findings.push(Finding {
-                rule: Rule::NumberMismatch,
+                rule: Rule::NUMBER_MISMATCH,
                 severity: Severity::Error,
                 block: pair.index,
                 source: Some(Span::of(src, t.range.clone())),
@@ -619,7 +626,7 @@ fn format_finding(
         ),
     };
     Finding {
-        rule: Rule::NumberFormat,
+        rule: Rule::NUMBER_FORMAT,
         severity,
         block: pair.index,
         source: Some(Span::of(&pair.source.text, source.range.clone())),
@@ -629,6 +636,30 @@ fn format_finding(
             range: n.range.clone(),
             replacement: fixed,
         }),
+    }
+}
+
+/// The numbers family.
+pub struct Numbers;
+
+impl super::rules::BlockRule for Numbers {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::NUMBER_MISMATCH, Rule::NUMBER_FORMAT]
+    }
+
+    fn fixes(&self) -> bool {
+        true
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        check(
+            c,
+            pair,
+            &work.dates,
+            &work.quantities,
+            &mut work.findings,
+            work.forms,
+        );
     }
 }
 

@@ -13,6 +13,15 @@ use crate::glossary::{Kind, Status};
 use crate::msg;
 use crate::report::Severity;
 
+impl Rule {
+    /// A glossary concept of the source has none of its allowed target forms.
+    pub const TERM_MISSING: Rule = Rule::new("term-missing");
+    /// A forbidden form is in the target.
+    pub const TERM_FORBIDDEN: Rule = Rule::new("term-forbidden");
+    /// A name or do-not-translate concept was translated or altered.
+    pub const NAME_ALTERED: Rule = Rule::new("name-altered");
+}
+
 /// Runs the rules; returns the source spans the glossary covers (names there are known).
 pub fn check(
     c: &Checker,
@@ -33,7 +42,7 @@ pub fn check(
             .target_form(&c.source, &c.target)
             .map(|p| crate::glossary::with_case_of(p, written));
         findings.push(Finding {
-            rule: Rule::TermForbidden,
+            rule: Rule::TERM_FORBIDDEN,
             severity: Severity::Error,
             block: pair.index,
             source: None,
@@ -79,9 +88,9 @@ pub fn check(
             continue; // reported as term-forbidden; units are the unit rule's
         }
         let (rule, severity, id) = if concept.kind.is_name() || concept.do_not_translate {
-            (Rule::NameAltered, Severity::Error, "check-name-altered")
+            (Rule::NAME_ALTERED, Severity::Error, "check-name-altered")
         } else {
-            (Rule::TermMissing, Severity::Warning, "check-term-missing")
+            (Rule::TERM_MISSING, Severity::Warning, "check-term-missing")
         };
         let source_text = &src[hit.range.clone()];
         findings.push(Finding {
@@ -106,6 +115,23 @@ pub fn check(
         });
     }
     source_hits.into_iter().map(|h| h.range).collect()
+}
+
+/// The glossary family.
+pub struct Terms;
+
+impl super::rules::BlockRule for Terms {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::TERM_MISSING, Rule::TERM_FORBIDDEN, Rule::NAME_ALTERED]
+    }
+
+    fn fixes(&self) -> bool {
+        true
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        work.glossary_spans = check(c, pair, &mut work.findings, &mut work.facts);
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,11 @@ use crate::msg;
 use crate::recognize::units::Quantity;
 use crate::report::Severity;
 
+impl Rule {
+    /// A quantity's unit differs, is lost, or is not converted as configured.
+    pub const UNIT_MISMATCH: Rule = Rule::new("unit-mismatch");
+}
+
 /// Numbers this rule has accounted for, which the number rules leave alone.
 #[derive(Debug, Default)]
 pub struct QuantitySpans {
@@ -152,7 +157,7 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
         });
         let push = |findings: &mut Vec<Finding>, severity, target: Option<Span>, message| {
             findings.push(Finding {
-                rule: Rule::UnitMismatch,
+                rule: Rule::UNIT_MISMATCH,
                 severity,
                 block: pair.index,
                 source: Some(Span::of(src, s.range.clone())),
@@ -230,7 +235,7 @@ pub fn check(c: &Checker, pair: &BlockPair, findings: &mut Vec<Finding>) -> Quan
             used[i] = true;
             spans.target.push(t.range.clone());
             findings.push(Finding {
-                rule: Rule::NumberMismatch,
+                rule: Rule::NUMBER_MISMATCH,
                 severity: Severity::Error,
                 block: pair.index,
                 source: Some(Span::of(src, s.range.clone())),
@@ -332,6 +337,23 @@ fn widen(text: &str, range: Range<usize>) -> Range<usize> {
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(after.len(), |(i, _)| i);
     start..range.end + word_end
+}
+
+/// The quantities family.
+pub struct Quantities;
+
+impl super::rules::BlockRule for Quantities {
+    fn rules(&self) -> &'static [Rule] {
+        &[Rule::UNIT_MISMATCH, Rule::NUMBER_MISMATCH]
+    }
+
+    fn fixes(&self) -> bool {
+        true
+    }
+
+    fn check(&self, c: &Checker, pair: &BlockPair, work: &mut super::rules::Work) {
+        work.quantities = check(c, pair, &mut work.findings);
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,11 @@ use super::{Context, Edit, Kind, Rewrite};
 use crate::check::{BlockPair, BlockText, Rule};
 
 /// The rules whose fixes `translate` applies.
-const SAFE: [Rule; 3] = [Rule::NumberFormat, Rule::DateMismatch, Rule::TermForbidden];
+const SAFE: [Rule; 3] = [
+    Rule::NUMBER_FORMAT,
+    Rule::DATE_MISMATCH,
+    Rule::TERM_FORBIDDEN,
+];
 
 /// See the module documentation.
 pub struct SafeFixes;

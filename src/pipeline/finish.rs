@@ -155,7 +155,7 @@ fn check_written(
     let mut checked = checker.check_document(doc, &target, &state.unknown, true);
     checked
         .findings
-        .retain(|f| f.rule != crate::check::Rule::Structure || !restored.contains(&f.block));
+        .retain(|f| f.rule != crate::check::Rule::STRUCTURE || !restored.contains(&f.block));
     let mut written = Vec::with_capacity(target.blocks.len());
     for (i, block) in target.blocks.iter().enumerate() {
         let (s, t) = checked.texts[i]

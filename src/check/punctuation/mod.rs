@@ -1,0 +1,101 @@
+//! Punctuation and typography: what Translate Toolkit's pofilter and Okapi CheckMate check and
+//! a reviewer notices at once. One rule per file; each is registered in [`super::rules`].
+//!
+//! These rules read the block's visible text ([`super::BlockText`]): markup is left out, and an
+//! inline atom (code, an image) reads as one space, so spacing rules only trust spaces that were
+//! written literally ([`super::BlockText::exact`]), and only those can be fixed.
+
+pub mod balance;
+pub mod doubled_space;
+pub mod doubled_word;
+pub mod end_mark;
+pub mod french_spacing;
+pub mod house_quotes;
+pub mod initial_case;
+pub mod inverted;
+pub mod quote_spacing;
+pub mod sentence_count;
+
+use std::ops::Range;
+
+use super::{BlockPair, Finding, Fix, Rule, Span};
+use crate::i18n::Message;
+use crate::report::Severity;
+
+/// The language subtag of a tag ("es" of "es-MX").
+pub(crate) fn language(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// A warning on a target span, with a fix when the span was written literally.
+pub(crate) fn warning(
+    rule: Rule,
+    pair: &BlockPair,
+    range: Range<usize>,
+    message: Message,
+    replacement: Option<String>,
+) -> Finding {
+    let fix = replacement
+        .filter(|_| pair.target.exact(&range).is_some())
+        .map(|replacement| Fix {
+            range: range.clone(),
+            replacement,
+        });
+    Finding {
+        rule,
+        severity: Severity::Warning,
+        block: pair.index,
+        source: None,
+        target: Some(Span::of(&pair.target.text, range)),
+        message,
+        fix,
+    }
+}
+
+/// Characters that close a sentence's quotation or bracket after its final mark.
+pub(crate) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '”'
+            | '“'
+            | '’'
+            | '‘'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | ')'
+            | ']'
+            | '}'
+            | '」'
+            | '』'
+            | '*'
+    )
+}
+
+/// Characters that open a sentence before its first word.
+pub(crate) fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '„'
+            | '‘'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '—'
+            | '–'
+            | '-'
+            | '*'
+    ) || c.is_whitespace()
+}

@@ -379,7 +379,7 @@ impl Localized for ConfigError {
 impl Config {
     /// Parses a configuration text; `path` is for messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| {
+        let config: Config = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| crate::document::line_of(text, s.start))
@@ -389,7 +389,23 @@ impl Config {
                 line,
                 reason: e.message().to_string(),
             }
-        })
+        })?;
+        // Severities name rules and profiles: a typo must not silently check nothing.
+        crate::check::profile::Levels::resolve(&config.checks).map_err(|e| {
+            let key = match &e {
+                crate::check::profile::ProfileError::UnknownRule { id, .. } => id,
+                crate::check::profile::ProfileError::UnknownProfile { name, .. } => name,
+            };
+            let line = text
+                .find(key.as_str())
+                .map_or(0, |at| crate::document::line_of(text, at));
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                reason: e.to_string(),
+            }
+        })?;
+        Ok(config)
     }
 
     /// Loads `explicit` if given, else `./verso.toml` if present, else the defaults.

@@ -23,6 +23,9 @@ pub struct Report {
     pub from: String,
     /// Target languages.
     pub to: Vec<String>,
+    /// The check profile that ran ("default" without one); absent when no checks ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checks_profile: Option<String>,
     /// Totals over all files and locales.
     pub totals: Totals,
     /// One entry per (input, locale) that was processed.

@@ -371,3 +371,129 @@ fn other_articles_of_the_kind_are_written_right_too() {
         assert!(heat.contains(expected), "{expected} in {heat}");
     }
 }
+
+/// `verso check` with a configuration, on one Spanish file with straight quotes and a
+/// doubled space; returns the exit status, stderr, and the report.
+fn check_with(
+    dir: &Path,
+    config: &str,
+    extra: &[&str],
+) -> (std::process::ExitStatus, String, Option<Value>) {
+    let (src, tgt, cfg, rep) = (
+        dir.join("a.md"),
+        dir.join("es.md"),
+        dir.join("verso.toml"),
+        dir.join("report.json"),
+    );
+    std::fs::write(&src, "He said \"no\" to the plan.\n").expect("write");
+    std::fs::write(&tgt, "Dijo \"no\" al  plan.\n").expect("write");
+    std::fs::write(&cfg, config).expect("write");
+    let _ = std::fs::remove_file(&rep);
+    let out = verso()
+        .args(["check", "--to", "es", "--config"])
+        .arg(&cfg)
+        .arg("--report")
+        .arg(&rep)
+        .arg(&src)
+        .arg(&tgt)
+        .args(extra)
+        .output()
+        .expect("runs");
+    let r = rep.exists().then(|| report(&rep));
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        r,
+    )
+}
+
+fn rules_found(r: &Value) -> Vec<(String, String)> {
+    issues(r, "a.md")
+        .iter()
+        .map(|i| {
+            (
+                i["rule"].as_str().unwrap_or_default().to_string(),
+                i["severity"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+const DESK: &str = r#"
+[checks.rules.doubled-space]
+severity = "error"
+
+[checks.profiles.house.rules.house-quotes]
+severity = "warning"
+
+[checks.profiles.lax.rules.doubled-space]
+severity = "off"
+"#;
+
+#[test]
+fn profiles_set_severities_and_the_report_names_the_profile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (status, _, r) = check_with(dir.path(), DESK, &[]);
+    let r = r.expect("report");
+    assert_eq!(r["checks_profile"], "default");
+    assert_eq!(
+        rules_found(&r),
+        [("doubled-space".to_string(), "error".to_string())],
+        "[checks.rules] makes it an error; house-quotes is off by default"
+    );
+    assert!(!status.success(), "an error fails `verso check`");
+
+    let (_, _, r) = check_with(dir.path(), DESK, &["--profile", "house"]);
+    let r = r.expect("report");
+    assert_eq!(r["checks_profile"], "house");
+    let found = rules_found(&r);
+    assert_eq!(
+        found.iter().filter(|(id, _)| id == "house-quotes").count(),
+        2,
+        "both straight quotes: {found:?}"
+    );
+
+    let (status, _, r) = check_with(dir.path(), DESK, &["--profile", "lax"]);
+    assert!(rules_found(&r.expect("report")).is_empty());
+    assert!(status.success());
+}
+
+#[test]
+fn an_unknown_profile_or_rule_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (status, stderr, r) = check_with(dir.path(), DESK, &["--profile", "sports"]);
+    assert!(!status.success() && r.is_none());
+    assert!(
+        stderr.contains("sports") && stderr.contains("house") && stderr.contains("lax"),
+        "names the profile and the profiles there are: {stderr}"
+    );
+    let (status, stderr, _) = check_with(
+        dir.path(),
+        "\n[checks.rules.dubled-space]\nseverity = \"off\"\n",
+        &[],
+    );
+    assert!(!status.success());
+    assert!(
+        stderr.contains("verso.toml") && stderr.contains(":2") && stderr.contains("dubled-space"),
+        "names the file, the line and the rule: {stderr}"
+    );
+}
+
+#[test]
+fn every_rule_is_listed_with_its_default() {
+    let out = succeed(verso().args(["check", "--rules"]));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "doubled-word",
+        "inverted-marks",
+        "house-quotes",
+        "structure",
+    ] {
+        assert!(text.contains(id), "{id}: {text}");
+    }
+    let house = text
+        .lines()
+        .find(|l| l.starts_with("house-quotes"))
+        .expect("listed");
+    assert!(house.contains("off by default"), "{house}");
+}

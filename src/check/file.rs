@@ -67,6 +67,7 @@ impl Checker {
                 _ => {}
             }
         }
+        self.levels.settle(&mut checked.findings);
         checked.findings.sort_by_key(|f| f.block);
         checked
     }

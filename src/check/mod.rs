@@ -22,6 +22,7 @@ pub mod punctuation;
 pub mod rules;
 pub mod rules_dates;
 pub mod rules_numbers;
+pub mod session;
 pub mod terms;
 pub mod text;
 pub mod units;

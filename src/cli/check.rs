@@ -8,24 +8,24 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use verso::check::batch::Batch;
+use verso::check::BlockText;
 use verso::check::diagnostics::{self, Place};
-use verso::check::file::Checked;
-use verso::check::names::Evidence;
-use verso::check::{BlockText, Checker};
+use verso::check::session::{DocumentChecks, Session};
 use verso::config::Config;
 use verso::document::{Document, LineIndex};
 use verso::format;
 use verso::i18n;
 use verso::inputs;
 use verso::msg;
-use verso::report::{FailOn, Failure, FileReport, Issue, Report};
+use verso::report::{FailOn, Failure, FileReport, Report};
 
 /// Flags of `verso check`.
 #[derive(clap::Args)]
 pub struct Args {
-    source: PathBuf,
-    target: PathBuf,
+    #[arg(required_unless_present = "rules")]
+    source: Option<PathBuf>,
+    #[arg(required_unless_present = "rules")]
+    target: Option<PathBuf>,
     #[arg(long, value_name = "LOCALE")]
     from: Option<String>,
     #[arg(long, value_name = "LOCALE")]
@@ -38,23 +38,31 @@ pub struct Args {
     fix: bool,
     #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "never"])]
     fail_on: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    profile: Option<String>,
+    #[arg(long)]
+    rules: bool,
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }
 
-/// One checked file pair.
+/// One file pair to check.
 struct Pair {
     source_path: PathBuf,
     target_path: PathBuf,
     source: Document,
     target: Document,
-    checked: Option<Checked>,
 }
 
-fn pairs(args: &Args, config: &Config, failures: &mut Vec<Failure>) -> Vec<(PathBuf, PathBuf)> {
-    if args.source.is_dir() {
+/// The file pairs: two files, or two directories with mirrored trees.
+fn pairs(
+    (source, target): (&Path, &Path),
+    config: &Config,
+    failures: &mut Vec<Failure>,
+) -> Vec<(PathBuf, PathBuf)> {
+    if source.is_dir() {
         let (found, errors) = inputs::collect(
-            std::slice::from_ref(&args.source),
+            std::slice::from_ref(&source.to_path_buf()),
             &config.translate.extensions,
             &[],
         );
@@ -67,20 +75,74 @@ fn pairs(args: &Args, config: &Config, failures: &mut Vec<Failure>) -> Vec<(Path
         }
         return found
             .into_iter()
-            .map(|i| (i.path, args.target.join(i.relative)))
+            .map(|i| (i.path, target.join(i.relative)))
             .collect();
     }
-    let target = if args.target.is_dir() {
-        args.target
-            .join(args.source.file_name().unwrap_or_default())
+    let target = if target.is_dir() {
+        target.join(source.file_name().unwrap_or_default())
     } else {
-        args.target.clone()
+        target.to_path_buf()
     };
-    vec![(args.source.clone(), target)]
+    vec![(source.to_path_buf(), target)]
+}
+
+/// Reads every pair; what cannot be read is a failure, the others are checked.
+fn read_pairs(
+    found: Vec<(PathBuf, PathBuf)>,
+    to: &str,
+    read_options: &verso::format::ReadOptions,
+    failures: &mut Vec<Failure>,
+) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (source_path, target_path) in found {
+        let read = |p: &Path| format::read_file(p, read_options);
+        match (read(&source_path), read(&target_path)) {
+            (Ok(source), Ok(target)) => out.push(Pair {
+                source_path,
+                target_path,
+                source,
+                target,
+            }),
+            (Err(e), _) | (_, Err(e)) => failures.push(Failure {
+                source: source_path,
+                locale: Some(to.to_string()),
+                message: i18n::describe(&e),
+            }),
+        }
+    }
+    out
+}
+
+/// `--rules`: every rule, whether it runs by default, and what it checks.
+fn list_rules() -> anyhow::Result<ExitCode> {
+    for rule in verso::check::rules::all() {
+        let default = match rule.on_by_default() {
+            true => i18n::render(&msg!("rules-on")),
+            false => i18n::render(&msg!("rules-off")),
+        };
+        let description = i18n::render_id(&format!("rule-{}", rule.id())).unwrap_or_default();
+        out!(
+            "{}",
+            i18n::render(&msg!(
+                "rules-header",
+                rule = rule.id(),
+                default = default,
+                description = description
+            ))
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let config = Config::load(args.config.as_deref())?;
+    if args.rules {
+        return list_rules();
+    }
+    let (Some(source), Some(target)) = (&args.source, &args.target) else {
+        return list_rules();
+    };
+    let mut config = Config::load(args.config.as_deref())?;
+    super::shared::choose_profile(&mut config, args.profile.as_deref())?;
     let from =
         verso::locale::parse(args.from.as_deref().unwrap_or(&config.translate.from))?.to_string();
     let to = match &args.to {
@@ -90,105 +152,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let glossary = super::shared::glossary(&args.glossary, &config, &from, &to)?;
     let read_options = super::shared::read_options(&config);
     let mut failures = Vec::new();
-    let mut checked: Vec<Pair> = Vec::new();
-    for (source_path, target_path) in pairs(&args, &config, &mut failures) {
-        let read = |p: &Path| format::read_file(p, &read_options);
-        match (read(&source_path), read(&target_path)) {
-            (Ok(source), Ok(target)) => checked.push(Pair {
-                source_path,
-                target_path,
-                source,
-                target,
-                checked: None,
-            }),
-            (Err(e), _) | (_, Err(e)) => failures.push(Failure {
-                source: source_path,
-                locale: Some(to.clone()),
-                message: i18n::describe(&e),
-            }),
-        }
-    }
-    let texts: Vec<String> = checked
+    let found = pairs((source, target), &config, &mut failures);
+    let checked = read_pairs(found, &to, &read_options, &mut failures);
+    let sources: Vec<&Document> = checked.iter().map(|p| &p.source).collect();
+    let mut session = Session::for_sources((&from, &to), glossary, config.checks.clone(), &sources);
+    let mut results: Vec<DocumentChecks> = checked
         .iter()
-        .flat_map(|p| p.source.blocks.iter().map(|b| b.plain_text()))
+        .enumerate()
+        .map(|(i, p)| session.check(i, &p.source, &p.target, &[], true))
         .collect();
-    let checker = Checker::new(
-        &from,
-        &to,
-        glossary,
-        config.checks.clone(),
-        Evidence::collect(texts.iter().map(String::as_str)),
-    );
-    let mut batch = Batch::default();
-    for (i, pair) in checked.iter_mut().enumerate() {
-        let result = checker.check_document(&pair.source, &pair.target, &[], true);
-        for (block, facts) in &result.facts {
-            batch.add(i, *block, facts.clone());
-        }
-        pair.checked = Some(result);
-    }
     let labels: Vec<String> = checked
         .iter()
         .map(|p| p.target_path.display().to_string())
         .collect();
-    for (i, finding) in batch.findings(&labels) {
-        if let Some(c) = checked[i].checked.as_mut() {
-            c.findings.push(finding);
+    for (i, finding, issue) in session.batch_findings(&labels) {
+        if let Some(r) = results.get_mut(i) {
+            r.checked.findings.push(finding);
+            r.issues.push(issue);
         }
     }
 
-    let color = std::io::stdout().is_terminal();
     let mut report = Report {
         schema: verso::report::SCHEMA_VERSION,
         verso: env!("CARGO_PKG_VERSION").to_string(),
         engine: String::new(),
         from: from.clone(),
         to: vec![to.clone()],
+        checks_profile: Some(profile_name(session.profile())),
         ..Report::default()
     };
+    let color = std::io::stdout().is_terminal();
     let mut fixed_total = 0;
-    // `--fix` writes what `translate` would have: the target's own forms and the safe fixes.
-    let localizer = verso::localize::Localizer::new(
-        &from,
-        &to,
-        verso::localize::Settings {
-            localize: true,
-            fix: true,
-        },
-    );
-    for pair in &checked {
-        let Some(c) = &pair.checked else { continue };
-        let lines = LineIndex::new(&pair.target.source);
-        let empty = BlockText::default();
-        let mut issues = Vec::new();
-        for f in &c.findings {
-            let (s, t) = c
-                .texts
-                .get(f.block)
-                .and_then(Option::as_ref)
-                .map_or((&empty, &empty), |(s, t)| (s, t));
-            let place = Place {
-                file: &pair.target_path,
-                source: s,
-                target: t,
-                target_lines: &lines,
-                block_line: pair.target.blocks.get(f.block).map_or(0, |b| b.line),
-            };
-            out!("{}", diagnostics::render(f, &place, color));
-            issues.push(Issue::from_finding(f, place.block_line, &s.text, &t.text));
-        }
+    for (pair, result) in checked.iter().zip(results) {
+        print_findings(pair, &result, color)?;
         if args.fix {
-            let (text, changes) =
-                localizer.localize_document(&checker, &pair.source, &pair.target, &read_options);
-            let n = changes.len();
-            if n > 0 {
-                super::shared::write(&pair.target_path, &pair.target.encoding.encode(&text))?;
-                fixed_total += n;
-                note!(
-                    "{}",
-                    i18n::render(&msg!("check-fixed", count = n, file = &pair.target_path))
-                );
-            }
+            fixed_total += fix(pair, &session, &read_options, (&from, &to))?;
         }
         report.files.push(FileReport {
             source: pair.source_path.clone(),
@@ -199,11 +197,82 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             memory_hits: 0,
             unknown_words: Vec::new(),
             terms: Vec::new(),
-            issues,
+            issues: result.issues,
             localized: Vec::new(),
             review: None,
         });
     }
+    finish(args, report, failures, checked.len(), fixed_total)
+}
+
+/// The profile's name as reports show it.
+pub fn profile_name(profile: Option<&str>) -> String {
+    profile.unwrap_or("default").to_string()
+}
+
+/// Prints a file's findings as diagnostics.
+fn print_findings(pair: &Pair, result: &DocumentChecks, color: bool) -> anyhow::Result<()> {
+    let lines = LineIndex::new(&pair.target.source);
+    let empty = BlockText::default();
+    for f in &result.checked.findings {
+        let (s, t) = result
+            .checked
+            .texts
+            .get(f.block)
+            .and_then(Option::as_ref)
+            .map_or((&empty, &empty), |(s, t)| (s, t));
+        let place = Place {
+            file: &pair.target_path,
+            source: s,
+            target: t,
+            target_lines: &lines,
+            block_line: pair.target.blocks.get(f.block).map_or(0, |b| b.line),
+        };
+        out!("{}", diagnostics::render(f, &place, color));
+    }
+    Ok(())
+}
+
+/// `--fix`: writes what `translate` would have, the target's own forms and the safe fixes;
+/// returns how many changes were made.
+fn fix(
+    pair: &Pair,
+    session: &Session,
+    read_options: &verso::format::ReadOptions,
+    (from, to): (&str, &str),
+) -> anyhow::Result<usize> {
+    let localizer = verso::localize::Localizer::new(
+        from,
+        to,
+        verso::localize::Settings {
+            localize: true,
+            fix: true,
+        },
+    );
+    let (text, changes) =
+        localizer.localize_document(&session.checker, &pair.source, &pair.target, read_options);
+    if !changes.is_empty() {
+        super::shared::write(&pair.target_path, &pair.target.encoding.encode(&text))?;
+        note!(
+            "{}",
+            i18n::render(&msg!(
+                "check-fixed",
+                count = changes.len(),
+                file = &pair.target_path
+            ))
+        );
+    }
+    Ok(changes.len())
+}
+
+/// Reports failures, writes the report, prints the summary, and says how to exit.
+fn finish(
+    args: Args,
+    mut report: Report,
+    failures: Vec<Failure>,
+    files: usize,
+    fixed: usize,
+) -> anyhow::Result<ExitCode> {
     for f in &failures {
         note!(
             "{}",
@@ -216,7 +285,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     report.failures = failures;
-    report.totals.files = checked.len() + report.failures.len();
+    report.totals.files = files + report.failures.len();
     report.sum();
     if let Some(path) = &args.report {
         super::shared::write(path, serde_json::to_string_pretty(&report)?.as_bytes())?;
@@ -228,8 +297,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "check-summary",
             errors = errors,
             warnings = warnings,
-            files = checked.len(),
-            fixed = fixed_total
+            files = files,
+            fixed = fixed
         ))
     );
     let fail_on = args

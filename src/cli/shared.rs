@@ -97,3 +97,13 @@ pub fn default_target(config: &Config) -> anyhow::Result<String> {
         .cloned()
         .ok_or_else(|| anyhow::anyhow!(i18n::render(&msg!("cli-no-targets"))))
 }
+
+/// `--profile NAME` over the configuration's `[checks] profile`; an unknown name (or rule in
+/// the profile) is an error that names the profiles there are.
+pub fn choose_profile(config: &mut Config, flag: Option<&str>) -> anyhow::Result<()> {
+    if let Some(name) = flag {
+        config.checks.profile = Some(name.to_string());
+    }
+    verso::check::profile::Levels::resolve(&config.checks)?;
+    Ok(())
+}

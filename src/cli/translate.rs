@@ -51,10 +51,13 @@ pub struct Args {
     review_dir: Option<PathBuf>,
     #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "never"])]
     fail_on: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    profile: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let config = Config::load(args.config.as_deref())?;
+    let mut config = Config::load(args.config.as_deref())?;
+    super::shared::choose_profile(&mut config, args.profile.as_deref())?;
     let t = &config.translate;
     let source = locale::parse(args.from.as_deref().unwrap_or(&t.from))?;
     let targets = super::shared::targets(args.to.as_deref(), &config)?;

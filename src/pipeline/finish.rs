@@ -1,12 +1,11 @@
 //! Finishing one document: render, write atomically, check what was written.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use super::DocState;
 use super::render::{issue_for, render_document};
-use crate::check::batch::Batch;
-use crate::check::{BlockText, Checker};
+use crate::check::session::Session;
+use crate::check::{BlockText, Checker, Rule};
 use crate::document::Document;
 use crate::format::{self, ReadOptions};
 use crate::i18n;
@@ -17,23 +16,16 @@ use crate::output;
 use crate::report::{Failure, FileReport, Issue};
 use crate::segment::Segment;
 
-/// The checks of one locale: what the batch rules collect across files.
-pub(crate) struct LocaleChecks {
-    pub batch: Batch,
-    pub read_options: ReadOptions,
-    /// Per document index: the lines of the written file's blocks, and the block texts.
-    pub written: HashMap<usize, Vec<(usize, String, String)>>,
-}
-
 /// What happens around writing a document: localizing the engine's text before, checking
 /// the file after.
 pub(crate) struct Around<'a> {
-    /// The pair's checker (`None` when neither checks nor localization run).
-    pub checker: Option<&'a Checker>,
+    /// The pair's checks (`None` when neither checks nor localization run: localizing uses
+    /// the checker's recognizers).
+    pub session: Option<&'a mut Session>,
     /// What verso changes in the engine's text.
     pub localizer: &'a Localizer,
-    /// The checks, when they run.
-    pub checks: Option<&'a mut LocaleChecks>,
+    /// Whether the written file is checked (how to read it back, when it is).
+    pub check: Option<&'a ReadOptions>,
 }
 
 /// Renders and writes one document, or says why it was not written.
@@ -59,9 +51,9 @@ pub(crate) fn finish_document(
             more = more
         ))));
     }
-    let localized = match around.checker {
-        Some(checker) if around.localizer.is_active() => {
-            localize(doc, state, checker, around.localizer)
+    let localized = match around.session.as_deref() {
+        Some(session) if around.localizer.is_active() => {
+            localize(doc, state, &session.checker, around.localizer)
         }
         _ => Vec::new(),
     };
@@ -87,11 +79,15 @@ pub(crate) fn finish_document(
         .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
         .collect();
     state.restore_issues = issues.len();
-    if let (Some(checks), Some(checker)) = (around.checks, around.checker) {
+    if let (Some(session), Some(read_options)) = (around.session, around.check) {
+        // The structure rule reads the written file back, so markup that did not survive
+        // writing is found; blocks whose placeholders restoring already reported are left to
+        // that report.
         let restored: Vec<usize> = issues.iter().map(|i| i.block).collect();
-        issues.extend(check_written(
-            d, doc, &text, state, checks, checker, &restored,
-        ));
+        let target = format::parse(doc.format, text, read_options);
+        let mut checked = session.check(d, doc, &target, &state.unknown, true);
+        checked.retain(|f| f.rule != Rule::STRUCTURE || !restored.contains(&f.block));
+        issues.extend(checked.issues);
     }
     Ok(FileReport {
         source: input.path.clone(),
@@ -136,64 +132,4 @@ fn localize(
         }
     }
     changes
-}
-
-/// Checks a written document against its source; the batch rules get its facts. The
-/// structure rule reads the written file back, so markup that did not survive writing is
-/// found; blocks whose placeholders restoring already reported (`restored`) are left to that
-/// report.
-fn check_written(
-    d: usize,
-    doc: &Document,
-    text: &str,
-    state: &DocState,
-    checks: &mut LocaleChecks,
-    checker: &Checker,
-    restored: &[usize],
-) -> Vec<Issue> {
-    let target = format::parse(doc.format, text.to_string(), &checks.read_options);
-    let mut checked = checker.check_document(doc, &target, &state.unknown, true);
-    checked
-        .findings
-        .retain(|f| f.rule != crate::check::Rule::STRUCTURE || !restored.contains(&f.block));
-    let mut written = Vec::with_capacity(target.blocks.len());
-    for (i, block) in target.blocks.iter().enumerate() {
-        let (s, t) = checked.texts[i]
-            .as_ref()
-            .map(|(s, t)| (s.text.clone(), t.text.clone()))
-            .unwrap_or_default();
-        written.push((block.line, s, t));
-    }
-    let issues = checked
-        .findings
-        .iter()
-        .map(|f| {
-            let (line, s, t) = written
-                .get(f.block)
-                .map_or((0, "", ""), |(l, s, t)| (*l, s.as_str(), t.as_str()));
-            Issue::from_finding(f, line, s, t)
-        })
-        .collect();
-    for (block, facts) in checked.facts {
-        checks.batch.add(d, block, facts);
-    }
-    checks.written.insert(d, written);
-    issues
-}
-
-/// The batch findings, as issues with their document index.
-pub(crate) fn batch_issues(checks: &LocaleChecks, labels: &[String]) -> Vec<(usize, Issue)> {
-    checks
-        .batch
-        .findings(labels)
-        .into_iter()
-        .map(|(d, f)| {
-            let (line, s, t) = checks
-                .written
-                .get(&d)
-                .and_then(|w| w.get(f.block))
-                .map_or((0, "", ""), |(l, s, t)| (*l, s.as_str(), t.as_str()));
-            (d, Issue::from_finding(&f, line, s, t))
-        })
-        .collect()
 }

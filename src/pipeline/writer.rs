@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::finish::{self, LocaleChecks};
+use super::finish;
 use super::plan::Plan;
 use super::{DocState, Job, Progress, review_pages};
 use crate::backend::LanguagePair;
 use crate::check::Checker;
+use crate::check::session::Session;
 use crate::document::Document;
 use crate::inputs::Input;
 use crate::localize::Localizer;
@@ -22,9 +23,12 @@ pub(crate) struct Writer<'a> {
     docs: &'a [(Input, Document)],
     locale: String,
     out_root: PathBuf,
-    checks: Option<LocaleChecks>,
-    /// The pair's checker, when the checks run or verso localizes.
-    checker: Option<Checker>,
+    /// Whether the checks run.
+    checks: bool,
+    /// How written files are read back for the checks.
+    read_options: crate::format::ReadOptions,
+    /// The pair's checks, when they run or verso localizes (with the checker's recognizers).
+    session: Option<Session>,
     /// What verso changes in the engine's text.
     localizer: Localizer,
     progress: &'a dyn Progress,
@@ -63,12 +67,10 @@ impl<'a> Writer<'a> {
         let localizer = Localizer::new(&pair.source.to_string(), &locale, settings);
         Writer {
             docs,
-            checks: job.checks.as_ref().map(|_| LocaleChecks {
-                batch: Default::default(),
-                read_options: job.read_options.clone(),
-                written: Default::default(),
-            }),
-            checker: (job.checks.is_some() || localizer.is_active()).then(checker),
+            checks: job.checks.is_some(),
+            read_options: job.read_options.clone(),
+            session: (job.checks.is_some() || localizer.is_active())
+                .then(|| Session::new(checker())),
             localizer,
             locale,
             out_root,
@@ -89,9 +91,9 @@ impl<'a> Writer<'a> {
             state,
             (&self.out_root, &self.locale),
             finish::Around {
-                checker: self.checker.as_ref(),
+                session: self.session.as_mut(),
                 localizer: &self.localizer,
-                checks: self.checks.as_mut(),
+                check: self.checks.then_some(&self.read_options),
             },
         ) {
             Ok(file) => {
@@ -124,13 +126,13 @@ impl<'a> Writer<'a> {
         plan: &Plan,
         checker: impl FnOnce() -> Checker,
     ) -> (Vec<FileReport>, Vec<Failure>, Vec<IndexEntry>) {
-        if let Some(checks) = &self.checks {
+        if let (true, Some(session)) = (self.checks, &self.session) {
             let labels: Vec<String> = self
                 .docs
                 .iter()
                 .map(|(i, _)| i.relative.display().to_string())
                 .collect();
-            for (d, issue) in finish::batch_issues(checks, &labels) {
+            for (d, _, issue) in session.batch_findings(&labels) {
                 if let Some(&pos) = self.file_of.get(&d) {
                     self.files[pos].issues.push(issue);
                 }
@@ -138,8 +140,8 @@ impl<'a> Writer<'a> {
         }
         let mut pages = Vec::new();
         if let Some(dir) = &job.review {
-            let checker = match self.checker.take() {
-                Some(c) => c,
+            let checker = match self.session.take() {
+                Some(s) => s.checker,
                 None => checker(),
             };
             let page = review_pages::Locale {

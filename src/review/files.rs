@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use super::model::{self, Article, ReviewDoc};
 use crate::backend::LanguagePair;
-use crate::check::names::Evidence;
-use crate::check::{CheckConfig, Checker};
+use crate::check::CheckConfig;
+use crate::check::session::Session;
 use crate::document::Document;
 use crate::enforce::{self, Enforced, Enforcer, TermsMode};
 use crate::format::{self, ReadOptions};
@@ -56,8 +56,8 @@ pub struct Prepared {
 pub struct Context {
     options: Options,
     enforcer: Option<Enforcer>,
-    /// The checker (also marks concepts, numbers and dates on the review page).
-    pub checker: Checker,
+    /// The checks (their checker also marks concepts, numbers and dates on the review page).
+    pub checks: Session,
 }
 
 impl Context {
@@ -68,25 +68,20 @@ impl Context {
             options.pair.source.to_string(),
             options.pair.target.to_string(),
         );
-        let texts: Vec<String> = sources
-            .iter()
-            .flat_map(|d| d.blocks.iter().map(|b| b.plain_text()))
-            .collect();
-        let checker = Checker::new(
-            &src,
-            &tgt,
+        let checks = Session::for_sources(
+            (&src, &tgt),
             options
                 .glossary
                 .clone()
                 .filter(|_| options.terms != TermsMode::Off),
             options.checks.clone(),
-            Evidence::collect(texts.iter().map(String::as_str)),
+            sources,
         );
         let enforcer = enforce::enforcer_for(options.glossary.as_ref(), options.terms, &src, &tgt);
         Context {
             options,
             enforcer,
-            checker,
+            checks,
         }
     }
 
@@ -115,7 +110,7 @@ impl Context {
                 issues: &prepared.issues,
                 changes: &[],
             },
-            &self.checker,
+            &self.checks.checker,
         )
     }
 
@@ -156,7 +151,7 @@ impl Context {
             }
             None => vec![None; source.blocks.len()],
         };
-        let issues = check(&self.checker, source, target, true);
+        let issues = self.check(source, target, true);
         Ok(Prepared {
             protected,
             targets,
@@ -192,7 +187,7 @@ impl Context {
                 ));
             }
             let doc = format::parse(source.format, text, &self.options.read_options);
-            issues.extend(check(&self.checker, source, &doc, false));
+            issues.extend(self.check(source, &doc, false));
             target_doc = Some(doc);
         }
         Ok(Prepared {
@@ -205,27 +200,10 @@ impl Context {
     }
 }
 
-/// Runs the checks of a source and a target document; findings with their source block.
-pub fn check(
-    checker: &Checker,
-    source: &Document,
-    target: &Document,
-    structure: bool,
-) -> Vec<(usize, Issue)> {
-    let checked = checker.check_document(source, target, &[], structure);
-    let issues: Vec<Issue> = checked
-        .findings
-        .iter()
-        .map(|f| {
-            let line = target.blocks.get(f.block).map_or(0, |b| b.line);
-            let (s, t) = checked
-                .texts
-                .get(f.block)
-                .and_then(Option::as_ref)
-                .map(|(s, t)| (s.text.as_str(), t.text.as_str()))
-                .unwrap_or_default();
-            Issue::from_finding(f, line, s, t)
-        })
-        .collect();
-    model::issues_by_source(source, target, issues)
+impl Context {
+    /// The checks of a source and a target document; findings with their source block.
+    fn check(&self, source: &Document, target: &Document, structure: bool) -> Vec<(usize, Issue)> {
+        let checked = self.checks.check_one(source, target, &[], structure);
+        model::issues_by_source(source, target, checked.issues)
+    }
 }

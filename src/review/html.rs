@@ -211,6 +211,11 @@ fn summary(out: &mut String, doc: &ReviewDoc) {
         item(msg!("review-status", status = "none"), none, "n-none");
     }
     out.push_str("</dl>\n");
+    let profile = match &doc.profile {
+        Some(name) => msg!("check-profile", name = name.as_str()),
+        None => msg!("check-profile-default"),
+    };
+    let _ = writeln!(out, "<p class=\"profile\">{}</p>", localized(&profile));
     let rules = doc.rule_counts();
     if !rules.is_empty() {
         let _ = write!(
@@ -588,6 +593,25 @@ pub fn index(entries: &[IndexEntry]) -> String {
 mod tests {
     use super::*;
     use crate::review::model::MarkKind;
+
+    #[test]
+    fn the_page_names_the_check_profile() {
+        let mut doc = ReviewDoc {
+            file: "a.md".into(),
+            source_lang: "en".into(),
+            target_lang: "es".into(),
+            blocks: Vec::new(),
+            concepts: Vec::new(),
+            profile: Some("legal <desk>".into()),
+        };
+        let html = page(&doc);
+        assert!(
+            html.contains("profile: legal &lt;desk&gt;"),
+            "escaped, named"
+        );
+        doc.profile = None;
+        assert!(page(&doc).contains("profile: default"));
+    }
 
     #[test]
     fn script_json_cannot_close_its_element() {

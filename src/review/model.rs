@@ -151,6 +151,8 @@ pub struct ReviewDoc {
     pub blocks: Vec<BlockView>,
     /// Concepts in order of first appearance (their index is their color).
     pub concepts: Vec<ConceptView>,
+    /// The check profile the findings come from (`None`: the defaults).
+    pub profile: Option<String>,
 }
 
 impl ReviewDoc {
@@ -446,6 +448,7 @@ pub fn build(article: &Article, checker: &Checker) -> ReviewDoc {
         target_lang: checker.target.clone(),
         blocks,
         concepts: builder.concepts,
+        profile: checker.levels().profile.clone(),
     }
 }
 

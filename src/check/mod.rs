@@ -413,9 +413,8 @@ pub(crate) mod testing {
         )
     }
 
-    /// The findings on one pair of plain texts.
-    pub fn findings(target: &str, source: &str, translation: &str) -> Vec<Finding> {
-        let c = checker(target);
+    /// What `c` finds on one pair of plain texts.
+    pub fn check_plain(c: &Checker, source: &str, translation: &str) -> Vec<Finding> {
         let (s, t) = (BlockText::plain(source), BlockText::plain(translation));
         let pair = BlockPair {
             index: 0,
@@ -426,27 +425,31 @@ pub(crate) mod testing {
         c.check_block(&pair).0
     }
 
+    /// The findings on one pair of plain texts.
+    pub fn findings(target: &str, source: &str, translation: &str) -> Vec<Finding> {
+        check_plain(&checker(target), source, translation)
+    }
+
     /// The findings on one pair with the rules `on` turned on (rules off by default).
     pub fn findings_on(on: &[&str], target: &str, source: &str, translation: &str) -> Vec<Finding> {
         let mut config = CheckConfig::default();
         for id in on {
-            config.rules.insert(
-                id.to_string(),
-                profile::RuleSetting {
-                    severity: profile::Level::Warning,
-                },
-            );
+            let severity = profile::Level::Warning;
+            config
+                .rules
+                .insert(id.to_string(), profile::RuleSetting { severity });
         }
-        let evidence = names::Evidence::default();
-        let c = Checker::new("en", target, Some(glossary()), config, evidence);
-        let (s, t) = (BlockText::plain(source), BlockText::plain(translation));
-        let pair = BlockPair {
-            index: 0,
-            source: &s,
-            target: &t,
-            unknown_words: &[],
-        };
-        c.check_block(&pair).0
+        let c = Checker::new("en", target, Some(glossary()), config, Default::default());
+        check_plain(&c, source, translation)
+    }
+
+    /// The target spans of `rule`'s findings.
+    pub fn spans(rule: &str, findings: Vec<Finding>) -> Vec<String> {
+        findings
+            .into_iter()
+            .filter(|f| f.rule.id() == rule)
+            .map(|f| f.target.map(|s| s.text).unwrap_or_default())
+            .collect()
     }
 
     /// Rule ids found on a pair, with their target span texts.

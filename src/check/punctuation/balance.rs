@@ -147,14 +147,10 @@ impl BlockRule for Balance {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::run;
+    use crate::check::testing::{findings, spans};
 
     fn unbalanced(target: &str, source: &str, translation: &str) -> Vec<String> {
-        run(target, source, translation)
-            .into_iter()
-            .filter(|(r, _)| r == "unbalanced")
-            .map(|(_, s)| s)
-            .collect()
+        spans("unbalanced", findings(target, source, translation))
     }
 
     #[test]

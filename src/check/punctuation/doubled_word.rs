@@ -84,14 +84,10 @@ impl BlockRule for DoubledWord {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::findings;
+    use crate::check::testing::{findings, spans};
 
     fn doubled(target: &str, source: &str, translation: &str) -> Vec<String> {
-        findings(target, source, translation)
-            .into_iter()
-            .filter(|f| f.rule.id() == "doubled-word")
-            .map(|f| f.target.map(|s| s.text).unwrap_or_default())
-            .collect()
+        spans("doubled-word", findings(target, source, translation))
     }
 
     #[test]

@@ -143,8 +143,7 @@ impl BlockRule for FrenchSpacing {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::findings;
-    use crate::check::{CheckConfig, Checker, names};
+    use crate::check::testing::{findings, findings_on};
 
     fn spacing(target: &str, translation: &str) -> Vec<(String, Option<String>)> {
         findings(
@@ -195,20 +194,7 @@ mod tests {
 
     #[test]
     fn the_no_break_rule_reports_ordinary_spaces_when_on() {
-        let config: CheckConfig =
-            toml::from_str("[rules.french-no-break-space]\nseverity = \"warning\"\n")
-                .expect("config");
-        let c = Checker::new("en", "fr", None, config, names::Evidence::default());
-        let (s, t) = (
-            crate::check::BlockText::plain("Why?"),
-            crate::check::BlockText::plain("Pourquoi ?"),
-        );
-        let (found, _) = c.check_block(&crate::check::BlockPair {
-            index: 0,
-            source: &s,
-            target: &t,
-            unknown_words: &[],
-        });
+        let found = findings_on(&["french-no-break-space"], "fr", "Why?", "Pourquoi ?");
         let ids: Vec<&str> = found.iter().map(|f| f.rule.id()).collect();
         assert_eq!(ids, ["french-no-break-space"]);
         assert_eq!(

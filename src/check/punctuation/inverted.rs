@@ -100,14 +100,10 @@ fn in_source_word(source: &str, text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::run;
+    use crate::check::testing::{findings, spans};
 
     fn marks(target: &str, source: &str, translation: &str) -> Vec<String> {
-        run(target, source, translation)
-            .into_iter()
-            .filter(|(r, _)| r == "inverted-marks")
-            .map(|(_, s)| s)
-            .collect()
+        spans("inverted-marks", findings(target, source, translation))
     }
 
     #[test]

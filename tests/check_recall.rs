@@ -428,12 +428,15 @@ fn injected_real_errors_are_reported_as_errors() {
     let recall = all_caught as f64 / all as f64;
     let _ = writeln!(table, "all | | {all_caught} | {all} | {recall:.3}");
     println!("{table}");
+    // `VERSO_RECALL_MISSED=FILE` writes what was missed, to look at.
+    if let Ok(path) = std::env::var("VERSO_RECALL_MISSED") {
+        std::fs::write(path, missed.join("\n")).expect("missed list written");
+    }
     assert!(all >= 300, "enough injected errors to measure: {all}");
-    // Issue 11 asks for 0.97; 0.961 is what holds today (README). This floor keeps what is
-    // reached from sliding back while the rest is worked on.
+    // Issue 11's target (0.978 is measured: README).
     assert!(
-        recall >= 0.955,
-        "recall {recall:.3} below 0.955\n{table}\nmissed:\n{}",
+        recall >= 0.97,
+        "recall {recall:.3} below 0.97\n{table}\nmissed:\n{}",
         missed.join("\n")
     );
 }

@@ -760,6 +760,86 @@ mod real_translation_cases {
         }
     }
 
+    /// Errors the recall benchmark missed once (tests/check_recall.rs), each beside the
+    /// correct translation that must stay clean.
+    #[test]
+    fn look_alikes_hidden_by_another_form_are_errors() {
+        for (locale, source, wrong, right) in [
+            // The name found through its adjective, and written as a look-alike as well.
+            (
+                "de",
+                "No damage was reported in Tonga, which prevented Tongan authorities from acting.",
+                "Aus Tunga wurden keine Schäden gemeldet, was die tongaischen Behörden behinderte.",
+                "Aus Tonga wurden keine Schäden gemeldet, was die tongaischen Behörden behinderte.",
+            ),
+            // The transliteration key folds "ou" and doubled letters: "Luuis" is not "Louis",
+            // "Boudanov" is "Budanov".
+            (
+                "de",
+                "It was a highlight of Louis Gates's special.",
+                "Es war ein Höhepunkt von Luuis Gates' Spezial.",
+                "Es war ein Höhepunkt von Louis Gates' Spezial.",
+            ),
+            // A citation after a bracket is a name, not a sentence's first word.
+            (
+                "de",
+                "The team (Larson and LaFasto, 1989) is unique.",
+                "Das Team (Lerson und LaFasto 1989) ist einzigartig.",
+                "Das Team (Larson und LaFasto 1989) ist einzigartig.",
+            ),
+            // A given name dropped where the family name also names others.
+            (
+                "fr",
+                "The accused are Baba Kanjar, Bhutha Kanjar and Gaza Kanjar.",
+                "Les accusés sont Baba Kanjar, Kanjar et Gaza Kanjar.",
+                "Les accusés sont Baba Kanjar, Bhutha Kanjar et Gaza Kanjar.",
+            ),
+            // A "km/h" that lost its "k" is another unit; "kph" is km/h.
+            (
+                "es",
+                "It traveled at 800 kph before striking.",
+                "Viajó a 800 m/h antes de golpear.",
+                "Viajó a 800 km/h antes de golpear.",
+            ),
+        ] {
+            assert!(
+                errors(locale, source, wrong) >= 1,
+                "{locale}: {source} → {wrong}"
+            );
+            assert_eq!(
+                errors(locale, source, right),
+                0,
+                "{locale}: {source} → {right}: {:?}",
+                findings(locale, source, right)
+            );
+        }
+        // The name's own forms and a shortened person's name are no look-alikes or drops.
+        for (locale, source, target) in [
+            (
+                "fr",
+                "Trump made Berlin and Moscow partners; Moscow agreed.",
+                "Trump a fait de Berlin et de Moscou des partenaires ; Moscou a accepté.",
+            ),
+            (
+                "fr",
+                "Prime Minister Theresa May arrives in Birmingham.",
+                "May arrive à Birmingham.",
+            ),
+            (
+                "es",
+                "The Vinson Massif peaks at Mount Vinson.",
+                "El Macizo de Vinson culmina en el monte Vinson.",
+            ),
+        ] {
+            assert_eq!(
+                errors(locale, source, target),
+                0,
+                "{locale}: {source} → {target}: {:?}",
+                findings(locale, source, target)
+            );
+        }
+    }
+
     #[test]
     fn a_title_case_headline_reports_no_missing_name() {
         let f = found(

@@ -7,7 +7,7 @@
 //! "Hryzenko" are one name; "Park" and "Parque" are not). A name found in no form is a
 //! warning; the batch rule then compares how each name was rendered across files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::exonyms::{self, Exonyms};
@@ -215,7 +215,10 @@ impl NameFinder {
             if first <= j {
                 let token = &text[words[first].0..words[j].1];
                 let single = first == j;
-                let opens_sentence = first == i && sentence_start;
+                // After an opening bracket comes a citation or an aside as often as a sentence:
+                // "(Larson and LaFasto, 1989)".
+                let after_bracket = i > 0 && text[words[i - 1].1..s].ends_with('(');
+                let opens_sentence = first == i && sentence_start && !after_bracket;
                 let ordinary = single
                     && (self.calendar.contains(token)
                         || self.heuristics.stopwords.contains(token)
@@ -305,10 +308,12 @@ pub fn check(
         return;
     }
     let words = TargetWords::of(tgt);
-    let source_words: HashSet<String> = word_spans(src)
-        .into_iter()
-        .flat_map(|(s, e)| src[s..e].split('-').map(fold).collect::<Vec<_>>())
-        .collect();
+    let mut source_words: HashMap<String, usize> = HashMap::new();
+    for (s, e) in word_spans(src) {
+        for part in src[s..e].split('-') {
+            *source_words.entry(fold(part)).or_default() += 1;
+        }
+    }
     let title_case = is_title_case(src);
     for name in names {
         // The target's words around the same relative place (all of them in a paragraph of
@@ -316,7 +321,7 @@ pub fn check(
         let near = words.near(name.start, src.len(), tgt.len());
         let text = &src[name.clone()];
         let seen = match listed_forms(c, src, &name) {
-            Some(forms) => seen_known(forms, &near, text, tgt),
+            Some(forms) => seen_known(forms, &near, text, tgt, &source_words),
             None => seen_parts(c, text, &near, tgt, &source_words),
         };
         let Some(seen) = seen else { continue };
@@ -485,6 +490,14 @@ impl<'a> Near<'a> {
     }
 }
 
+/// Whether `target` doubles a vowel `source` does not ("Luuis" for "Louis"): transliterations
+/// write "ou" for "u" ("Boudanov"), none writes "uu" for "ou", so the shared key hides a typo.
+fn doubled_vowel_added(target: &str, source: &str) -> bool {
+    ["aa", "ee", "ii", "oo", "uu"]
+        .iter()
+        .any(|d| target.contains(d) && !source.contains(d))
+}
+
 /// Whether `w` is `name` with one letter changed, added or dropped, its first letter kept.
 fn one_letter_off(w: &str, name: &str) -> bool {
     w.chars().next() == name.chars().next()
@@ -494,12 +507,23 @@ fn one_letter_off(w: &str, name: &str) -> bool {
 
 /// A name with known target forms ("Sweden", "Middle East"): found in one of them, in a word
 /// derived from one, or as written.
-fn seen_known(forms: &[String], near: &Near, text: &str, tgt: &str) -> Option<Seen> {
+fn seen_known(
+    forms: &[String],
+    near: &Near,
+    text: &str,
+    tgt: &str,
+    source_words: &HashMap<String, usize>,
+) -> Option<Seen> {
     let words = near.folded;
     let own = fold_phrase(text);
     let own: Vec<String> = own.split(' ').map(str::to_string).collect();
     if Exonyms::present(forms, words) || Exonyms::present(&own, words) {
-        return Some(Seen::Found(None));
+        // Found (as "tongaischen") and also written as a look-alike ("aus Tunga").
+        let altered = match own.as_slice() {
+            [one] => altered_twin(one, forms, near, tgt, source_words),
+            _ => None,
+        };
+        return Some(altered.map_or(Seen::Found(None), Seen::Similar));
     }
     Some(
         look_alike(forms.iter().chain(&own), near, tgt)
@@ -538,7 +562,7 @@ fn seen_parts(
     text: &str,
     near: &Near,
     tgt: &str,
-    source_words: &HashSet<String>,
+    source_words: &HashMap<String, usize>,
 ) -> Option<Seen> {
     let parts: Vec<(&str, Part)> = text
         .split([' ', '-'])
@@ -556,6 +580,11 @@ fn seen_parts(
     let mut kept_words = 0;
     let mut missing_words = 0;
     let mut found_proper = false;
+    // Whether a word found is this name's own, not one the source also writes elsewhere
+    // ("Kanjar" of five brothers named Kanjar).
+    let own_word = |w: &str| source_words.get(&fold(w)).is_none_or(|n| *n < 2);
+    // Per word of a two-word name of proper words: found, and found as this name's own.
+    let mut proper_found: Vec<(bool, bool)> = Vec::new();
     for (word, part) in &parts {
         match part {
             Part::Common => {
@@ -584,6 +613,11 @@ fn seen_parts(
                     missing_words += usize::from(!here);
                 }
                 wanted |= *source == exonyms::Source::Listed;
+                // Found (as "tongaischen") and also written as a look-alike ("aus Tunga").
+                if here && !adjective {
+                    similar =
+                        similar.or_else(|| altered_twin(word, forms, near, tgt, source_words));
+                }
                 // "Pecific", "Teiwan", "Wilsh": one letter changed.
                 if !here {
                     let strict = near.iter().find(|(r, w, _)| {
@@ -604,6 +638,7 @@ fn seen_parts(
                     Seen::Found(r) => {
                         found = true;
                         found_proper = true;
+                        proper_found.push((true, own_word(word)));
                         // Written as is once and as a look-alike elsewhere: "lobte Gongrich
                         // ... gegen Gingrich".
                         if r.is_some() {
@@ -612,7 +647,10 @@ fn seen_parts(
                         rendering = rendering.or(r);
                     }
                     Seen::Similar(r) => similar = similar.or(Some(r)),
-                    Seen::Absent { .. } => missing_words += usize::from(!is_acronym(word)),
+                    Seen::Absent { .. } => {
+                        missing_words += usize::from(!is_acronym(word));
+                        proper_found.push((false, false));
+                    }
                 }
             }
         }
@@ -625,6 +663,12 @@ fn seen_parts(
         // Two words of a full name gone while another stays: "Cristina Fernández de Kirchner"
         // written "de Kirchner", "Lee Hsien Loong" written "Lee".
         (None, true) if missing_words >= 2 => Some(Seen::Absent { full: true }),
+        // A person's given name gone, and the family name left also names someone else in
+        // the source: "Bhutha Kanjar" dropped from a list of Kanjars, "Oliver Cromwell" from a
+        // sentence about the Cromwell Society.
+        (None, true) if parts.len() == 2 && proper_found == [(false, false), (true, false)] => {
+            Some(Seen::Absent { full: true })
+        }
         (None, true) => Some(Seen::Found(rendering)),
         (None, false) if wanted => Some(Seen::Absent {
             full: kept_words >= 2,
@@ -633,13 +677,30 @@ fn seen_parts(
     }
 }
 
+/// A look-alike of a name with known forms, found in one of them and altered in another place:
+/// not one of its forms ("Moscou" is Moscow), and as long as the name ("Pharao" is how German
+/// drops the "h" of "Pharaoh").
+fn altered_twin(
+    word: &str,
+    forms: &[String],
+    near: &Near,
+    tgt: &str,
+    source_words: &HashMap<String, usize>,
+) -> Option<Range<usize>> {
+    let own = fold(word);
+    twin(word, near, tgt, source_words).filter(|r| {
+        let w = fold(&tgt[r.clone()]);
+        w.chars().count() == own.chars().count() && !forms.contains(&w)
+    })
+}
+
 /// A capitalized look-alike of a name's word that is no word of the source: the name kept once
 /// and altered in another place.
 fn twin(
     word: &str,
     near: &Near,
     tgt: &str,
-    source_words: &HashSet<String>,
+    source_words: &HashMap<String, usize>,
 ) -> Option<Range<usize>> {
     let (k, f) = (key(word), fold(word));
     // The sentence or two around the name, not the whole window: this runs for every name
@@ -648,7 +709,7 @@ fn twin(
         .iter()
         .find(|(r, w, key)| {
             tgt[(*r).clone()].starts_with(char::is_uppercase)
-                && !source_words.contains(*w)
+                && !source_words.contains_key(*w)
                 && f.chars().count() >= 5
                 // One letter off, no more: German capitalizes every noun ("Spiel", "Spieth").
                 && one_letter_off(w, &f)
@@ -671,7 +732,7 @@ fn proper_seen(word: &str, near: &Near, tgt: &str) -> Seen {
     // "MWPs" written "MWP": an acronym's plural.
     let singular = is_acronym(word).then(|| f.strip_suffix('s')).flatten();
     if let Some((r, _, _)) = near.iter().find(|(r, folded, key)| {
-        (capital(r) && same_or_inflected(key, &k))
+        (capital(r) && same_or_inflected(key, &k) && !doubled_vowel_added(folded, &f))
             || same_or_inflected(folded, &f)
             || singular == Some(folded.as_str())
     }) {

@@ -434,7 +434,7 @@ impl TargetWords {
                 }
             }
         }
-        let keys = folded.iter().map(|w| key_of_folded(w)).collect();
+        let keys = cached_keys(&folded);
         TargetWords {
             ranges,
             folded,
@@ -458,6 +458,34 @@ impl TargetWords {
             keys: &self.keys[r],
         }
     }
+}
+
+/// The transliteration keys of folded words, from a cache kept per thread: a batch repeats its
+/// words, and computing every target word's key for every block that names someone was a
+/// good part of the checks' time.
+fn cached_keys(folded: &[String]) -> Vec<String> {
+    thread_local! {
+        static KEYS: std::cell::RefCell<HashMap<String, String>> = Default::default();
+    }
+    /// Entries kept before the cache starts over (a bound on memory).
+    const LIMIT: usize = 200_000;
+    KEYS.with(|cell| {
+        let mut keys = cell.borrow_mut();
+        if keys.len() > LIMIT {
+            keys.clear();
+        }
+        folded
+            .iter()
+            .map(|w| match keys.get(w) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = key_of_folded(w);
+                    keys.insert(w.clone(), k.clone());
+                    k
+                }
+            })
+            .collect()
+    })
 }
 
 /// The target's words near a name: their ranges, folded, and their transliteration keys.

@@ -14,7 +14,7 @@
 
 pub mod normalize;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -59,7 +59,13 @@ pub struct Matcher {
     stem_patterns: Vec<Pattern>,
     /// Per concept: stems of its context words.
     context: Vec<Vec<String>>,
+    /// Stems already computed: news repeats its words, and stemming every token of every
+    /// block was a fifth of the checks' time.
+    stem_cache: std::sync::Mutex<HashMap<String, String>>,
 }
+
+/// How many stems the cache keeps before it starts over (a bound on memory, not a tuning).
+const STEM_CACHE: usize = 200_000;
 
 /// The Snowball algorithm for a language subtag, if one exists.
 pub fn stemmer_for(language: &str) -> Option<Algorithm> {
@@ -246,6 +252,7 @@ impl Matcher {
             stemmer,
             stem_patterns,
             context,
+            stem_cache: Default::default(),
         }
     }
 
@@ -356,11 +363,26 @@ impl Matcher {
         // " stem stem stem " with each token's range in the folded text.
         let mut joined = String::from(" ");
         let mut starts = Vec::new(); // (offset in joined, token range)
+        let mut cache = self
+            .stem_cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cache.len() > STEM_CACHE {
+            cache.clear();
+        }
         for (range, t) in tokens(&folded.text) {
             starts.push((joined.len(), range));
-            joined.push_str(&stemmer.stem(t));
+            match cache.get(t) {
+                Some(stem) => joined.push_str(stem),
+                None => {
+                    let stem = stemmer.stem(t).into_owned();
+                    joined.push_str(&stem);
+                    cache.insert(t.to_string(), stem);
+                }
+            }
             joined.push(' ');
         }
+        drop(cache);
         for m in ac.find_overlapping_iter(&joined) {
             let p = &self.stem_patterns[m.pattern().as_usize()];
             // The match spans from the token starting at m.start()+1 to the one ending at m.end()-1.

@@ -69,13 +69,62 @@ pub struct Magnitudes {
     /// Currency symbols and codes written before an amount, longest first.
     symbols: Vec<(String, String)>,
     /// Every word read as a scale, lowercased, longest first: (word, power).
-    words: Vec<(String, i16)>,
+    words: Lexicon<i16>,
     /// Every language's abbreviations, read after a currency in an engine's text.
     all_abbrevs: Language,
     /// The same per language ("billion" is 10⁹ in English and 10¹² in French).
-    own_words: HashMap<String, Vec<(String, i16)>>,
+    own_words: HashMap<String, Lexicon<i16>>,
     /// Every currency word, lowercased, longest first: (word, code).
-    currency_words: Vec<(String, String)>,
+    currency_words: Lexicon<String>,
+}
+
+/// Words grouped by their first letter, longest first within a group: a lookup at a number
+/// compares the few words that can start there, not the whole table (hundreds of currency
+/// names in every language), which was most of the checks' time.
+#[derive(Debug, Clone)]
+struct Lexicon<T> {
+    by_first: HashMap<char, Vec<(String, T)>>,
+}
+
+impl<T> Default for Lexicon<T> {
+    fn default() -> Self {
+        Lexicon {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+/// The lowercased first character of `text`.
+fn first_lower(text: &str) -> Option<char> {
+    text.chars().next().and_then(|c| c.to_lowercase().next())
+}
+
+impl<T: PartialEq + Clone> Lexicon<T> {
+    fn new(words: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
+        let mut by_first: HashMap<char, Vec<(String, T)>> = HashMap::new();
+        for (w, v) in words {
+            if let Some(c) = first_lower(&w) {
+                by_first.entry(c).or_default().push((w, v));
+            }
+        }
+        for list in by_first.values_mut() {
+            longest_first(list);
+        }
+        Lexicon { by_first }
+    }
+
+    /// The longest word `text` starts with (as a whole word).
+    fn find(&self, text: &str) -> Option<&(String, T)> {
+        let c = first_lower(text)?;
+        self.by_first
+            .get(&c)?
+            .iter()
+            .find(|(w, _)| starts_word(text, w))
+    }
+
+    fn all(&self) -> impl Iterator<Item = &(String, T)> {
+        self.by_first.values().flatten()
+    }
 }
 
 impl Magnitudes {
@@ -106,16 +155,20 @@ impl Magnitudes {
                 }
             }
             words.extend(lang.read.iter().map(|(w, p)| (w.to_lowercase(), *p)));
-            longest_first(&mut words);
-            own_words.insert(tag.clone(), words);
+            own_words.insert(tag.clone(), Lexicon::new(words));
             for (code, forms) in &lang.currencies {
                 currency_words.extend(forms.iter().map(|w| (w.to_lowercase(), code.clone())));
             }
         }
         // In an engine's text a scale word of any language counts (false friends included).
-        let mut words: Vec<(String, i16)> = own_words.values().flatten().cloned().collect();
-        longest_first(&mut words);
-        longest_first(&mut currency_words);
+        let words = Lexicon::new(
+            own_words
+                .values()
+                .flat_map(Lexicon::all)
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let currency_words = Lexicon::new(currency_words);
         let all_abbrevs = Language {
             abbrev: file
                 .languages
@@ -141,7 +194,7 @@ impl Magnitudes {
     }
 
     /// The scale words `tag` reads (all languages' when the table does not have it).
-    fn words_of(&self, tag: &str) -> &[(String, i16)] {
+    fn words_of(&self, tag: &str) -> &Lexicon<i16> {
         self.own_words
             .get(tag)
             .or_else(|| self.own_words.get(tag.split('-').next().unwrap_or(tag)))
@@ -190,7 +243,15 @@ impl Magnitudes {
     /// A currency symbol or code right before a number: its length (with a space after a
     /// code) and its code.
     fn symbol_before(&self, before: &str) -> Option<(usize, String)> {
+        // Only symbols that end where the text does (or one space before) can match: a
+        // cheap test before the comparison, which runs at every number.
+        let last = before.chars().next_back();
+        let spaced_last = before.strip_suffix(' ').and_then(|b| b.chars().next_back());
         for (symbol, code) in &self.symbols {
+            let end = symbol.chars().next_back();
+            if end != last && end != spaced_last {
+                continue;
+            }
             let letters = symbol.chars().all(char::is_alphabetic);
             let spaced = letters && before.ends_with(' ');
             let head = if spaced {
@@ -218,7 +279,7 @@ impl Magnitudes {
     fn scale_after(
         &self,
         rest: &str,
-        words: &[(String, i16)],
+        words: &Lexicon<i16>,
         lang: Option<&Language>,
         money: bool,
     ) -> Option<(usize, i16)> {
@@ -228,7 +289,7 @@ impl Magnitudes {
             let space = space_len(&rest[at..]);
             let spaced = space > 0;
             let from = at + space;
-            let word = words.iter().find(|(w, _)| starts_word(&rest[from..], w));
+            let word = words.find(&rest[from..]);
             let abbrev = (money && power == 0)
                 .then(|| {
                     lang.into_iter()
@@ -272,8 +333,7 @@ impl Magnitudes {
             }
         }
         self.currency_words
-            .iter()
-            .find(|(w, _)| starts_word(&rest[from..], w))
+            .find(&rest[from..])
             .map(|(w, code)| (from + w.len(), code.clone()))
     }
 

@@ -201,6 +201,10 @@ fn worded(text: &str) -> Option<((u8, u8), usize)> {
 /// Twenty-four-hour times ("18:00", "9:30", "18.00 Uhr" is not one: the dot is a decimal)
 /// and twelve-hour ones, in order: every time of day written in `text`.
 pub fn scan_all(text: &str) -> Vec<TimeToken> {
+    // Every form here has a digit: most sentences have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let mut out = scan(text);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -313,6 +317,18 @@ const NAMED: &[(&str, &str, u8)] = &[
     ("de", "Mitternacht", 0),
 ];
 
+/// Whether `text` may hold `phrase`: its last word is there, in lower case, capitalized or
+/// in capitals (the phrase is matched ignoring ASCII case and kinds of space).
+fn contains_spaced(text: &str, phrase: &str) -> bool {
+    let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+    let mut chars = last.chars();
+    let capitalized: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    text.contains(last) || text.contains(&capitalized) || text.contains(&last.to_uppercase())
+}
+
 /// Times said with words: an hour (digits or a number word of `words`) and a day part ("las
 /// siete de la mañana", "10 heures du matin", "7 Uhr abends", "2 in the afternoon"), and noon
 /// and midnight. `language` is the BCP 47 language subtag.
@@ -322,9 +338,10 @@ pub fn scan_spoken(
     word_value: impl Fn(&str) -> Option<u32>,
 ) -> Vec<TimeToken> {
     let mut out = Vec::new();
+    // Only the day parts the text has (found in one fast pass each), looked for at its spaces.
     let parts: Vec<_> = DAY_PARTS
         .iter()
-        .filter(|(l, _, _)| *l == language)
+        .filter(|(l, phrase, _)| *l == language && contains_spaced(text, phrase))
         .collect();
     let named: Vec<_> = NAMED.iter().filter(|(l, _, _)| *l == language).collect();
     if parts.is_empty() && named.is_empty() {

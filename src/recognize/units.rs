@@ -163,6 +163,11 @@ impl Units {
     /// The longest unit form at the start of `rest`, as a whole word.
     pub fn unit_at(&self, rest: &str, locale: &str) -> Option<(String, String)> {
         let mut best: Option<(String, String)> = None;
+        let lower = |t: &str| t.chars().next().and_then(|c| c.to_lowercase().next());
+        // Most forms cannot start here: their first letter says so before any comparison.
+        let Some(first) = lower(rest) else {
+            return None;
+        };
         for (id, unit) in &self.units {
             let Some(forms) = Units::forms(unit, locale) else {
                 continue;
@@ -173,6 +178,9 @@ impl Units {
                 .map(|n| (n, true))
                 .chain(forms.symbols.iter().map(|s| (s, false)));
             for (form, fold) in candidates {
+                if lower(form) != Some(first) {
+                    continue;
+                }
                 let Some(head) = rest.get(..form.len()) else {
                     continue;
                 };

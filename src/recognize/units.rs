@@ -165,9 +165,7 @@ impl Units {
         let mut best: Option<(String, String)> = None;
         let lower = |t: &str| t.chars().next().and_then(|c| c.to_lowercase().next());
         // Most forms cannot start here: their first letter says so before any comparison.
-        let Some(first) = lower(rest) else {
-            return None;
-        };
+        let first = lower(rest)?;
         for (id, unit) in &self.units {
             let Some(forms) = Units::forms(unit, locale) else {
                 continue;

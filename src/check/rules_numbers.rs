@@ -331,19 +331,21 @@ pub fn check(
         Covered::new(&quantities.target),
     );
     // "16 billion" and "16.000 millones" are one value: amounts count at their full value.
-    let scales = |text: &str, locale: &str| -> HashMap<usize, i32> {
+    // Each side's numbers are read once, for the amounts and for the values.
+    let (source_numbers, target_numbers) = (scan(src), scan(tgt));
+    let scales = |text: &str, numbers: &[NumberToken], locale: &str| -> HashMap<usize, i32> {
         c.magnitudes
-            .amounts(text, locale)
+            .amounts_of(text, numbers, locale)
             .into_iter()
             .map(|a| (a.number.range.start, i32::from(a.scale)))
             .collect()
     };
-    let source_scales = scales(src, &c.source);
+    let source_scales = scales(src, &source_numbers, &c.source);
     // "£125m" left as the source writes it still means millions.
-    let mut target_scales = scales(tgt, &c.source);
-    target_scales.extend(scales(tgt, &c.target));
+    let mut target_scales = scales(tgt, &target_numbers, &c.source);
+    target_scales.extend(scales(tgt, &target_numbers, &c.target));
     let (source_times, target_times) = times(c, pair, findings);
-    let sources: Vec<(NumberToken, f64)> = scan(src)
+    let sources: Vec<(NumberToken, f64)> = source_numbers
         .into_iter()
         .filter(|n| !source_dates.contains(&n.range) && !source_times.contains(&n.range))
         .filter_map(|n| {
@@ -353,7 +355,7 @@ pub fn check(
             Some((n, v * 10f64.powi(scale)))
         })
         .collect();
-    let targets: Vec<Target> = scan(tgt)
+    let targets: Vec<Target> = target_numbers
         .into_iter()
         .filter(|n| !target_dates.contains(&n.range) && !target_times.contains(&n.range))
         .map(|n| {

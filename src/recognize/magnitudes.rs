@@ -204,12 +204,19 @@ impl Magnitudes {
     /// Amounts in `text` written in `locale`: a number with a scale word after it, or with a
     /// currency before or after it (then abbreviations count as scales too).
     pub fn amounts(&self, text: &str, locale: &str) -> Vec<Amount> {
+        self.amounts_of(text, &scan(text), locale)
+    }
+
+    /// [`Magnitudes::amounts`] with the numbers of `text` already scanned (a check reads a
+    /// block's numbers once for all its rules).
+    pub fn amounts_of(&self, text: &str, numbers: &[NumberToken], locale: &str) -> Vec<Amount> {
         let lang = self.language(locale);
         let mut out = Vec::new();
-        for n in scan(text) {
+        for n in numbers {
             if n.percent || n.full != n.range {
                 continue;
             }
+            let n = n.clone();
             let before = &text[..n.range.start];
             let symbol = self.symbol_before(before);
             let mut end = n.range.end;

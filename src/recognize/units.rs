@@ -5,7 +5,7 @@
 //! is a number followed by a unit, with a space, a no-break space or a hyphen between
 //! ("40 km", "3.5 tonnes", "155-millimetre"): one quantity however it is written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -42,6 +42,15 @@ pub struct Unit {
 pub struct Units {
     /// Units by id, in file order of ids (sorted).
     pub units: BTreeMap<String, Unit>,
+    /// Per locale tag of the table, its forms by their lowercased first letter: (unit id,
+    /// form, whether case is folded). A quantity is looked for at every number, and comparing
+    /// every form of every unit there was the quantities' main cost.
+    by_first: HashMap<String, HashMap<char, Vec<(String, String, bool)>>>,
+}
+
+/// The lowercased first character of `text`.
+fn first_lower(text: &str) -> Option<char> {
+    text.chars().next().and_then(|c| c.to_lowercase().next())
 }
 
 /// A quantity found in text.
@@ -60,16 +69,34 @@ pub struct Quantity {
 impl Units {
     /// The shipped table.
     pub fn builtin() -> Units {
-        Units::parse(DEFAULT_TABLE).unwrap_or(Units {
-            units: BTreeMap::new(),
-        })
+        Units::parse(DEFAULT_TABLE).unwrap_or_else(|_| Units::new(BTreeMap::new()))
     }
 
     /// Parses a table.
     pub fn parse(text: &str) -> Result<Units, toml::de::Error> {
-        Ok(Units {
-            units: toml::from_str(text)?,
-        })
+        Ok(Units::new(toml::from_str(text)?))
+    }
+
+    fn new(units: BTreeMap<String, Unit>) -> Units {
+        let mut by_first: HashMap<String, HashMap<char, Vec<(String, String, bool)>>> =
+            HashMap::new();
+        for (id, unit) in &units {
+            for (tag, forms) in &unit.forms {
+                let names = forms.names.iter().map(|n| (n, true));
+                let symbols = forms.symbols.iter().map(|s| (s, false));
+                for (form, fold) in names.chain(symbols) {
+                    if let Some(c) = first_lower(form) {
+                        by_first
+                            .entry(tag.clone())
+                            .or_default()
+                            .entry(c)
+                            .or_default()
+                            .push((id.clone(), form.clone(), fold));
+                    }
+                }
+            }
+        }
+        Units { units, by_first }
     }
 
     /// How `unit` is written in `locale` (or its language).
@@ -162,41 +189,46 @@ impl Units {
 
     /// The longest unit form at the start of `rest`, as a whole word.
     pub fn unit_at(&self, rest: &str, locale: &str) -> Option<(String, String)> {
+        let first = first_lower(rest)?;
+        let language = locale.split('-').next().unwrap_or(locale);
+        let bucket = |tag: &str| {
+            self.by_first
+                .get(tag)
+                .and_then(|f| f.get(&first))
+                .into_iter()
+                .flatten()
+        };
+        // The locale's own forms, and its language's for units without them (as
+        // [`Units::forms`] reads the table).
+        let own = bucket(locale);
+        let inherited = (language != locale)
+            .then(|| bucket(language))
+            .into_iter()
+            .flatten()
+            .filter(|(id, _, _)| {
+                self.units
+                    .get(id)
+                    .is_none_or(|u| !u.forms.contains_key(locale))
+            });
         let mut best: Option<(String, String)> = None;
-        let lower = |t: &str| t.chars().next().and_then(|c| c.to_lowercase().next());
-        // Most forms cannot start here: their first letter says so before any comparison.
-        let first = lower(rest)?;
-        for (id, unit) in &self.units {
-            let Some(forms) = Units::forms(unit, locale) else {
+        for (id, form, fold) in own.chain(inherited) {
+            let Some(head) = rest.get(..form.len()) else {
                 continue;
             };
-            let candidates = forms
-                .names
-                .iter()
-                .map(|n| (n, true))
-                .chain(forms.symbols.iter().map(|s| (s, false)));
-            for (form, fold) in candidates {
-                if lower(form) != Some(first) {
-                    continue;
-                }
-                let Some(head) = rest.get(..form.len()) else {
-                    continue;
-                };
-                let same = if fold {
-                    // Compared without allocating: this runs for every form at every number.
-                    head.chars()
-                        .flat_map(char::to_lowercase)
-                        .eq(form.chars().flat_map(char::to_lowercase))
-                } else {
-                    head == form
-                };
-                let boundary = !rest[form.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if same && boundary && best.as_ref().is_none_or(|(_, w)| w.len() < form.len()) {
-                    best = Some((id.clone(), head.to_string()));
-                }
+            let same = if *fold {
+                // Compared without allocating: this runs for every candidate at every number.
+                head.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(form.chars().flat_map(char::to_lowercase))
+            } else {
+                head == form
+            };
+            let boundary = !rest[form.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if same && boundary && best.as_ref().is_none_or(|(_, w)| w.len() < form.len()) {
+                best = Some((id.clone(), head.to_string()));
             }
         }
         best

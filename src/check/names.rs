@@ -421,20 +421,20 @@ struct TargetWords {
 impl TargetWords {
     fn of(tgt: &str) -> TargetWords {
         let mut ranges = Vec::new();
-        let mut folded = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         for (s, e) in word_spans(tgt) {
             ranges.push(s..e);
-            folded.push(fold(&tgt[s..e]));
+            words.push(&tgt[s..e]);
             if tgt[s..e].contains('-') {
                 let mut at = s;
                 for piece in tgt[s..e].split('-') {
                     ranges.push(at..at + piece.len());
-                    folded.push(fold(piece));
+                    words.push(piece);
                     at += piece.len() + 1;
                 }
             }
         }
-        let keys = cached_keys(&folded);
+        let (folded, keys) = cached_forms(&words);
         TargetWords {
             ranges,
             folded,
@@ -460,31 +460,32 @@ impl TargetWords {
     }
 }
 
-/// The transliteration keys of folded words, from a cache kept per thread: a batch repeats its
-/// words, and computing every target word's key for every block that names someone was a
-/// good part of the checks' time.
-fn cached_keys(folded: &[String]) -> Vec<String> {
+/// The folded forms and transliteration keys of words, from a cache kept per thread: a batch
+/// repeats its words, and folding and keying every target word of every block that names
+/// someone was a good part of the checks' time.
+fn cached_forms(words: &[&str]) -> (Vec<String>, Vec<String>) {
     thread_local! {
-        static KEYS: std::cell::RefCell<HashMap<String, String>> = Default::default();
+        static FORMS: std::cell::RefCell<HashMap<String, (String, String)>> = Default::default();
     }
     /// Entries kept before the cache starts over (a bound on memory).
     const LIMIT: usize = 200_000;
-    KEYS.with(|cell| {
-        let mut keys = cell.borrow_mut();
-        if keys.len() > LIMIT {
-            keys.clear();
+    FORMS.with(|cell| {
+        let mut forms = cell.borrow_mut();
+        if forms.len() > LIMIT {
+            forms.clear();
         }
-        folded
+        words
             .iter()
-            .map(|w| match keys.get(w) {
-                Some(k) => k.clone(),
+            .map(|w| match forms.get(*w) {
+                Some(f) => f.clone(),
                 None => {
-                    let k = key_of_folded(w);
-                    keys.insert(w.clone(), k.clone());
-                    k
+                    let folded = fold(w);
+                    let key = key_of_folded(&folded);
+                    forms.insert((*w).to_string(), (folded.clone(), key.clone()));
+                    (folded, key)
                 }
             })
-            .collect()
+            .unzip()
     })
 }
 

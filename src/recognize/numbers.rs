@@ -6,6 +6,7 @@
 //! Printed text often uses a typographic apostrophe for Swiss grouping and a plain space or a
 //! no-break space for French: those are accepted as the same separator.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -180,7 +181,7 @@ impl NumberLocale {
 
     /// The value of a number word, if `word` is one ("cinco" → 5).
     pub fn word_value(&self, word: &str) -> Option<u32> {
-        self.words.get(&word.to_lowercase()).copied()
+        self.words.get(lower(word).as_ref()).copied()
     }
 
     /// Values of the numbers spelled out in `text`, each group of number words read as one
@@ -189,7 +190,7 @@ impl NumberLocale {
     pub fn spelled(&self, text: &str) -> Vec<f64> {
         let mut out = Vec::new();
         let (mut total, mut group, mut words) = (0u64, 0u64, 0usize);
-        let mut previous = String::new();
+        let mut previous: Cow<str> = Cow::Borrowed("");
         let flush = |total: &mut u64, group: &mut u64, words: &mut usize, out: &mut Vec<f64>| {
             if *words > 0 {
                 out.push((*total + *group) as f64);
@@ -198,13 +199,13 @@ impl NumberLocale {
         };
         for token in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             for w in token.split('-').filter(|w| !w.is_empty()) {
-                let lower = w.to_lowercase();
+                let lower = lower(w);
                 // "achtmal", "dreifach": a number word with a multiplier ending.
                 let base = ["mal", "fach"]
                     .iter()
                     .find_map(|e| lower.strip_suffix(e))
                     .filter(|b| !b.is_empty());
-                let value = [Some(lower.as_str()), base]
+                let value = [Some(lower.as_ref()), base]
                     .into_iter()
                     .flatten()
                     .find_map(|l| {
@@ -231,7 +232,7 @@ impl NumberLocale {
                         group += v;
                         words += 1;
                     }
-                    None if words > 0 && self.joiners.contains(&lower) => {}
+                    None if words > 0 && self.joiners.iter().any(|j| j == lower.as_ref()) => {}
                     None => {
                         flush(&mut total, &mut group, &mut words, &mut out);
                         // "XIX", and the French ordinal "XVe", "XIIIe", "XVIème", "Ier".
@@ -241,7 +242,7 @@ impl NumberLocale {
                             .and_then(|r| roman(r).or_else(|| single_roman(r)));
                         // "siglo X", "siglos X-XI": one letter is a numeral after the word.
                         let century = ["siglo", "siglos", "century", "centuries"]
-                            .contains(&previous.as_str());
+                            .contains(&previous.as_ref());
                         let single = century.then(|| single_roman(w)).flatten();
                         if let Some(r) = roman(w).or(numeral).or(single) {
                             out.push(f64::from(r));
@@ -253,6 +254,16 @@ impl NumberLocale {
         }
         flush(&mut total, &mut group, &mut words, &mut out);
         out
+    }
+}
+
+/// `word` in lower case, without a copy when it already is (most words are): number words are
+/// looked up at every word of every block.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 

@@ -317,16 +317,11 @@ const NAMED: &[(&str, &str, u8)] = &[
     ("de", "Mitternacht", 0),
 ];
 
-/// Whether `text` may hold `phrase`: its last word is there, in lower case, capitalized or
-/// in capitals (the phrase is matched ignoring ASCII case and kinds of space).
-fn contains_spaced(text: &str, phrase: &str) -> bool {
+/// Whether a text may hold `phrase` (matched ignoring ASCII case and kinds of space): its last
+/// word is in `lower`, the text in lower case.
+fn may_hold(lower: &str, phrase: &str) -> bool {
     let last = phrase.rsplit(' ').next().unwrap_or(phrase);
-    let mut chars = last.chars();
-    let capitalized: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    text.contains(last) || text.contains(&capitalized) || text.contains(&last.to_uppercase())
+    lower.contains(&last.to_lowercase())
 }
 
 /// Times said with words: an hour (digits or a number word of `words`) and a day part ("las
@@ -338,12 +333,17 @@ pub fn scan_spoken(
     word_value: impl Fn(&str) -> Option<u32>,
 ) -> Vec<TimeToken> {
     let mut out = Vec::new();
-    // Only the day parts the text has (found in one fast pass each), looked for at its spaces.
+    // Only the day parts and named times the text has (found in one fast pass each), looked
+    // for at its spaces and words.
+    let lower = text.to_lowercase();
     let parts: Vec<_> = DAY_PARTS
         .iter()
-        .filter(|(l, phrase, _)| *l == language && contains_spaced(text, phrase))
+        .filter(|(l, phrase, _)| *l == language && may_hold(&lower, phrase))
         .collect();
-    let named: Vec<_> = NAMED.iter().filter(|(l, _, _)| *l == language).collect();
+    let named: Vec<_> = NAMED
+        .iter()
+        .filter(|(l, word, _)| *l == language && may_hold(&lower, word))
+        .collect();
     if parts.is_empty() && named.is_empty() {
         return out;
     }

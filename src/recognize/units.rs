@@ -45,8 +45,11 @@ pub struct Units {
     /// Per locale tag of the table, its forms by their lowercased first letter: (unit id,
     /// form, whether case is folded). A quantity is looked for at every number, and comparing
     /// every form of every unit there was the quantities' main cost.
-    by_first: HashMap<String, HashMap<char, Vec<(String, String, bool)>>>,
+    by_first: HashMap<String, ByFirst>,
 }
+
+/// One locale's unit forms by their lowercased first letter: (unit id, form, case folded).
+type ByFirst = HashMap<char, Vec<(String, String, bool)>>;
 
 /// The lowercased first character of `text`.
 fn first_lower(text: &str) -> Option<char> {
@@ -78,8 +81,7 @@ impl Units {
     }
 
     fn new(units: BTreeMap<String, Unit>) -> Units {
-        let mut by_first: HashMap<String, HashMap<char, Vec<(String, String, bool)>>> =
-            HashMap::new();
+        let mut by_first: HashMap<String, ByFirst> = HashMap::new();
         for (id, unit) in &units {
             for (tag, forms) in &unit.forms {
                 let names = forms.names.iter().map(|n| (n, true));

@@ -34,7 +34,17 @@ pub struct BlockFacts {
 impl BlockFacts {
     /// The facts of a pair, before the rules add theirs.
     pub fn new(pair: &BlockPair) -> BlockFacts {
-        let norm = |s: &str| crate::segment::collapse_whitespace(s).to_lowercase();
+        // Whitespace collapsed and case folded in one pass: this runs for every block.
+        let norm = |s: &str| {
+            let mut out = String::with_capacity(s.len());
+            for word in s.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            out
+        };
         BlockFacts {
             source_norm: norm(&pair.source.text),
             target_norm: norm(&pair.target.text),

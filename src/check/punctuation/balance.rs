@@ -113,6 +113,13 @@ impl BlockRule for Balance {
     fn check(&self, c: &Checker, pair: &BlockPair, work: &mut Work) {
         let (src, tgt) = (&pair.source.text, &pair.target.text);
         let (sl, tl) = (language(&c.source), language(&c.target));
+        // Most blocks have no bracket or quotation mark at all: one pass says so.
+        let marked = tgt.contains(|ch: char| {
+            BRACKETS.iter().any(|(o, c)| ch == *o || ch == *c) || role(tl, ch).is_some()
+        });
+        if !marked {
+            return;
+        }
         let mut found: Vec<usize> = Vec::new();
         let brackets_balanced = BRACKETS
             .iter()

@@ -280,7 +280,7 @@ impl Checker {
     /// of [`Checker::check_block`]'s cost for a block served from the memory.
     pub fn fixes(&self, pair: &BlockPair) -> Vec<Finding> {
         let mut work = rules::Work::new(pair, Forms::Written);
-        for family in rules::BLOCK_RULES.iter().filter(|f| f.fixes()) {
+        for family in rules::block_rules().filter(|f| f.fixes()) {
             family.check(self, pair, &mut work);
         }
         let mut findings = work.findings;
@@ -294,7 +294,7 @@ impl Checker {
     /// others only when one of their rules is on.
     pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
         let mut work = rules::Work::new(pair, Forms::Read);
-        for family in rules::BLOCK_RULES {
+        for family in rules::block_rules() {
             if family.fixes() || family.rules().iter().any(|r| self.levels.runs(*r)) {
                 family.check(self, pair, &mut work);
             }

@@ -1,7 +1,8 @@
 //! The list of rules: where a new rule is registered.
 //!
 //! A block rule is one type implementing [`BlockRule`] in a file of its own, plus one line in
-//! [`BLOCK_RULES`]. The families run in the order listed because some read what earlier ones
+//! [`BLOCK_RULES`] (or, for a punctuation rule, in `punctuation`'s list, which declares its
+//! module too). The families run in the order listed because some read what earlier ones
 //! found: the number rule leaves the dates' and quantities' numbers alone, the name rule the
 //! glossary's spans, the calendar rule the dates. Rules that need nothing of the others
 //! (punctuation and typography) go anywhere after them.
@@ -71,17 +72,13 @@ pub static BLOCK_RULES: &[&dyn BlockRule] = &[
     &calendar::Calendar,
     &names::Names,
     &misc::Untranslated,
-    &punctuation::inverted::InvertedMarks,
-    &punctuation::quote_spacing::QuoteSpacing,
-    &punctuation::doubled_word::DoubledWord,
-    &punctuation::doubled_space::DoubledSpace,
-    &punctuation::initial_case::InitialCase,
-    &punctuation::end_mark::EndMark,
-    &punctuation::balance::Balance,
-    &punctuation::sentence_count::SentenceCount,
-    &punctuation::french_spacing::FrenchSpacing,
-    &punctuation::house_quotes::HouseQuotes,
 ];
+
+/// Every block rule: the families above, then the punctuation rules
+/// ([`punctuation::RULES`], listed in their own module).
+pub fn block_rules() -> impl Iterator<Item = &'static dyn BlockRule> {
+    BLOCK_RULES.iter().chain(punctuation::RULES).copied()
+}
 
 /// Rules that look at more than a block: the documents' structure and the batch.
 pub const OTHER_RULES: &[Rule] = &[Rule::STRUCTURE, Rule::INCONSISTENT];
@@ -89,8 +86,7 @@ pub const OTHER_RULES: &[Rule] = &[Rule::STRUCTURE, Rule::INCONSISTENT];
 /// Every rule, in documentation order.
 pub fn all() -> Vec<Rule> {
     let mut out: Vec<Rule> = Vec::new();
-    for r in BLOCK_RULES
-        .iter()
+    for r in block_rules()
         .flat_map(|f| f.rules().iter())
         .chain(OTHER_RULES)
     {

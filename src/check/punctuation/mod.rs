@@ -1,20 +1,33 @@
 //! Punctuation and typography: what Translate Toolkit's pofilter and Okapi CheckMate check and
-//! a reviewer notices at once. One rule per file; each is registered in [`super::rules`].
+//! a reviewer notices at once. One rule per file, each listed once in the `rules!` list below
+//! (which declares its module too); they need nothing of the other rules and run after them.
 //!
 //! These rules read the block's visible text ([`super::BlockText`]): markup is left out, and an
 //! inline atom (code, an image) reads as one space, so spacing rules only trust spaces that were
 //! written literally ([`super::BlockText::exact`]), and only those can be fixed.
 
-pub mod balance;
-pub mod doubled_space;
-pub mod doubled_word;
-pub mod end_mark;
-pub mod french_spacing;
-pub mod house_quotes;
-pub mod initial_case;
-pub mod inverted;
-pub mod quote_spacing;
-pub mod sentence_count;
+/// Declares each rule's module and lists its type, so a new rule is its file and one line
+/// here.
+macro_rules! rules {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(pub mod $module;)*
+        /// The punctuation and typography rules, in the order they run.
+        pub static RULES: &[&dyn super::rules::BlockRule] = &[$(&$module::$rule),*];
+    };
+}
+
+rules! {
+    inverted::InvertedMarks,
+    quote_spacing::QuoteSpacing,
+    doubled_word::DoubledWord,
+    doubled_space::DoubledSpace,
+    initial_case::InitialCase,
+    end_mark::EndMark,
+    balance::Balance,
+    sentence_count::SentenceCount,
+    french_spacing::FrenchSpacing,
+    house_quotes::HouseQuotes,
+}
 
 use std::ops::Range;
 

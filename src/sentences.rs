@@ -1,4 +1,5 @@
-//! Sentences within a block, for the review page's alignment and XLIFF segments.
+//! Sentences within a block, for the review page's alignment, XLIFF segments and engines that
+//! translate sentence by sentence.
 //!
 //! ICU4X's sentence segmenter (CLDR's rules) splits correctly at "U.S. officials", "3 a.m. on",
 //! "1.5 km", but also after "Lt.", "Gen.", "Dr.": pieces ending in a known abbreviation of the
@@ -10,6 +11,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use icu::segmenter::SentenceSegmenter;
+
+use crate::segment::{Piece, Segment};
 
 /// The shipped abbreviation lists.
 pub const ABBREVIATIONS: &str = include_str!("../config/abbreviations.toml");
@@ -60,6 +63,60 @@ impl Sentences {
                 || self
                     .abbreviations
                     .is_some_and(|a| a.contains(&word.to_lowercase())))
+    }
+
+    /// A segment split at the sentence ends that fall outside paired codes (the review
+    /// page's alignment, XLIFF units, and engines that translate sentence by sentence).
+    pub fn segments(&self, seg: &Segment) -> Vec<Segment> {
+        let text = seg.text();
+        let ends: Vec<usize> = self
+            .split(&text)
+            .into_iter()
+            .map(|r| r.end)
+            .filter(|e| *e < text.len())
+            .collect();
+        let mut out = Vec::new();
+        let mut current: Vec<Piece> = Vec::new();
+        let (mut offset, mut open) = (0usize, 0i32);
+        let mut next_end = ends.iter().peekable();
+        for piece in &seg.pieces {
+            match piece {
+                Piece::Text(t) => {
+                    let mut rest = t.as_str();
+                    while let Some(&&end) = next_end.peek() {
+                        if end > offset + rest.len() {
+                            break;
+                        }
+                        next_end.next();
+                        if open > 0 || end <= offset {
+                            continue;
+                        }
+                        let cut = end - offset;
+                        current.push(Piece::Text(rest[..cut].to_string()));
+                        out.push(Segment::from_pieces(std::mem::take(&mut current)));
+                        rest = &rest[cut..];
+                        offset = end;
+                    }
+                    if !rest.is_empty() {
+                        current.push(Piece::Text(rest.to_string()));
+                    }
+                    offset += rest.len();
+                }
+                Piece::Open(_) => {
+                    open += 1;
+                    current.push(piece.clone());
+                }
+                Piece::Close(_) => {
+                    open -= 1;
+                    current.push(piece.clone());
+                }
+                other => current.push(other.clone()),
+            }
+        }
+        if !current.is_empty() {
+            out.push(Segment::from_pieces(current));
+        }
+        out
     }
 
     /// Byte ranges of the sentences of `text` (trailing spaces belong to their sentence).

@@ -12,7 +12,8 @@ use verso::config::Config;
 use verso::document::Format;
 use verso::format::{self, ReadOptions};
 use verso::memory::Memory;
-use verso::pipeline::{self, Job, Silent, render_document};
+use verso::pipeline::{self, Job, Silent};
+use verso::restore::render_document;
 use verso::restore::{LOST_CLOSE, LOST_OPEN};
 use verso::segment::{Piece, Segment};
 

@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use verso::document::{BlockKind, Document, Format};
 use verso::format::{self, ReadOptions};
-use verso::pipeline::render_document;
+use verso::restore::render_document;
 use verso::segment::{Piece, Segment, collapse_whitespace};
 
 // ---------- a grammar of Markdown documents ----------

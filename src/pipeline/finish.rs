@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use super::DocState;
-use super::render::{issue_for, render_document};
 use crate::check::session::Session;
 use crate::check::{BlockText, Checker, Rule};
 use crate::document::Document;
@@ -14,6 +13,7 @@ use crate::localize::{Change, Localizer};
 use crate::msg;
 use crate::output;
 use crate::report::{Failure, FileReport, Issue};
+use crate::restore::{render_document, structure_issue};
 use crate::segment::Segment;
 
 /// What happens around writing a document: localizing the engine's text before, checking
@@ -76,7 +76,7 @@ pub(crate) fn finish_document(
     unknown.dedup();
     let mut issues: Vec<Issue> = problems
         .into_iter()
-        .map(|(block, problem, target_text)| issue_for(doc, block, &problem, target_text))
+        .map(|(block, problem, target_text)| structure_issue(doc, block, &problem, target_text))
         .collect();
     state.restore_issues = issues.len();
     if let (Some(session), Some(read_options)) = (around.session, around.check) {

@@ -21,7 +21,6 @@ use std::time::Instant;
 mod engine_calls;
 mod finish;
 mod plan;
-mod render;
 mod review_pages;
 mod writer;
 
@@ -238,9 +237,6 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     job.engine.shutdown().await;
     Ok(report)
 }
-
-pub(crate) use render::issue_for as structure_issue;
-pub use render::render_document;
 
 /// What one locale's run produced: files written, failures, review index entries, and what
 /// the engine did.

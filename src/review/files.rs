@@ -19,8 +19,8 @@ use crate::enforce::{self, Enforced, Enforcer, TermsMode};
 use crate::format::{self, ReadOptions};
 use crate::glossary::Glossary;
 use crate::memory::{Memory, MemoryError};
-use crate::pipeline::render_document;
 use crate::report::Issue;
+use crate::restore::{render_document, structure_issue};
 use crate::segment::Segment;
 
 /// The language pair, glossary and checks of a review.
@@ -181,10 +181,7 @@ impl Context {
             let names: Vec<Vec<String>> = protected.iter().map(|p| p.names.clone()).collect();
             let (text, problems) = render_document(source, &segs, &names);
             for (block, problem, rendered) in problems {
-                issues.push((
-                    block,
-                    crate::pipeline::structure_issue(source, block, &problem, rendered),
-                ));
+                issues.push((block, structure_issue(source, block, &problem, rendered)));
             }
             let doc = format::parse(source.format, text, &self.options.read_options);
             issues.extend(self.check(source, &doc, false));

@@ -268,7 +268,7 @@ impl Builder<'_> {
     fn side(&mut self, seg: &Segment, names: &[String], lang: &str, target: bool) -> Side {
         let text = display_text(seg, names);
         let splitter = Sentences::new(lang);
-        let sentences = super::xliff::sentences(seg, &splitter);
+        let sentences = splitter.segments(seg);
         let marks = self.marks(&text, target);
         Side {
             lang: lang.to_string(),

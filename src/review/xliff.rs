@@ -92,59 +92,6 @@ pub struct Unit {
     pub notes: Vec<(String, String)>,
 }
 
-/// Splits a segment at sentence ends that fall outside paired codes.
-pub fn sentences(seg: &Segment, splitter: &Sentences) -> Vec<Segment> {
-    let text = seg.text();
-    let ends: Vec<usize> = splitter
-        .split(&text)
-        .into_iter()
-        .map(|r| r.end)
-        .filter(|e| *e < text.len())
-        .collect();
-    let mut out = Vec::new();
-    let mut current: Vec<Piece> = Vec::new();
-    let (mut offset, mut open) = (0usize, 0i32);
-    let mut next_end = ends.iter().peekable();
-    for piece in &seg.pieces {
-        match piece {
-            Piece::Text(t) => {
-                let mut rest = t.as_str();
-                while let Some(&&end) = next_end.peek() {
-                    if end > offset + rest.len() {
-                        break;
-                    }
-                    next_end.next();
-                    if open > 0 || end <= offset {
-                        continue;
-                    }
-                    let cut = end - offset;
-                    current.push(Piece::Text(rest[..cut].to_string()));
-                    out.push(Segment::from_pieces(std::mem::take(&mut current)));
-                    rest = &rest[cut..];
-                    offset = end;
-                }
-                if !rest.is_empty() {
-                    current.push(Piece::Text(rest.to_string()));
-                }
-                offset += rest.len();
-            }
-            Piece::Open(_) => {
-                open += 1;
-                current.push(piece.clone());
-            }
-            Piece::Close(_) => {
-                open -= 1;
-                current.push(piece.clone());
-            }
-            other => current.push(other.clone()),
-        }
-    }
-    if !current.is_empty() {
-        out.push(Segment::from_pieces(current));
-    }
-    out
-}
-
 fn inline_v2(seg: &Segment, names: &[String]) -> String {
     let mut out = String::new();
     for p in &seg.pieces {
@@ -210,8 +157,8 @@ pub fn write_v2(original: &str, source_lang: &str, target_lang: &str, units: &[U
             }
             out.push_str("      </notes>\n");
         }
-        let sources = sentences(&u.source, &ssplit);
-        let targets = u.target.as_ref().map(|t| sentences(t, &tsplit));
+        let sources = ssplit.segments(&u.source);
+        let targets = u.target.as_ref().map(|t| tsplit.segments(t));
         let paired: Vec<(Segment, Option<Segment>)> = match targets {
             Some(ts) if ts.len() == sources.len() => {
                 sources.into_iter().zip(ts.into_iter().map(Some)).collect()

@@ -499,7 +499,7 @@ fn encode_fitting(
     }
     let mut parts: Vec<String> = Vec::new();
     let mut current = String::new();
-    for s in crate::review::xliff::sentences(seg, &Sentences::new(lang)) {
+    for s in Sentences::new(lang).segments(seg) {
         let text = markup::encode(&s, style);
         if !current.is_empty() && current.len() + text.len() > max_bytes {
             parts.push(std::mem::take(&mut current));

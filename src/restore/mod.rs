@@ -6,11 +6,15 @@
 //! lost one is appended at the end of the block as `⟦original markup⟧` — a visible marker a
 //! reviewer cannot miss — and reported. Protected text is never silently dropped.
 
+mod document;
+
 use std::collections::HashMap;
 
 use crate::document::{Block, BlockId, Document, Escaping, TagKind, Token};
 use crate::format::escape;
 use crate::segment::{Piece, Segment};
+
+pub use document::{render_document, structure_issue};
 
 /// Opening and closing marks around a protected span the engine lost.
 pub const LOST_OPEN: char = '⟦';

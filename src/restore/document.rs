@@ -1,11 +1,11 @@
 //! Restoring a whole document from its translated segments, and the structure issues that
 //! restoring found.
 
+use super::Problem;
 use crate::document::{BlockId, Document};
 use crate::i18n;
 use crate::msg;
 use crate::report::{Issue, Severity};
-use crate::restore::{self, Problem};
 use crate::segment::Segment;
 
 /// Renders a document with one target segment per block (and, per block, the target forms of
@@ -30,7 +30,7 @@ fn render_block(
 ) -> String {
     let mut nested = Vec::new();
     let block_names = names.get(id).map_or(&[][..], Vec::as_slice);
-    let restored = restore::restore(doc, id, &targets[id], block_names, &mut |child| {
+    let restored = super::restore(doc, id, &targets[id], block_names, &mut |child| {
         render_block(doc, child, targets, names, &mut nested)
     });
     problems.extend(nested);
@@ -40,7 +40,8 @@ fn render_block(
     restored.text
 }
 
-pub(crate) fn issue_for(
+/// The report issue of a placeholder problem restoring found in `block`.
+pub fn structure_issue(
     doc: &Document,
     block: BlockId,
     problem: &Problem,

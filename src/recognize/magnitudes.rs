@@ -94,16 +94,11 @@ impl<T> Default for Lexicon<T> {
     }
 }
 
-/// The lowercased first character of `text`.
-fn first_lower(text: &str) -> Option<char> {
-    text.chars().next().and_then(|c| c.to_lowercase().next())
-}
-
 impl<T: PartialEq + Clone> Lexicon<T> {
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
         let mut by_first: HashMap<char, Vec<(String, T)>> = HashMap::new();
         for (w, v) in words {
-            if let Some(c) = first_lower(&w) {
+            if let Some(c) = super::first_lower(&w) {
                 by_first.entry(c).or_default().push((w, v));
             }
         }
@@ -115,7 +110,7 @@ impl<T: PartialEq + Clone> Lexicon<T> {
 
     /// The longest word `text` starts with (as a whole word).
     fn find(&self, text: &str) -> Option<&(String, T)> {
-        let c = first_lower(text)?;
+        let c = super::first_lower(text)?;
         self.by_first
             .get(&c)?
             .iter()

@@ -21,6 +21,12 @@ pub(crate) const RANGE_JOINERS: [&str; 16] = [
     " bis ", " und ", " oder ",
 ];
 
+/// The lowercased first character of `text`: word tables are indexed by it, so a lookup at a
+/// position compares only the words that can start there.
+pub(crate) fn first_lower(text: &str) -> Option<char> {
+    text.chars().next().and_then(|c| c.to_lowercase().next())
+}
+
 /// Whether `got` may stand where a pattern has `want`: the same letter (ASCII case aside), or
 /// any space a typesetter puts where the pattern has a space ("30\u{a0}de mayo").
 fn same_char(got: char, want: char) -> bool {

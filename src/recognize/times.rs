@@ -335,6 +335,12 @@ pub fn scan_spoken(
     let mut out = Vec::new();
     // Only the day parts and named times the text has (found in one fast pass each), looked
     // for at its spaces and words.
+    // A language without day parts or named times needs no lower-case copy of the text.
+    let known = DAY_PARTS.iter().any(|(l, _, _)| *l == language)
+        || NAMED.iter().any(|(l, _, _)| *l == language);
+    if !known {
+        return out;
+    }
     let lower = text.to_lowercase();
     let parts: Vec<_> = DAY_PARTS
         .iter()

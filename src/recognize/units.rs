@@ -51,11 +51,6 @@ pub struct Units {
 /// One locale's unit forms by their lowercased first letter: (unit id, form, case folded).
 type ByFirst = HashMap<char, Vec<(String, String, bool)>>;
 
-/// The lowercased first character of `text`.
-fn first_lower(text: &str) -> Option<char> {
-    text.chars().next().and_then(|c| c.to_lowercase().next())
-}
-
 /// A quantity found in text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
@@ -87,7 +82,7 @@ impl Units {
                 let names = forms.names.iter().map(|n| (n, true));
                 let symbols = forms.symbols.iter().map(|s| (s, false));
                 for (form, fold) in names.chain(symbols) {
-                    if let Some(c) = first_lower(form) {
+                    if let Some(c) = super::first_lower(form) {
                         by_first
                             .entry(tag.clone())
                             .or_default()
@@ -191,7 +186,7 @@ impl Units {
 
     /// The longest unit form at the start of `rest`, as a whole word.
     pub fn unit_at(&self, rest: &str, locale: &str) -> Option<(String, String)> {
-        let first = first_lower(rest)?;
+        let first = super::first_lower(rest)?;
         let language = locale.split('-').next().unwrap_or(locale);
         let bucket = |tag: &str| {
             self.by_first

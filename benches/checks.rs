@@ -623,7 +623,10 @@ fn main() {
             target: t,
             unknown_words: &[],
         };
-        let mut work = verso::check::rules::Work::new(&pair, verso::check::Forms::Read);
+        let mut work = verso::check::rules::Work::new(
+            verso::check::batch::BlockFacts::new(&pair),
+            verso::check::Forms::Read,
+        );
         for (k, family) in families.iter().enumerate() {
             let at = Instant::now();
             family.check(&checker, &pair, &mut work);

@@ -41,9 +41,10 @@ impl Checker {
             orphans: Vec::new(),
         };
         if structure {
-            checked
-                .findings
-                .extend(misc::structure(source, target, &pairs));
+            // Block findings are settled by `check_block`; these are the document's own.
+            let mut found = misc::structure(source, target, &pairs);
+            self.levels.settle(&mut found);
+            checked.findings.extend(found);
         }
         for (s, t) in &pairs {
             match (s, t) {
@@ -67,7 +68,6 @@ impl Checker {
                 _ => {}
             }
         }
-        self.levels.settle(&mut checked.findings);
         checked.findings.sort_by_key(|f| f.block);
         checked
     }

@@ -233,6 +233,10 @@ pub struct Checker {
     pub(crate) config: CheckConfig,
     /// Which rules run, at which severity.
     pub(crate) levels: profile::Levels,
+    /// Per family of [`rules::block_rules`], whether it runs: families others build on (they
+    /// can fix what they find) always do, the others when one of their rules is on. Worked out
+    /// once, not at every block.
+    families: Vec<bool>,
 }
 
 impl Checker {
@@ -265,9 +269,18 @@ impl Checker {
             glossary,
             source_matcher,
             target_matcher,
+            families: Vec::new(),
             levels: profile::Levels::resolve_lenient(&config),
             config,
         }
+        .with_families()
+    }
+
+    fn with_families(mut self) -> Checker {
+        self.families = rules::block_rules()
+            .map(|f| f.fixes() || f.rules().iter().any(|r| self.levels.runs(*r)))
+            .collect();
+        self
     }
 
     /// Which rules run, at which severity, and under which profile.
@@ -279,7 +292,8 @@ impl Checker {
     /// terms), and only those findings: what `translate` applies before writing, at a fraction
     /// of [`Checker::check_block`]'s cost for a block served from the memory.
     pub fn fixes(&self, pair: &BlockPair) -> Vec<Finding> {
-        let mut work = rules::Work::new(pair, Forms::Written);
+        // Nothing here feeds the batch rules: no facts are made.
+        let mut work = rules::Work::new(batch::BlockFacts::default(), Forms::Written);
         for family in rules::block_rules().filter(|f| f.fixes()) {
             family.check(self, pair, &mut work);
         }
@@ -289,13 +303,12 @@ impl Checker {
         findings
     }
 
-    /// Runs every block rule on a pair; returns the findings and what the batch rules need.
-    /// Families whose findings others build on (they can fix what they find) always run; the
-    /// others only when one of their rules is on.
+    /// Runs every block rule that runs (see `families`) on a pair; returns the findings and
+    /// what the batch rules need.
     pub fn check_block(&self, pair: &BlockPair) -> (Vec<Finding>, batch::BlockFacts) {
-        let mut work = rules::Work::new(pair, Forms::Read);
-        for family in rules::block_rules() {
-            if family.fixes() || family.rules().iter().any(|r| self.levels.runs(*r)) {
+        let mut work = rules::Work::new(batch::BlockFacts::new(pair), Forms::Read);
+        for (family, runs) in rules::block_rules().zip(&self.families) {
+            if *runs {
                 family.check(self, pair, &mut work);
             }
         }

@@ -77,36 +77,53 @@ pub struct Levels {
 impl Levels {
     /// Resolves `config`, refusing unknown rule ids and profiles.
     pub fn resolve(config: &CheckConfig) -> Result<Levels, ProfileError> {
+        Levels::build(config, true)
+    }
+
+    /// Like [`Levels::resolve`], passing over unknown rule ids and an unknown profile (the
+    /// configuration was validated when it was loaded; this is for library users who build
+    /// one by hand).
+    pub fn resolve_lenient(config: &CheckConfig) -> Levels {
+        Levels::build(config, false).unwrap_or_default()
+    }
+
+    /// The one resolution; `strict` makes an unknown name an error instead of passing it over.
+    fn build(config: &CheckConfig, strict: bool) -> Result<Levels, ProfileError> {
         let all = rules::all();
-        let known = || all.iter().map(|r| r.id()).collect::<Vec<_>>().join(", ");
-        let find = |id: &str, place: &str| {
-            all.iter()
-                .copied()
-                .find(|r| r.id() == id)
-                .ok_or_else(|| ProfileError::UnknownRule {
-                    id: id.to_string(),
-                    place: place.to_string(),
-                    known: known(),
-                })
+        // The rule called `id`: `Ok(None)` for an unknown one when not strict.
+        let find = |id: &str, place: &str| match all.iter().find(|r| r.id() == id) {
+            Some(r) => Ok(Some(r.id())),
+            None if !strict => Ok(None),
+            None => Err(ProfileError::UnknownRule {
+                id: id.to_string(),
+                place: place.to_string(),
+                known: all.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "),
+            }),
         };
         let mut set = HashMap::new();
         for id in &config.disable {
-            set.insert(find(id, "[checks] disable")?.id(), Level::Off);
+            set.extend(find(id, "[checks] disable")?.map(|id| (id, Level::Off)));
         }
         for (id, s) in &config.rules {
-            set.insert(find(id, "[checks.rules]")?.id(), s.severity);
+            set.extend(find(id, "[checks.rules]")?.map(|id| (id, s.severity)));
         }
         for (name, profile) in &config.profiles {
             for id in profile.rules.keys() {
                 find(id, &format!("[checks.profiles.{name}]"))?;
             }
         }
+        let mut profile = None;
         if let Some(name) = &config.profile {
-            let profile =
-                config
-                    .profiles
-                    .get(name)
-                    .ok_or_else(|| ProfileError::UnknownProfile {
+            match config.profiles.get(name) {
+                Some(p) => {
+                    for (id, s) in &p.rules {
+                        set.extend(find(id, name)?.map(|id| (id, s.severity)));
+                    }
+                    profile = Some(name.clone());
+                }
+                None if !strict => {}
+                None => {
+                    return Err(ProfileError::UnknownProfile {
                         name: name.clone(),
                         known: config
                             .profiles
@@ -114,37 +131,11 @@ impl Levels {
                             .cloned()
                             .collect::<Vec<_>>()
                             .join(", "),
-                    })?;
-            for (id, s) in &profile.rules {
-                set.insert(find(id, name)?.id(), s.severity);
+                    });
+                }
             }
         }
-        Ok(Levels {
-            set,
-            profile: config.profile.clone(),
-        })
-    }
-
-    /// Like [`Levels::resolve`], keeping what it can of a configuration that names unknown
-    /// rules (the configuration was validated when it was loaded; this is for library users
-    /// who build one by hand).
-    pub fn resolve_lenient(config: &CheckConfig) -> Levels {
-        Levels::resolve(config).unwrap_or_else(|_| {
-            let mut lenient = config.clone();
-            lenient.disable.retain(|id| rules::by_id(id).is_some());
-            lenient.rules.retain(|id, _| rules::by_id(id).is_some());
-            for p in lenient.profiles.values_mut() {
-                p.rules.retain(|id, _| rules::by_id(id).is_some());
-            }
-            if lenient
-                .profile
-                .as_ref()
-                .is_some_and(|p| !lenient.profiles.contains_key(p))
-            {
-                lenient.profile = None;
-            }
-            Levels::resolve(&lenient).unwrap_or_default()
-        })
+        Ok(Levels { set, profile })
     }
 
     /// What the configuration says of `rule`, if anything.
@@ -161,17 +152,24 @@ impl Levels {
         }
     }
 
-    /// Drops the findings of rules that do not run and gives the others their configured
-    /// severity.
-    pub fn settle(&self, findings: &mut Vec<Finding>) {
-        findings.retain(|f| self.runs(f.rule));
-        for f in findings.iter_mut() {
-            match self.level(f.rule) {
-                Some(Level::Error) => f.severity = Severity::Error,
-                Some(Level::Warning) => f.severity = Severity::Warning,
-                _ => {}
-            }
+    /// A finding with its configured severity, or `None` when its rule does not run.
+    pub fn settle_one(&self, mut f: Finding) -> Option<Finding> {
+        match self.level(f.rule) {
+            Some(Level::Error) => f.severity = Severity::Error,
+            Some(Level::Warning) => f.severity = Severity::Warning,
+            Some(Level::Off) => return None,
+            None if !f.rule.on_by_default() => return None,
+            None => {}
         }
+        Some(f)
+    }
+
+    /// [`Levels::settle_one`] over a list.
+    pub fn settle(&self, findings: &mut Vec<Finding>) {
+        *findings = std::mem::take(findings)
+            .into_iter()
+            .filter_map(|f| self.settle_one(f))
+            .collect();
     }
 }
 
@@ -245,6 +243,23 @@ mod tests {
         one[0].severity = Severity::Error;
         plain.settle(&mut one);
         assert_eq!(one[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_hand_built_configuration_keeps_what_it_can() {
+        let c = config(
+            "profile = \"gone\"\ndisable = [\"no-such-rule\", \"untranslated\"]\n[rules.doubled-space]\nseverity = \"error\"\n",
+        );
+        assert!(Levels::resolve(&c).is_err());
+        let levels = Levels::resolve_lenient(&c);
+        assert!(!levels.runs(Rule::UNTRANSLATED), "a known id still counts");
+        assert_eq!(
+            levels
+                .settle_one(finding(Rule::DOUBLED_SPACE))
+                .map(|f| f.severity),
+            Some(Severity::Error)
+        );
+        assert_eq!(levels.profile, None, "an unknown profile is passed over");
     }
 
     #[test]

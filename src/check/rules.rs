@@ -35,11 +35,12 @@ pub struct Work {
 }
 
 impl Work {
-    /// The work of a pair, nothing found yet.
-    pub fn new(pair: &BlockPair, forms: Forms) -> Work {
+    /// The work of a pair, nothing found yet. `facts` starts the batch rules' record
+    /// (empty where no batch rule will read it: `translate`'s fix pass).
+    pub fn new(facts: BlockFacts, forms: Forms) -> Work {
         Work {
             findings: Vec::new(),
-            facts: BlockFacts::new(pair),
+            facts,
             forms,
             dates: DateSpans::default(),
             quantities: QuantitySpans::default(),
@@ -95,11 +96,6 @@ pub fn all() -> Vec<Rule> {
         }
     }
     out
-}
-
-/// The rule called `id`.
-pub fn by_id(id: &str) -> Option<Rule> {
-    all().into_iter().find(|r| r.id() == id)
 }
 
 #[cfg(test)]

@@ -55,14 +55,13 @@ impl DocumentChecks {
 
     /// Keeps only the findings (and their issues) `keep` accepts.
     pub fn retain(&mut self, keep: impl Fn(&Finding) -> bool) {
-        let kept: Vec<bool> = self.checked.findings.iter().map(&keep).collect();
-        let mut flags = kept.iter();
-        self.checked
-            .findings
-            .retain(|_| flags.next().copied().unwrap_or(false));
-        let mut flags = kept.iter();
-        self.issues
-            .retain(|_| flags.next().copied().unwrap_or(false));
+        let findings = std::mem::take(&mut self.checked.findings);
+        let issues = std::mem::take(&mut self.issues);
+        (self.checked.findings, self.issues) = findings
+            .into_iter()
+            .zip(issues)
+            .filter(|(f, _)| keep(f))
+            .unzip();
     }
 }
 
@@ -147,9 +146,9 @@ impl Session {
     pub fn batch_findings(&self, labels: &[String]) -> Vec<(usize, Finding, Issue)> {
         let mut out = Vec::new();
         for (doc, f) in self.batch.findings(labels) {
-            let mut one = vec![f];
-            self.checker.levels().settle(&mut one);
-            let Some(f) = one.pop() else { continue };
+            let Some(f) = self.checker.levels().settle_one(f) else {
+                continue;
+            };
             let (line, s, t) = self
                 .texts
                 .get(&doc)

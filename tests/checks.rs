@@ -497,3 +497,50 @@ fn every_rule_is_listed_with_its_default() {
         .expect("listed");
     assert!(house.contains("off by default"), "{house}");
 }
+
+#[test]
+fn translate_runs_the_chosen_profile_and_names_it_in_the_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, "He said \"no\" to the plan.\n").expect("write");
+    let cfg = dir.path().join("verso.toml");
+    std::fs::write(&cfg, DESK).expect("write");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--engine", "pseudo", "--config"];
+        let cfg = cfg.display().to_string();
+        args.push(&cfg);
+        args.extend(extra);
+        let out = translate(dir.path(), &input, &args).output().expect("runs");
+        (out, report(&dir.path().join("report.json")))
+    };
+    let (out, r) = run(&[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(r["checks_profile"], "default");
+    let (out, r) = run(&["--profile", "house"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(r["checks_profile"], "house");
+    let out = translate(
+        dir.path(),
+        &input,
+        &[
+            "--engine",
+            "pseudo",
+            "--config",
+            &cfg.display().to_string(),
+            "--profile",
+            "nope",
+        ],
+    )
+    .output()
+    .expect("runs");
+    assert!(!out.status.success(), "an unknown profile stops the run");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope"));
+}

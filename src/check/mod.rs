@@ -167,6 +167,11 @@ pub struct CheckConfig {
 }
 
 impl CheckConfig {
+    /// The profile's name as reports show it: `default` without one.
+    pub fn profile_name(&self) -> &str {
+        self.profile.as_deref().unwrap_or("default")
+    }
+
     /// Whether `target` accepts both decimal marks (`either_decimal`).
     pub fn accepts_either_decimal(&self, target: &str) -> bool {
         crate::locale::matches_any(target, &self.either_decimal)

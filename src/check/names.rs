@@ -612,8 +612,8 @@ fn seen_parts(
     // Whether a word found is this name's own, not one the source also writes elsewhere
     // ("Kanjar" of five brothers named Kanjar).
     let own_word = |w: &str| source_words.get(&fold(w)).is_none_or(|n| *n < 2);
-    // Per word of a two-word name of proper words: found, and found as this name's own.
-    let mut proper_found: Vec<(bool, bool)> = Vec::new();
+    // Per proper word: `None` if absent, else whether it was found as this name's own.
+    let mut proper_found: Vec<Option<bool>> = Vec::new();
     for (word, part) in &parts {
         match part {
             Part::Common => {
@@ -667,7 +667,7 @@ fn seen_parts(
                     Seen::Found(r) => {
                         found = true;
                         found_proper = true;
-                        proper_found.push((true, own_word(word)));
+                        proper_found.push(Some(own_word(word)));
                         // Written as is once and as a look-alike elsewhere: "lobte Gongrich
                         // ... gegen Gingrich".
                         if r.is_some() {
@@ -678,7 +678,7 @@ fn seen_parts(
                     Seen::Similar(r) => similar = similar.or(Some(r)),
                     Seen::Absent { .. } => {
                         missing_words += usize::from(!is_acronym(word));
-                        proper_found.push((false, false));
+                        proper_found.push(None);
                     }
                 }
             }
@@ -695,7 +695,7 @@ fn seen_parts(
         // A person's given name gone, and the family name left also names someone else in
         // the source: "Bhutha Kanjar" dropped from a list of Kanjars, "Oliver Cromwell" from a
         // sentence about the Cromwell Society.
-        (None, true) if parts.len() == 2 && proper_found == [(false, false), (true, false)] => {
+        (None, true) if parts.len() == 2 && proper_found == [None, Some(false)] => {
             Some(Seen::Absent { full: true })
         }
         (None, true) => Some(Seen::Found(rendering)),

@@ -91,11 +91,6 @@ impl Session {
         Session::new(Checker::new(source, target, glossary, config, evidence))
     }
 
-    /// The profile in use, if any.
-    pub fn profile(&self) -> Option<&str> {
-        self.checker.levels().profile.as_deref()
-    }
-
     /// Checks document `d` of the batch and keeps what the batch rules need. `unknown[i]`
     /// are the engine's unknown words for source block `i`; `structure` runs the structure
     /// rule.

@@ -178,15 +178,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         engine: String::new(),
         from: from.clone(),
         to: vec![to.clone()],
-        checks_profile: Some(profile_name(session.profile())),
+        checks_profile: Some(config.checks.profile_name().to_string()),
         ..Report::default()
     };
     let color = std::io::stdout().is_terminal();
     let mut fixed_total = 0;
+    // `--fix` writes what `translate` would have: the target's own forms and the safe fixes.
+    let localizer = args.fix.then(|| {
+        let settings = verso::localize::Settings {
+            localize: true,
+            fix: true,
+        };
+        verso::localize::Localizer::new(&from, &to, settings)
+    });
     for (pair, result) in checked.iter().zip(results) {
         print_findings(pair, &result, color)?;
-        if args.fix {
-            fixed_total += fix(pair, &session, &read_options, (&from, &to))?;
+        if let Some(localizer) = &localizer {
+            fixed_total += fix(pair, &session, localizer, &read_options)?;
         }
         report.files.push(FileReport {
             source: pair.source_path.clone(),
@@ -203,11 +211,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     }
     finish(args, report, failures, checked.len(), fixed_total)
-}
-
-/// The profile's name as reports show it.
-pub fn profile_name(profile: Option<&str>) -> String {
-    profile.unwrap_or("default").to_string()
 }
 
 /// Prints a file's findings as diagnostics.
@@ -233,22 +236,14 @@ fn print_findings(pair: &Pair, result: &DocumentChecks, color: bool) -> anyhow::
     Ok(())
 }
 
-/// `--fix`: writes what `translate` would have, the target's own forms and the safe fixes;
-/// returns how many changes were made.
+/// `--fix` on one file: writes it as `translate` would have; returns how many changes were
+/// made.
 fn fix(
     pair: &Pair,
     session: &Session,
+    localizer: &verso::localize::Localizer,
     read_options: &verso::format::ReadOptions,
-    (from, to): (&str, &str),
 ) -> anyhow::Result<usize> {
-    let localizer = verso::localize::Localizer::new(
-        from,
-        to,
-        verso::localize::Settings {
-            localize: true,
-            fix: true,
-        },
-    );
     let (text, changes) =
         localizer.localize_document(&session.checker, &pair.source, &pair.target, read_options);
     if !changes.is_empty() {

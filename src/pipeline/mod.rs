@@ -144,10 +144,7 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
         engine: job.engine.name().to_string(),
         from: job.source.to_string(),
         to: job.targets.iter().map(ToString::to_string).collect(),
-        checks_profile: job
-            .checks
-            .as_ref()
-            .map(|c| c.profile.clone().unwrap_or_else(|| "default".to_string())),
+        checks_profile: job.checks.as_ref().map(|c| c.profile_name().to_string()),
         ..Report::default()
     };
     let (found, input_errors) = inputs::collect(

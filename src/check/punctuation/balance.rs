@@ -7,7 +7,7 @@
 //! that is unbalanced itself (a list item "a)", a quotation running over paragraphs) says the
 //! author meant it, and the rule says nothing of that pair.
 
-use super::{language, warning};
+use super::{QuoteRole, language, quote_role, warning};
 use crate::check::rules::{BlockRule, Work};
 use crate::check::{BlockPair, Checker, Rule};
 use crate::msg;
@@ -22,30 +22,6 @@ pub struct Balance;
 
 /// The brackets, which nest.
 const BRACKETS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('{', '}')];
-
-/// What a double quotation mark does in `lang`: open, close, or either (a straight `"`, and
-/// marks a language uses both ways: German closes „ with “ and also writes »…«).
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    Open,
-    Close,
-    Either,
-}
-
-fn role(lang: &str, c: char) -> Option<Role> {
-    Some(match (lang, c) {
-        (_, '"') => Role::Either,
-        (
-            "de" | "cs" | "sk" | "sl" | "hr" | "bg" | "lt" | "et" | "pl" | "ro" | "hu" | "nl",
-            '„',
-        ) => Role::Open,
-        ("de" | "cs" | "sk" | "sl" | "hr" | "bg" | "lt" | "et", '“') => Role::Close,
-        ("de" | "da" | "sv" | "fi", '»' | '«') => Role::Either,
-        (_, '“' | '„' | '«') => Role::Open,
-        (_, '”' | '»') => Role::Close,
-        _ => return None,
-    })
-}
 
 /// The first unmatched mark of a pair that nests: an unclosed opener or a stray closer.
 fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
@@ -65,12 +41,12 @@ fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
 fn unmatched_quote(lang: &str, text: &str) -> Option<usize> {
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in text.char_indices() {
-        let Some(role) = role(lang, c) else { continue };
-        let closed = role != Role::Open && open.pop().is_some();
+        let Some(role) = quote_role(lang, c) else { continue };
+        let closed = role != QuoteRole::Open && open.pop().is_some();
         match role {
-            Role::Open => open.push(i),
-            Role::Close if !closed => return Some(i),
-            Role::Either if !closed => open.push(i),
+            QuoteRole::Open => open.push(i),
+            QuoteRole::Close if !closed => return Some(i),
+            QuoteRole::Either if !closed => open.push(i),
             _ => {}
         }
     }
@@ -115,7 +91,7 @@ impl BlockRule for Balance {
         let (sl, tl) = (language(&c.source), language(&c.target));
         // Most blocks have no bracket or quotation mark at all: one pass says so.
         let marked = tgt.contains(|ch: char| {
-            BRACKETS.iter().any(|(o, c)| ch == *o || ch == *c) || role(tl, ch).is_some()
+            BRACKETS.iter().any(|(o, c)| ch == *o || ch == *c) || quote_role(tl, ch).is_some()
         });
         if !marked {
             return;
@@ -131,7 +107,7 @@ impl BlockRule for Balance {
         }
         // A source sentence without any quotation mark may sit inside a quotation that runs
         // over several sentences; its translation may then carry the quotation's mark.
-        let quotes_in_source = src.chars().any(|c| role(sl, c).is_some());
+        let quotes_in_source = src.chars().any(|c| quote_role(sl, c).is_some());
         if quotes_in_source
             && unmatched_quote(sl, src).is_none()
             && singles_balanced(src)

@@ -20,14 +20,15 @@ impl Rule {
 /// The rule.
 pub struct EndMark;
 
-/// The final mark of `text` as a class, and where it is (`None` for no mark).
-fn final_mark(text: &str) -> (Option<char>, usize) {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
-    let Some(last) = trimmed.chars().next_back() else {
-        return (None, 0);
-    };
-    let at = trimmed.len() - last.len_utf8();
-    let class = match last {
+/// `text` without its trailing spaces and closing quotes or brackets.
+fn ending(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c))
+}
+
+/// The final mark of `text` as a class (`None` for no mark).
+fn final_mark(text: &str) -> Option<char> {
+    let trimmed = ending(text);
+    match trimmed.chars().next_back()? {
         '.' | '。' | '।' | '۔' if trimmed.ends_with("...") => Some('…'),
         '.' | '。' | '।' | '۔' => Some('.'),
         '?' | '？' | '؟' => Some('?'),
@@ -36,8 +37,7 @@ fn final_mark(text: &str) -> (Option<char>, usize) {
         ';' | '；' | '؛' => Some(';'),
         '…' => Some('…'),
         _ => None,
-    };
-    (class, at)
+    }
 }
 
 impl BlockRule for EndMark {
@@ -46,18 +46,14 @@ impl BlockRule for EndMark {
     }
 
     fn check(&self, _: &Checker, pair: &BlockPair, work: &mut Work) {
-        let (source, _) = final_mark(&pair.source.text);
-        let (target, _) = final_mark(&pair.target.text);
-        let on_a_word = pair
-            .target
-            .text
-            .trim_end_matches(|c: char| c.is_whitespace() || is_closer(c))
-            .ends_with(char::is_alphanumeric);
-        if source.is_none() || target.is_some() || !on_a_word {
+        // A translation ending on a word has no mark of its own.
+        let text = &pair.target.text;
+        let Some(mark) = final_mark(&pair.source.text) else {
+            return;
+        };
+        if !ending(text).ends_with(char::is_alphanumeric) {
             return;
         }
-        let Some(mark) = source else { return };
-        let text = &pair.target.text;
         let end = text.trim_end().len();
         let start = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
         work.findings.push(warning(

@@ -36,30 +36,21 @@ fn wanted(mark: char, swiss: bool) -> Option<char> {
     }
 }
 
-fn finding(
-    pair: &BlockPair,
-    rule: Rule,
-    range: std::ops::Range<usize>,
-    mark: char,
-    space: char,
-) -> Finding {
-    let message = if rule == Rule::FRENCH_SPACING {
-        msg!("check-french-spacing", mark = mark.to_string())
-    } else {
-        msg!("check-french-no-break-space", mark = mark.to_string())
+/// The mark at `at` glued to its word: the fix writes it with its space.
+fn glued(pair: &BlockPair, at: usize, mark: char, space: char) -> Finding {
+    let fix = match mark {
+        '«' => format!("«{space}"),
+        _ => format!("{space}{mark}"),
     };
-    let fix = match (mark, range.is_empty()) {
-        ('«', true) => format!("«{space}"),
-        (_, true) => format!("{space}{mark}"),
-        _ => space.to_string(),
-    };
-    let range = if range.is_empty() {
-        // Nothing to replace: the fix rewrites the mark with its space.
-        range.start..range.start + mark.len_utf8()
-    } else {
-        range
-    };
-    warning(rule, pair, range, message, Some(fix))
+    let message = msg!("check-french-spacing", mark = mark.to_string());
+    warning(Rule::FRENCH_SPACING, pair, at..at + mark.len_utf8(), message, Some(fix))
+}
+
+/// The ordinary space at `at` beside a mark: the fix writes the no-break one.
+fn breaking(pair: &BlockPair, at: usize, mark: char, space: char) -> Finding {
+    let message = msg!("check-french-no-break-space", mark = mark.to_string());
+    let fix = Some(space.to_string());
+    warning(Rule::FRENCH_NO_BREAK_SPACE, pair, at..at + 1, message, fix)
 }
 
 /// Whether the words around the mark at `at` are the source's own (an English title kept in
@@ -101,16 +92,9 @@ impl BlockRule for FrenchSpacing {
             if mark == '«' {
                 match after {
                     Some(c) if c.is_alphanumeric() => {
-                        work.findings
-                            .push(finding(pair, Rule::FRENCH_SPACING, i..i, mark, space))
+                        work.findings.push(glued(pair, i, mark, space))
                     }
-                    Some(' ') if strict => work.findings.push(finding(
-                        pair,
-                        Rule::FRENCH_NO_BREAK_SPACE,
-                        end..end + 1,
-                        mark,
-                        space,
-                    )),
+                    Some(' ') if strict => work.findings.push(breaking(pair, end, mark, space)),
                     _ => {}
                 }
                 continue;
@@ -122,20 +106,12 @@ impl BlockRule for FrenchSpacing {
             if word_after {
                 continue;
             }
-            if glued_before && quoted_from_source(&pair.source.text, text, i) {
-                continue;
-            }
             if glued_before {
-                work.findings
-                    .push(finding(pair, Rule::FRENCH_SPACING, i..i, mark, space));
+                if !quoted_from_source(&pair.source.text, text, i) {
+                    work.findings.push(glued(pair, i, mark, space));
+                }
             } else if strict && before == Some(' ') {
-                work.findings.push(finding(
-                    pair,
-                    Rule::FRENCH_NO_BREAK_SPACE,
-                    i - 1..i,
-                    mark,
-                    space,
-                ));
+                work.findings.push(breaking(pair, i - 1, mark, space));
             }
         }
     }

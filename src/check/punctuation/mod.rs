@@ -112,3 +112,28 @@ pub(crate) fn is_opener(c: char) -> bool {
             | '*'
     ) || c.is_whitespace()
 }
+
+/// What a double quotation mark does in `lang`: open, close, or either (a straight `"`, and
+/// marks a language uses both ways: German closes „ with “ and also writes »…«).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum QuoteRole {
+    /// It opens a quotation.
+    Open,
+    /// It closes one.
+    Close,
+    /// It closes an open quotation, else opens one.
+    Either,
+}
+
+/// The role of `c` in `lang`'s text, if it is a double quotation mark: one table for the rules
+/// that pair quotation marks (`unbalanced`) and those that look inside them (`quote-spacing`).
+pub(crate) fn quote_role(lang: &str, c: char) -> Option<QuoteRole> {
+    Some(match (lang, c) {
+        (_, '"') => QuoteRole::Either,
+        ("de" | "cs" | "sk" | "sl" | "hr" | "bg" | "lt" | "et", '“') => QuoteRole::Close,
+        ("de" | "da" | "sv" | "fi", '»' | '«') => QuoteRole::Either,
+        (_, '“' | '„' | '«') => QuoteRole::Open,
+        (_, '”' | '»') => QuoteRole::Close,
+        _ => return None,
+    })
+}

@@ -4,7 +4,7 @@
 //! opens with it) and, for the straight `"`, on the order: in a block with an even number of
 //! them they alternate. French spaces inside « » by rule; that is left to `french-spacing`.
 
-use super::{language, warning};
+use super::{QuoteRole, language, quote_role, warning};
 use crate::check::rules::{BlockRule, Work};
 use crate::check::{BlockPair, Checker, Rule};
 use crate::msg;
@@ -17,21 +17,15 @@ impl Rule {
 /// The rule.
 pub struct QuoteSpacing;
 
-/// Whether `c` opens (true) or closes (false) a quotation in `lang`, if it is a double
-/// quotation mark at all.
-fn role(lang: &str, c: char) -> Option<bool> {
-    match (lang, c) {
-        ("de" | "cs" | "sk" | "sl" | "hr" | "bg" | "ro" | "pl" | "lt" | "et", '„') => Some(true),
-        ("de" | "cs" | "sk" | "sl" | "hr" | "bg" | "lt" | "et", '“') => Some(false),
-        ("pl" | "ro" | "hu" | "nl", '”') => Some(false),
-        (_, '“') => Some(true),
-        (_, '”') => Some(false),
-        ("fr", '«' | '»') => None,
-        ("da", '»') => Some(true),
-        ("da", '«') => Some(false),
-        (_, '«') => Some(true),
-        (_, '»') => Some(false),
-        _ => None,
+/// Whether `c` opens (true) or closes (false) a quotation in `lang` ([`quote_role`]); marks
+/// that may do either are left to the straight quotes' order, and French spaces inside « »
+/// by rule.
+fn opens(lang: &str, c: char) -> Option<bool> {
+    match quote_role(lang, c)? {
+        _ if lang == "fr" && matches!(c, '«' | '»') => None,
+        QuoteRole::Open => Some(true),
+        QuoteRole::Close => Some(false),
+        QuoteRole::Either => None,
     }
 }
 
@@ -58,7 +52,7 @@ impl BlockRule for QuoteSpacing {
                 }
                 straight_seen % 2 == 1
             } else {
-                match role(lang, ch) {
+                match opens(lang, ch) {
                     Some(o) => o,
                     None => continue,
                 }

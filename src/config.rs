@@ -307,7 +307,7 @@ impl Default for TranslateConfig {
             fallback: Vec::new(),
             out: PathBuf::from("out"),
             jobs: 64,
-            extensions: vec!["md".into(), "markdown".into(), "txt".into()],
+            extensions: crate::format::all_extensions(),
             localize: true,
             fix: FixMode::Safe,
         }

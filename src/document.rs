@@ -26,6 +26,65 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// How the file was encoded: its translation is written the same way.
     pub encoding: Encoding,
+    /// Spans written from the target locale rather than translated (an HTML page's `lang`),
+    /// in source order, never inside a block.
+    pub slots: Vec<Slot>,
+}
+
+/// A span the writer fills from the target locale: an HTML page's `lang` or `dir`. An empty
+/// range inserts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// The source bytes replaced (empty: an insertion point).
+    pub range: Range<usize>,
+    /// What is written there.
+    pub fill: Fill,
+}
+
+/// What a [`Slot`] is filled with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// The target's BCP 47 tag.
+    Language,
+    /// `rtl` or `ltr`, by the target's script.
+    Direction,
+    /// An attribute ` NAME="tag"` inserted where the element had none.
+    LanguageAttribute(&'static str),
+    /// ` dir="rtl"` inserted for a right-to-left target where the element had no `dir`;
+    /// nothing for a left-to-right one.
+    DirectionAttribute,
+}
+
+/// The locale a document is written for, as its [`Slot`]s need it.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetLocale<'a> {
+    /// BCP 47 tag.
+    pub tag: &'a str,
+    /// Whether the target's script runs right to left.
+    pub right_to_left: bool,
+}
+
+impl<'a> TargetLocale<'a> {
+    /// The target locale `tag`, its direction from CLDR.
+    pub fn new(tag: &'a str) -> TargetLocale<'a> {
+        TargetLocale {
+            tag,
+            right_to_left: crate::locale::right_to_left(tag),
+        }
+    }
+}
+
+impl Fill {
+    fn text(self, target: &TargetLocale) -> String {
+        let dir = if target.right_to_left { "rtl" } else { "ltr" };
+        match self {
+            Fill::Language => target.tag.to_string(),
+            Fill::Direction => dir.to_string(),
+            Fill::LanguageAttribute(name) => format!(" {name}=\"{}\"", target.tag),
+            Fill::DirectionAttribute if target.right_to_left => " dir=\"rtl\"".to_string(),
+            Fill::DirectionAttribute => String::new(),
+        }
+    }
 }
 
 /// A file's character encoding. Text is UTF-8 inside verso; a UTF-16 file (Windows "Unicode"
@@ -72,112 +131,125 @@ impl Encoding {
     }
 }
 
-/// The input formats verso reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Format {
-    /// CommonMark with GFM tables, strikethrough, footnotes and YAML front matter.
-    Markdown,
-    /// Plain text: paragraphs separated by blank lines, one block per bullet line.
-    PlainText,
+pub use crate::format::Format;
+
+/// What a block is, for the report, the review and the structure checks: a name the format
+/// gives it (`heading`, `list-item`, `attribute`), an optional detail (a level, a depth, a
+/// key) and the name it has as far as layout goes.
+///
+/// An open set rather than an enum, so that a new format names its own kinds in its own file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockKind {
+    name: &'static str,
+    detail: Detail,
+    layout: &'static str,
 }
 
-/// What a block is, for the report, the review and the structure checks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum BlockKind {
-    /// A Markdown heading (ATX or setext).
-    Heading {
-        /// 1 to 6.
-        level: u8,
-    },
-    /// A paragraph not inside any other container.
-    Paragraph,
-    /// A list item's text (tight or loose); `depth` 1 is a top-level list.
-    ListItem {
-        /// Nesting depth of the list, from 1.
-        depth: u8,
-    },
-    /// A paragraph inside a block quote.
-    Quote,
-    /// One cell of a table.
-    TableCell,
-    /// The alt text of an image.
-    ImageAlt,
-    /// A footnote definition's text.
-    Footnote,
-    /// A translatable front-matter value.
-    FrontMatter {
-        /// The YAML key.
-        key: String,
-    },
-    /// Plain text: the first single-line block.
-    Headline,
-    /// Plain text: a line starting with "By ".
-    Byline,
-    /// Plain text: a place (and date) line opening the story.
-    Dateline,
-    /// Plain text: an image or video caption line.
-    Caption,
-    /// Plain text: a photo or image credit line.
-    Credit,
-    /// Plain text: one bullet line (•, -, *, 1.) with its continuation lines.
-    Bullet,
-    /// Plain text: any other single-line block.
-    Line,
+/// The detail of a block kind, with the field name reports give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Detail {
+    None,
+    Number(&'static str, u8),
+    Key(&'static str, String),
 }
 
 impl BlockKind {
-    /// The kind's name as written in reports and `verso segment`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            BlockKind::Heading { .. } => "heading",
-            BlockKind::Paragraph => "paragraph",
-            BlockKind::ListItem { .. } => "list-item",
-            BlockKind::Quote => "quote",
-            BlockKind::TableCell => "table-cell",
-            BlockKind::ImageAlt => "image-alt",
-            BlockKind::Footnote => "footnote",
-            BlockKind::FrontMatter { .. } => "front-matter",
-            BlockKind::Headline => "headline",
-            BlockKind::Byline => "byline",
-            BlockKind::Dateline => "dateline",
-            BlockKind::Caption => "caption",
-            BlockKind::Credit => "credit",
-            BlockKind::Bullet => "bullet",
-            BlockKind::Line => "line",
+    /// A paragraph not inside any other container.
+    pub const PARAGRAPH: BlockKind = BlockKind::named("paragraph");
+    /// A paragraph inside a block quote.
+    pub const QUOTE: BlockKind = BlockKind::named("quote");
+    /// One cell of a table.
+    pub const TABLE_CELL: BlockKind = BlockKind::named("table-cell");
+    /// The alt text of an image.
+    pub const IMAGE_ALT: BlockKind = BlockKind::named("image-alt");
+    /// A footnote definition's text.
+    pub const FOOTNOTE: BlockKind = BlockKind::named("footnote");
+
+    /// A kind with only a name.
+    pub const fn named(name: &'static str) -> BlockKind {
+        BlockKind {
+            name,
+            detail: Detail::None,
+            layout: name,
         }
     }
 
-    /// The name as far as layout goes: the plain-text line kinds (headline, byline, dateline,
-    /// caption, credit) are told apart by English cues ("By …", "Photo:"), so in a
-    /// translation they are all just a line.
-    ///
-    /// Plain text defines blocks (separated by blank lines) and bullets, nothing more: whether a
-    /// block is a headline, a byline, a short line or a paragraph is the reader's guess from its
-    /// length and wording, and a correct translation may change the guess ("a line became a
-    /// paragraph" fired on real human translations). So all of these are one kind here.
+    /// A kind with only a name, compared as `layout` by the structure checks (a plain-text
+    /// headline is laid out as a paragraph).
+    pub const fn laid_out_as(name: &'static str, layout: &'static str) -> BlockKind {
+        BlockKind {
+            name,
+            detail: Detail::None,
+            layout,
+        }
+    }
+
+    /// A kind with a number, written `name-N` (`heading-2`); `field` names it in reports.
+    pub fn numbered(name: &'static str, field: &'static str, n: u8) -> BlockKind {
+        BlockKind {
+            detail: Detail::Number(field, n),
+            ..BlockKind::named(name)
+        }
+    }
+
+    /// A kind with a key, written `name:key` (`front-matter:title`); `field` names it.
+    pub fn keyed(name: &'static str, field: &'static str, key: &str) -> BlockKind {
+        BlockKind {
+            detail: Detail::Key(field, key.to_string()),
+            ..BlockKind::named(name)
+        }
+    }
+
+    /// A heading, 1 to 6.
+    pub fn heading(level: u8) -> BlockKind {
+        BlockKind::numbered("heading", "level", level)
+    }
+
+    /// A list item's text; `depth` 1 is a top-level list.
+    pub fn list_item(depth: u8) -> BlockKind {
+        BlockKind::numbered("list-item", "depth", depth)
+    }
+
+    /// The kind's name as written in reports and `verso segment`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The name as far as layout goes, for the structure checks: the plain-text line kinds
+    /// are all paragraphs there (see the plain-text reader).
     pub fn structural_name(&self) -> &'static str {
-        match self {
-            BlockKind::Headline
-            | BlockKind::Byline
-            | BlockKind::Dateline
-            | BlockKind::Caption
-            | BlockKind::Credit
-            | BlockKind::Line
-            | BlockKind::Paragraph => "paragraph",
-            other => other.name(),
+        self.layout
+    }
+
+    /// The number of a numbered kind (a heading's level, a list item's depth).
+    pub fn number(&self) -> Option<u8> {
+        match self.detail {
+            Detail::Number(_, n) => Some(n),
+            _ => None,
         }
     }
 
     /// The name with its detail: `heading-2`, `list-item-1`, `front-matter:title`.
     pub fn label(&self) -> String {
-        match self {
-            BlockKind::Heading { level } => format!("heading-{level}"),
-            BlockKind::ListItem { depth } => format!("list-item-{depth}"),
-            BlockKind::FrontMatter { key } => format!("front-matter:{key}"),
-            other => other.name().to_string(),
+        match &self.detail {
+            Detail::None => self.name.to_string(),
+            Detail::Number(_, n) => format!("{}-{n}", self.name),
+            Detail::Key(_, key) => format!("{}:{key}", self.name),
         }
+    }
+}
+
+impl Serialize for BlockKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", self.name)?;
+        match &self.detail {
+            Detail::None => {}
+            Detail::Number(field, n) => map.serialize_entry(field, n)?,
+            Detail::Key(field, key) => map.serialize_entry(field, key)?,
+        }
+        map.end()
     }
 }
 
@@ -290,20 +362,39 @@ impl Token {
     }
 }
 
-/// How text written into a block must be escaped so it cannot change the document's structure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Escaping {
-    /// Markdown inline text.
-    Markdown {
-        /// Inside a table cell: `|` must be escaped.
-        table_cell: bool,
-        /// An ATX heading: a trailing `#` must be escaped.
-        atx_heading: bool,
-    },
-    /// Plain text: no escapes exist, so line starts that would read as bullets are avoided.
-    Plain,
-    /// A YAML scalar in front matter, written in the given style.
-    Yaml(YamlStyle),
+/// How translated text is made safe in one kind of block, so that no translation can change
+/// the document's structure. The reader chooses one per block; restoring only calls it, so a
+/// format's escaping lives in the format's own file.
+pub trait Escape: std::fmt::Debug + Send + Sync {
+    /// Escapes a run of translated text; `at_start` when it begins the block. For a whole
+    /// value, the value's whole text.
+    fn text(&self, text: &str, at_start: bool) -> String;
+
+    /// Whether the block is one value quoted as a whole (a YAML scalar, an HTML attribute):
+    /// its plain text is assembled, markup dropped, and escaped once.
+    fn whole_value(&self) -> bool {
+        false
+    }
+
+    /// Mends the end of the rendered block (a Markdown heading's trailing `#`).
+    fn finish(&self, _rendered: &mut String) {}
+}
+
+/// A block's escaping: a shared, static [`Escape`].
+#[derive(Debug, Clone, Copy)]
+pub struct Escaping(pub &'static dyn Escape);
+
+impl PartialEq for Escaping {
+    fn eq(&self, other: &Escaping) -> bool {
+        format!("{:?}", self.0) == format!("{:?}", other.0)
+    }
+}
+
+impl std::ops::Deref for Escaping {
+    type Target = dyn Escape;
+    fn deref(&self) -> &(dyn Escape + 'static) {
+        self.0
+    }
 }
 
 /// The style of a YAML scalar in front matter.
@@ -373,19 +464,67 @@ impl Document {
     /// Renders the document with each top-level block replaced by `render_block(id)`, and
     /// everything between blocks copied from the source. Nested blocks are the business of
     /// their parent's renderer.
-    pub fn render(&self, mut render_block: impl FnMut(BlockId) -> String) -> String {
+    pub fn render(&self, render_block: impl FnMut(BlockId) -> String) -> String {
+        self.render_for(None, render_block)
+    }
+
+    /// [`Document::render`], with the [`Slot`]s filled for `target` (`None` keeps their
+    /// source, as an engine that copies the source must).
+    pub fn render_for(
+        &self,
+        target: Option<&TargetLocale>,
+        mut render_block: impl FnMut(BlockId) -> String,
+    ) -> String {
         let mut out = String::with_capacity(self.source.len() + self.source.len() / 4);
         let mut pos = 0;
+        let mut slots = self.slots.iter().peekable();
         for (id, block) in self.blocks.iter().enumerate() {
             if block.parent.is_some() {
                 continue;
             }
-            out.push_str(&self.source[pos..block.range.start]);
+            while let Some(slot) = slots.next_if(|s| s.range.end <= block.range.start) {
+                pos = self.fill(&mut out, pos, slot, target);
+            }
+            out.push_str(&self.source[pos.min(block.range.start)..block.range.start]);
             out.push_str(&render_block(id));
             pos = block.range.end;
         }
-        out.push_str(&self.source[pos..]);
+        for slot in slots {
+            pos = self.fill(&mut out, pos, slot, target);
+        }
+        out.push_str(&self.source[pos.min(self.source.len())..]);
         out
+    }
+
+    /// Writes the source up to `slot` and its fill; returns where the source resumes. A slot
+    /// behind `pos` (overlapping a block) is left as it was.
+    fn fill(
+        &self,
+        out: &mut String,
+        pos: usize,
+        slot: &Slot,
+        target: Option<&TargetLocale>,
+    ) -> usize {
+        let Some(target) = target else { return pos };
+        if slot.range.start < pos {
+            return pos;
+        }
+        out.push_str(&self.source[pos..slot.range.start]);
+        out.push_str(&slot.fill.text(target));
+        slot.range.end
+    }
+
+    /// The nested blocks of `parent` inside `range`. Readers push a block's nested blocks
+    /// right after it, so this looks no further than they go.
+    pub fn children_in(&self, parent: BlockId, range: Range<usize>) -> Vec<BlockId> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .skip(parent + 1)
+            .take_while(|(_, b)| b.parent == Some(parent))
+            .filter(|(_, b)| b.range.start >= range.start && b.range.end <= range.end)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Splices a markup range of the source, replacing the nested blocks in it by

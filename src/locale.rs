@@ -127,3 +127,10 @@ mod calendar_tests {
         assert!(es.iter().any(|x| x == "enero"), "{es:?}");
     }
 }
+
+/// Whether `tag`'s script runs right to left (Arabic, Hebrew, Persian, Urdu…), by CLDR's
+/// likely subtags: what an HTML page's `dir` is set from. An unparsable tag is left to right.
+pub fn right_to_left(tag: &str) -> bool {
+    tag.parse::<icu::locale::LanguageIdentifier>()
+        .is_ok_and(|id| icu::locale::LocaleDirectionality::new_extended().is_right_to_left(&id))
+}

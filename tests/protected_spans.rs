@@ -9,7 +9,6 @@ use async_trait::async_trait;
 use common::{corpus::Rng, require_apertium};
 use verso::backend::{self, Engine, EngineError, LanguagePair, Translation};
 use verso::config::Config;
-use verso::document::Format;
 use verso::format::{self, ReadOptions};
 use verso::memory::Memory;
 use verso::pipeline::{self, Job, Silent};
@@ -59,7 +58,7 @@ fn paragraphs() -> (String, Vec<Vec<String>>) {
 async fn apertium_returns_every_protected_span_once_or_flags_the_block() {
     require_apertium();
     let (src, spans) = paragraphs();
-    let doc = format::parse(Format::Markdown, src, &ReadOptions::default());
+    let doc = format::parse(verso::format::MARKDOWN, src, &ReadOptions::default());
     assert_eq!(doc.blocks.len(), 100);
     let engine = backend::build("apertium", &Config::default()).expect("engine");
     let segments: Vec<Segment> = doc.blocks.iter().map(Segment::from_block).collect();
@@ -71,7 +70,7 @@ async fn apertium_returns_every_protected_span_once_or_flags_the_block() {
         .into_iter()
         .map(|r| r.expect("segment translated").segment)
         .collect();
-    let (out, problems) = render_document(&doc, &targets, &[]);
+    let (out, problems) = render_document(&doc, &targets, &[], None);
     let blocks: Vec<&str> = out.split("\n\n").filter(|b| !b.is_empty()).collect();
     assert_eq!(blocks.len(), 100);
     let mut exact = 0;

@@ -5,7 +5,7 @@
 //!   kinds stay, and each block reads back as exactly the text that was written into it.
 
 use proptest::prelude::*;
-use verso::document::{BlockKind, Document, Format};
+use verso::document::{Document, Format};
 use verso::format::{self, ReadOptions};
 use verso::restore::render_document;
 use verso::segment::{Piece, Segment, collapse_whitespace};
@@ -216,7 +216,7 @@ fn reparse(format: Format, text: &str) -> Document {
 /// in each, which lines are bullets; how the other lines of a group split into byline,
 /// dateline and paragraph is guessed from English words, which translation changes by design.
 fn structure(doc: &Document) -> Vec<String> {
-    if doc.format == Format::Markdown {
+    if doc.format == verso::format::MARKDOWN {
         return doc
             .blocks
             .iter()
@@ -236,7 +236,7 @@ fn structure(doc: &Document) -> Vec<String> {
         if prev_end > 0 && between.replace('\r', "").contains("\n\n") {
             out.push("--".into());
         }
-        let kind = if b.kind == BlockKind::Bullet {
+        let kind = if b.kind == verso::format::plain::BULLET {
             "bullet"
         } else {
             "text"
@@ -253,14 +253,14 @@ fn identity_round_trip(format: Format, src: &str) -> Result<(), TestCaseError> {
     let doc = reparse(format, src);
     prop_assert_eq!(&doc.render_source(), src);
     let targets: Vec<Segment> = doc.blocks.iter().map(Segment::from_block).collect();
-    let (out, problems) = render_document(&doc, &targets, &[]);
+    let (out, problems) = render_document(&doc, &targets, &[], None);
     prop_assert!(problems.is_empty());
     prop_assert_eq!(out, src);
     Ok(())
 }
 
 fn hostile_keeps_structure(doc: &Document, targets: &[Segment]) -> Result<(), TestCaseError> {
-    let (out, problems) = render_document(doc, targets, &[]);
+    let (out, problems) = render_document(doc, targets, &[], None);
     prop_assert!(problems.is_empty(), "{:?}", problems);
     let again = reparse(doc.format, &out);
     prop_assert_eq!(structure(&again), structure(doc), "output:\n{}", out);
@@ -275,7 +275,7 @@ fn hostile_keeps_structure(doc: &Document, targets: &[Segment]) -> Result<(), Te
         .iter()
         .map(|t| collapse_whitespace(&t.text()))
         .collect();
-    if doc.format == Format::Markdown {
+    if doc.format == verso::format::MARKDOWN {
         prop_assert_eq!(read, written, "output:\n{}", out);
     } else {
         prop_assert_eq!(read.join(" "), written.join(" "), "output:\n{}", out);
@@ -288,18 +288,18 @@ proptest! {
 
     #[test]
     fn markdown_round_trips_byte_for_byte(src in markdown_doc()) {
-        identity_round_trip(Format::Markdown, &src)?;
+        identity_round_trip(verso::format::MARKDOWN, &src)?;
     }
 
     #[test]
     fn plain_text_round_trips_byte_for_byte(src in plain_doc()) {
-        identity_round_trip(Format::PlainText, &src)?;
+        identity_round_trip(verso::format::PLAIN_TEXT, &src)?;
     }
 
     #[test]
     fn no_markdown_translation_changes_structure(
         (doc, targets) in markdown_doc()
-            .prop_map(|s| reparse(Format::Markdown, &s))
+            .prop_map(|s| reparse(verso::format::MARKDOWN, &s))
             .prop_flat_map(|d| { let t = hostile_targets(&d); (Just(d), t) })
     ) {
         hostile_keeps_structure(&doc, &targets)?;
@@ -308,7 +308,7 @@ proptest! {
     #[test]
     fn no_plain_translation_changes_structure(
         (doc, targets) in plain_doc()
-            .prop_map(|s| reparse(Format::PlainText, &s))
+            .prop_map(|s| reparse(verso::format::PLAIN_TEXT, &s))
             .prop_flat_map(|d| { let t = hostile_targets(&d); (Just(d), t) })
     ) {
         hostile_keeps_structure(&doc, &targets)?;
@@ -334,13 +334,13 @@ fn every_example_round_trips_byte_for_byte() {
 #[test]
 fn a_target_with_block_syntax_stays_inside_its_block() {
     let src = "- first item\n- second item\n\nA paragraph.\n";
-    let doc = reparse(Format::Markdown, src);
+    let doc = reparse(verso::format::MARKDOWN, src);
     let targets = vec![
         Segment::parse_canonical("- nested?"),
         Segment::parse_canonical("# heading?\n\nnew paragraph?"),
         Segment::parse_canonical("1. list?"),
     ];
-    let (out, _) = render_document(&doc, &targets, &[]);
+    let (out, _) = render_document(&doc, &targets, &[], None);
     assert_eq!(
         out,
         "- \\- nested?\n- \\# heading? new paragraph?\n\n1\\. list?\n"

@@ -296,7 +296,6 @@ impl super::rules::BlockRule for Untranslated {
 mod tests {
     use super::*;
     use crate::check::testing::run;
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     #[test]
@@ -318,8 +317,13 @@ mod tests {
 
     #[test]
     fn structure_finds_lost_links_code_and_blocks() {
-        let parse =
-            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
+        let parse = |s: &str| {
+            format::parse(
+                crate::format::MARKDOWN,
+                s.to_string(),
+                &ReadOptions::default(),
+            )
+        };
         let src = parse("# Title\n\nSee [the report](https://a.b/r) and `cfg`.\n\n- one\n- two\n");
         let ok = parse("# Título\n\nVea [el informe](https://a.b/r) y `cfg`.\n\n- uno\n- dos\n");
         assert!(structure(&src, &ok, &align(&src, &ok)).is_empty());

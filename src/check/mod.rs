@@ -489,7 +489,6 @@ mod locale_tests {
     //! The batch and document rules, in each of the four locale pairs.
     use super::testing::checker;
     use super::*;
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     const TRANSLATIONS: [(&str, &str, &str); 4] = [
@@ -550,8 +549,13 @@ mod locale_tests {
 
     #[test]
     fn structure_in_four_locales() {
-        let parse =
-            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
+        let parse = |s: &str| {
+            format::parse(
+                crate::format::MARKDOWN,
+                s.to_string(),
+                &ReadOptions::default(),
+            )
+        };
         let source =
             parse("# Title\n\nSee [the map](https://a.example/m) and `cfg`.\n\n- one\n- two\n");
         for (locale, good, bad) in [
@@ -872,10 +876,14 @@ mod real_translation_cases {
 
     #[test]
     fn a_plain_text_line_that_grew_into_a_paragraph_is_no_structure_error() {
-        use crate::document::Format;
         use crate::format::{self, ReadOptions};
-        let read =
-            |s: &str| format::parse(Format::PlainText, s.to_string(), &ReadOptions::default());
+        let read = |s: &str| {
+            format::parse(
+                crate::format::PLAIN_TEXT,
+                s.to_string(),
+                &ReadOptions::default(),
+            )
+        };
         let source = read(
             "The expedition left Tokyo in the spring of that year, heading north.\n\nIwasaki ran into trouble.\n",
         );

@@ -108,13 +108,16 @@ pub fn letter_words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     #[test]
     fn markup_is_left_out_and_literal_bytes_map_exactly() {
         let src = "Russia moved **11,000** troops, see [the map](https://x.y/11,000) and `12,000`\nnear Robotyne \\*.\n";
-        let doc = format::parse(Format::Markdown, src.to_string(), &ReadOptions::default());
+        let doc = format::parse(
+            crate::format::MARKDOWN,
+            src.to_string(),
+            &ReadOptions::default(),
+        );
         let t = BlockText::of(&doc, &doc.blocks[0]);
         assert_eq!(
             t.text,

@@ -6,7 +6,7 @@
 //! line cannot read as a bullet (see [`safe_line_start`]). YAML values switch to double quotes
 //! when a plain scalar would change meaning ("No" would become the boolean false).
 
-use crate::document::YamlStyle;
+use crate::document::{Escape, Escaping, YamlStyle};
 
 /// Escapes text written inside a Markdown block. `at_start` is true when the text begins the
 /// block, where `- `, `+ `, `# `, `> `, `1. ` would open a list, heading or quote.
@@ -163,6 +163,90 @@ fn plain_is_safe(text: &str) -> bool {
         || text.ends_with(':')
         || text.ends_with(char::is_whitespace)
         || text.chars().any(char::is_control))
+}
+
+/// Markdown inline text: backslash escapes; `|` too in a table cell, and a trailing `#` in an
+/// ATX heading.
+#[derive(Debug)]
+pub struct MarkdownText {
+    table_cell: bool,
+    atx_heading: bool,
+}
+
+impl MarkdownText {
+    /// The escaping of a block in a table cell or not, in an ATX heading or not.
+    pub fn escaping(table_cell: bool, atx_heading: bool) -> Escaping {
+        Escaping(match (table_cell, atx_heading) {
+            (false, false) => &MarkdownText {
+                table_cell: false,
+                atx_heading: false,
+            },
+            (true, false) => &MarkdownText {
+                table_cell: true,
+                atx_heading: false,
+            },
+            (false, true) => &MarkdownText {
+                table_cell: false,
+                atx_heading: true,
+            },
+            (true, true) => &MarkdownText {
+                table_cell: true,
+                atx_heading: true,
+            },
+        })
+    }
+}
+
+impl Escape for MarkdownText {
+    fn text(&self, text: &str, at_start: bool) -> String {
+        markdown(text, at_start, self.table_cell)
+    }
+
+    fn finish(&self, rendered: &mut String) {
+        if self.atx_heading {
+            markdown_heading_end(rendered);
+        }
+    }
+}
+
+/// Plain text: no escapes exist, so line starts that would read as bullets are avoided.
+#[derive(Debug)]
+pub struct PlainText;
+
+/// The escaping of every plain-text block.
+pub const PLAIN: Escaping = Escaping(&PlainText);
+
+impl Escape for PlainText {
+    fn text(&self, text: &str, at_start: bool) -> String {
+        plain(text, at_start)
+    }
+}
+
+/// A YAML scalar in front matter: one value, written in its source's style.
+#[derive(Debug)]
+pub struct Yaml(YamlStyle);
+
+impl Yaml {
+    /// The escaping of a front-matter value written in `style`.
+    pub fn escaping(style: YamlStyle) -> Escaping {
+        Escaping(match style {
+            YamlStyle::Plain => &Yaml(YamlStyle::Plain),
+            YamlStyle::Double => &Yaml(YamlStyle::Double),
+            YamlStyle::Single => &Yaml(YamlStyle::Single),
+            YamlStyle::Folded => &Yaml(YamlStyle::Folded),
+            YamlStyle::Literal => &Yaml(YamlStyle::Literal),
+        })
+    }
+}
+
+impl Escape for Yaml {
+    fn text(&self, text: &str, _at_start: bool) -> String {
+        yaml(text, self.0)
+    }
+
+    fn whole_value(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

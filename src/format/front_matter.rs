@@ -9,7 +9,8 @@
 
 use std::ops::Range;
 
-use crate::document::{Block, BlockKind, Escaping, LineIndex, Token, Wrap, YamlStyle};
+use super::escape::Yaml;
+use crate::document::{Block, BlockKind, LineIndex, Token, Wrap, YamlStyle};
 
 /// Where the front matter is.
 #[derive(Debug, Clone)]
@@ -206,16 +207,14 @@ fn scalar_block(
         return None;
     }
     Some(Block {
-        kind: BlockKind::FrontMatter {
-            key: key.to_string(),
-        },
+        kind: BlockKind::keyed("front-matter", "key", key),
         line: lines.line(range.start),
         tokens: vec![Token::Text {
             range: range.clone(),
             text,
         }],
         range,
-        escaping: Escaping::Yaml(style),
+        escaping: Yaml::escaping(style),
         wrap: None,
         parent: None,
     })
@@ -303,13 +302,11 @@ fn block_scalar(
         .max()
         .unwrap_or(0);
     Some(Block {
-        kind: BlockKind::FrontMatter {
-            key: key.to_string(),
-        },
+        kind: BlockKind::keyed("front-matter", "key", key),
         line: lines.line(first.start),
         range: first.start..last.end,
         tokens,
-        escaping: Escaping::Yaml(YamlStyle::Folded),
+        escaping: Yaml::escaping(YamlStyle::Folded),
         wrap: Some(Wrap {
             width,
             continuation: format!("{line_end}{indent}"),

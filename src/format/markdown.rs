@@ -9,10 +9,35 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use super::escape::MarkdownText;
 use super::markdown_inline::{self, Built, is_inline_end, is_inline_tag};
-use super::{ReadOptions, front_matter};
-use crate::document::{Block, BlockKind, Document, Escaping, Format, LineIndex, Token, Wrap};
+use super::{Format, Read, ReadOptions, Reader, front_matter};
+use crate::document::{Block, BlockKind, Document, Escaping, LineIndex, Token, Wrap};
 use crate::segment::Segment;
+
+/// The Markdown reader.
+#[derive(Debug)]
+pub struct Markdown;
+
+/// Markdown's format handle.
+pub const MARKDOWN: Format = Format::new(&Markdown);
+
+impl Reader for Markdown {
+    fn name(&self) -> &'static str {
+        "markdown"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["md", "markdown"]
+    }
+
+    fn read(&self, source: &str, options: &ReadOptions) -> Read {
+        Read {
+            blocks: blocks(source, options),
+            slots: Vec::new(),
+        }
+    }
+}
 
 /// The pulldown-cmark extensions verso reads. Math (`$…$`, `$$…$$`) follows GitHub's rules,
 /// under which a dollar amount is no formula: a closing `$` must not follow a space nor be
@@ -40,13 +65,18 @@ enum Container {
 
 /// Parses a Markdown document.
 pub fn parse(source: String, options: &ReadOptions) -> Document {
-    let lines = LineIndex::new(&source);
+    MARKDOWN.parse(source, options)
+}
+
+/// The blocks of a Markdown document.
+fn blocks(source: &str, options: &ReadOptions) -> Vec<Block> {
+    let lines = LineIndex::new(source);
     let mut blocks = Vec::new();
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let body_start = match front_matter::find(&source, bom) {
+    let body_start = match front_matter::find(source, bom) {
         Some(fm) => {
             blocks.extend(front_matter::blocks(
-                &source,
+                source,
                 &fm,
                 &options.front_matter_keys,
                 &lines,
@@ -71,7 +101,7 @@ pub fn parse(source: String, options: &ReadOptions) -> Document {
                 continue;
             }
             Event::Start(tag) if !is_inline_tag(tag) => {
-                stack.push(container(tag, &source, r));
+                stack.push(container(tag, source, r));
                 i += 1;
                 continue;
             }
@@ -89,17 +119,11 @@ pub fn parse(source: String, options: &ReadOptions) -> Document {
         let j = (i..events.len())
             .find(|&k| is_boundary(&events[k].0))
             .unwrap_or(events.len());
-        let built = markdown_inline::build(&source, &events[i..j]);
-        push_block(&source, &lines, &mut blocks, built, kind_of(&stack), &stack);
+        let built = markdown_inline::build(source, &events[i..j]);
+        push_block(source, &lines, &mut blocks, built, kind_of(&stack), &stack);
         i = j;
     }
-    drop(events);
-    Document {
-        format: Format::Markdown,
-        source,
-        blocks,
-        encoding: Default::default(),
-    }
+    blocks
 }
 
 fn is_boundary(ev: &Event) -> bool {
@@ -130,28 +154,26 @@ fn kind_of(stack: &[Container]) -> BlockKind {
     let depth = stack.iter().filter(|c| **c == Container::List).count();
     for c in stack.iter().rev() {
         match c {
-            Container::Heading { level, .. } => return BlockKind::Heading { level: *level },
-            Container::TableCell => return BlockKind::TableCell,
+            Container::Heading { level, .. } => return BlockKind::heading(*level),
+            Container::TableCell => return BlockKind::TABLE_CELL,
             Container::Item => {
-                return BlockKind::ListItem {
-                    depth: u8::try_from(depth.max(1)).unwrap_or(u8::MAX),
-                };
+                return BlockKind::list_item(u8::try_from(depth.max(1)).unwrap_or(u8::MAX));
             }
-            Container::Footnote => return BlockKind::Footnote,
-            Container::Quote => return BlockKind::Quote,
+            Container::Footnote => return BlockKind::FOOTNOTE,
+            Container::Quote => return BlockKind::QUOTE,
             _ => {}
         }
     }
-    BlockKind::Paragraph
+    BlockKind::PARAGRAPH
 }
 
 fn escaping_of(stack: &[Container]) -> Escaping {
-    Escaping::Markdown {
-        table_cell: stack.contains(&Container::TableCell),
-        atx_heading: stack
+    MarkdownText::escaping(
+        stack.contains(&Container::TableCell),
+        stack
             .iter()
             .any(|c| matches!(c, Container::Heading { atx: true, .. })),
-    }
+    )
 }
 
 /// Adds a block (and its nested alt-text blocks). A run without text is not a block, but the
@@ -206,7 +228,7 @@ fn push_block(
         let child_range = child.range.clone();
         let child_tokens = child.tokens;
         let alt = Block {
-            kind: BlockKind::ImageAlt,
+            kind: BlockKind::IMAGE_ALT,
             line: lines.line(child_range.start),
             wrap: wrap_of(source, lines, &child_range, &child_tokens),
             range: child_range,
@@ -223,10 +245,7 @@ fn push_block(
                     other => other,
                 })
                 .collect(),
-            escaping: Escaping::Markdown {
-                table_cell: stack.contains(&Container::TableCell),
-                atx_heading: false,
-            },
+            escaping: MarkdownText::escaping(stack.contains(&Container::TableCell), false),
             parent,
         };
         blocks.push(alt);

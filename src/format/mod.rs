@@ -1,20 +1,20 @@
 //! Format readers: bytes in, [`Document`] out.
 //!
-//! One module per format. Reading never changes a byte: everything the reader does not turn
-//! into a block is copied through by [`Document::render`]. File-level problems (not UTF-8,
-//! binary, empty, unreadable) are [`ReadError`]s naming the file and what to do.
+//! A format is one [`Reader`] in its own file, registered once in [`formats!`] below. Reading
+//! never changes a byte: everything the reader does not turn into a block is copied through by
+//! [`Document::render`], and each block's [`crate::document::Escaping`] (chosen by the reader)
+//! keeps a translation from changing the structure. File-level problems (not UTF-8, binary,
+//! empty, unreadable) are [`ReadError`]s naming the file and what to do.
 
 pub mod escape;
 pub mod front_matter;
-pub mod markdown;
 mod markdown_inline;
-pub mod plain;
 pub mod templates;
 pub mod urls;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{Document, Encoding, Format};
+use crate::document::{Block, Document, Encoding, Slot};
 use crate::i18n::{Localized, Message};
 use crate::msg;
 
@@ -110,14 +110,115 @@ impl Localized for ReadError {
     }
 }
 
+/// What a reader makes of a file's text.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The blocks, in source order (a nested block right after its parent).
+    pub blocks: Vec<Block>,
+    /// Spans filled from the target locale, in source order.
+    pub slots: Vec<Slot>,
+}
+
+/// One input format: which files it claims and how their text becomes blocks.
+pub trait Reader: Sync {
+    /// The name in reports and messages (`markdown`, `html`).
+    fn name(&self) -> &'static str;
+
+    /// The file extensions it claims, lower case, without the dot.
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// The blocks and slots of `source`. Never fails: what the reader does not understand is
+    /// left out of the blocks and so copied through untouched.
+    fn read(&self, source: &str, options: &ReadOptions) -> Read;
+}
+
+/// A registered format: a handle on its [`Reader`], cheap to copy and compare.
+#[derive(Clone, Copy)]
+pub struct Format(&'static dyn Reader);
+
+impl Format {
+    /// The handle of a reader.
+    pub const fn new(reader: &'static dyn Reader) -> Format {
+        Format(reader)
+    }
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The extensions it claims.
+    pub fn extensions(self) -> &'static [&'static str] {
+        self.0.extensions()
+    }
+
+    /// Parses text in this format.
+    pub fn parse(self, source: String, options: &ReadOptions) -> Document {
+        let Read { blocks, slots } = self.0.read(&source, options);
+        Document {
+            format: self,
+            source,
+            blocks,
+            encoding: Encoding::default(),
+            slots,
+        }
+    }
+}
+
+impl PartialEq for Format {
+    fn eq(&self, other: &Format) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Format {}
+
+impl std::fmt::Debug for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// Declares each format's module and registers its reader: adding a format is its file and
+/// one line here.
+macro_rules! formats {
+    ($($module:ident :: $reader:ident),* $(,)?) => {
+        $(pub mod $module;)*
+        /// Every format verso reads, in the order extensions are listed.
+        pub static FORMATS: &[Format] = &[$(Format::new(&$module::$reader)),*];
+    };
+}
+
+formats! {
+    markdown::Markdown,
+    plain::PlainText,
+}
+
+pub use markdown::MARKDOWN;
+pub use plain::PLAIN_TEXT;
+
 /// The format a path is read as, from its extension.
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "md" | "markdown" => Some(Format::Markdown),
-        "txt" => Some(Format::PlainText),
-        _ => None,
-    }
+    FORMATS
+        .iter()
+        .copied()
+        .find(|f| f.extensions().contains(&ext.as_str()))
+}
+
+/// Every extension a registered format claims: what a directory walk reads by default.
+pub fn all_extensions() -> Vec<String> {
+    FORMATS
+        .iter()
+        .flat_map(|f| f.extensions())
+        .map(|e| e.to_string())
+        .collect()
 }
 
 /// Reads and parses a file.
@@ -130,7 +231,7 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Document, ReadErr
         cause,
     })?;
     let (text, encoding) = decode_with_encoding(path, bytes)?;
-    let mut doc = parse(format, text, options);
+    let mut doc = format.parse(text, options);
     doc.encoding = encoding;
     Ok(doc)
 }
@@ -215,10 +316,7 @@ fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
 
 /// Parses text in a format.
 pub fn parse(format: Format, text: String, options: &ReadOptions) -> Document {
-    match format {
-        Format::Markdown => markdown::parse(text, options),
-        Format::PlainText => plain::parse(text),
-    }
+    format.parse(text, options)
 }
 
 #[cfg(test)]

@@ -8,9 +8,59 @@
 
 use std::ops::Range;
 
-use crate::document::{Block, BlockKind, Document, Escaping, Format, LineIndex, Token};
+use crate::document::{Block, BlockKind, LineIndex, Token};
+use crate::format::escape::PLAIN;
 use crate::format::markdown::wrap_of;
-use crate::format::urls;
+use crate::format::{Format, Read, ReadOptions, Reader, urls};
+
+/// The plain-text reader.
+#[derive(Debug)]
+pub struct PlainText;
+
+/// Plain text's format handle.
+pub const PLAIN_TEXT: Format = Format::new(&PlainText);
+
+impl Reader for PlainText {
+    fn name(&self) -> &'static str {
+        "plain-text"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["txt"]
+    }
+
+    fn read(&self, source: &str, _options: &ReadOptions) -> Read {
+        Read {
+            blocks: blocks(source),
+            slots: Vec::new(),
+        }
+    }
+}
+
+// Plain text defines blocks (separated by blank lines) and bullets, nothing more: whether a
+// block is a headline, a byline, a short line or a paragraph is the reader's guess from its
+// length and wording, and a correct translation may change the guess ("a line became a
+// paragraph" fired on real human translations). So all of these are laid out as paragraphs.
+
+/// The first single-line block.
+pub const HEADLINE: BlockKind = BlockKind::laid_out_as("headline", "paragraph");
+/// A line starting with "By ".
+pub const BYLINE: BlockKind = BlockKind::laid_out_as("byline", "paragraph");
+/// A place (and date) line opening the story.
+pub const DATELINE: BlockKind = BlockKind::laid_out_as("dateline", "paragraph");
+/// An image or video caption line.
+pub const CAPTION: BlockKind = BlockKind::laid_out_as("caption", "paragraph");
+/// A photo or image credit line.
+pub const CREDIT: BlockKind = BlockKind::laid_out_as("credit", "paragraph");
+/// Any other single-line block.
+pub const LINE: BlockKind = BlockKind::laid_out_as("line", "paragraph");
+/// One bullet line (•, -, *, 1.) with its continuation lines.
+pub const BULLET: BlockKind = BlockKind::named("bullet");
+
+/// Parses plain text.
+pub fn parse(source: String) -> crate::document::Document {
+    PLAIN_TEXT.parse(source, &ReadOptions::default())
+}
 
 /// One source line: the whole line (line end excluded) and its content (trimmed).
 #[derive(Debug, Clone)]
@@ -19,10 +69,10 @@ struct Line {
     content: Range<usize>,
 }
 
-/// Parses a plain-text document.
-pub fn parse(source: String) -> Document {
-    let index = LineIndex::new(&source);
-    let lines = split_lines(&source);
+/// The blocks of a plain-text document.
+fn blocks(source: &str) -> Vec<Block> {
+    let index = LineIndex::new(source);
+    let lines = split_lines(source);
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -50,11 +100,11 @@ pub fn parse(source: String) -> Document {
                 }
                 let first = line.content.start + marker_len;
                 blocks.push(make_block(
-                    &source,
+                    source,
                     &index,
                     &group[k..end],
                     first,
-                    BlockKind::Bullet,
+                    BULLET,
                 ));
                 k = end;
             } else if let Some(kind) = stacked_line_kind(
@@ -62,10 +112,10 @@ pub fn parse(source: String) -> Document {
                 blocks.is_empty(),
                 group,
                 k,
-                &source,
+                source,
             ) {
                 blocks.push(make_block(
-                    &source,
+                    source,
                     &index,
                     &group[k..k + 1],
                     line.content.start,
@@ -81,7 +131,7 @@ pub fn parse(source: String) -> Document {
                         false,
                         group,
                         end,
-                        &source,
+                        source,
                     )
                     .is_none()
                 {
@@ -89,12 +139,12 @@ pub fn parse(source: String) -> Document {
                 }
                 let text = &source[line.content.clone()];
                 let kind = if end - k > 1 {
-                    BlockKind::Paragraph
+                    BlockKind::PARAGRAPH
                 } else {
                     single_line_kind(text, blocks.is_empty())
                 };
                 blocks.push(make_block(
-                    &source,
+                    source,
                     &index,
                     &group[k..end],
                     line.content.start,
@@ -105,12 +155,7 @@ pub fn parse(source: String) -> Document {
         }
         i = group_end;
     }
-    Document {
-        format: Format::PlainText,
-        source,
-        blocks,
-        encoding: Default::default(),
-    }
+    blocks
 }
 
 fn split_lines(source: &str) -> Vec<Line> {
@@ -171,11 +216,14 @@ fn stacked_line_kind(
 ) -> Option<BlockKind> {
     let short = text.chars().count() <= 60 && !text.ends_with(['.', ',', ';']);
     let kind = single_line_kind(text, false);
-    let stacked = match kind {
-        BlockKind::Credit | BlockKind::Caption => true,
-        BlockKind::Byline => short,
-        BlockKind::Dateline => short && text.chars().count() <= 40,
-        _ => false,
+    let stacked = if kind == CREDIT || kind == CAPTION {
+        true
+    } else if kind == BYLINE {
+        short
+    } else if kind == DATELINE {
+        short && text.chars().count() <= 40
+    } else {
+        false
     };
     if stacked {
         return Some(kind);
@@ -183,7 +231,7 @@ fn stacked_line_kind(
     if is_first_block && k == 0 && group.len() > 1 {
         let next = &source[group[1].content.clone()];
         if short && stacked_line_kind(next, false, group, 1, source).is_some() {
-            return Some(BlockKind::Headline);
+            return Some(HEADLINE);
         }
     }
     None
@@ -208,7 +256,7 @@ fn single_line_kind(text: &str, is_first: bool) -> BlockKind {
         "photo credit",
     ]) || text.contains('©')
     {
-        return BlockKind::Credit;
+        return CREDIT;
     }
     if starts(&[
         "caption:",
@@ -219,22 +267,22 @@ fn single_line_kind(text: &str, is_first: bool) -> BlockKind {
         "left:",
         "right:",
     ]) {
-        return BlockKind::Caption;
+        return CAPTION;
     }
     if is_first {
-        return BlockKind::Headline;
+        return HEADLINE;
     }
     if text.starts_with("By ") && text.chars().nth(3).is_some_and(char::is_uppercase) {
-        return BlockKind::Byline;
+        return BYLINE;
     }
     if looks_like_dateline(text) {
-        return BlockKind::Dateline;
+        return DATELINE;
     }
     let sentence = text.ends_with(['.', '!', '?', '"', '”', '»', ':']);
     if sentence && text.chars().count() > 60 {
-        BlockKind::Paragraph
+        BlockKind::PARAGRAPH
     } else {
-        BlockKind::Line
+        LINE
     }
 }
 
@@ -301,7 +349,7 @@ fn make_block(
         line: index.line(first_start),
         range,
         tokens,
-        escaping: Escaping::Plain,
+        escaping: PLAIN,
         parent: None,
     }
 }

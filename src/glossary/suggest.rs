@@ -524,13 +524,16 @@ pub fn coverage(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     fn docs(text: &str) -> Vec<(PathBuf, Document)> {
         vec![(
             PathBuf::from("a.md"),
-            format::parse(Format::Markdown, text.to_string(), &ReadOptions::default()),
+            format::parse(
+                crate::format::MARKDOWN,
+                text.to_string(),
+                &ReadOptions::default(),
+            ),
         )]
     }
 

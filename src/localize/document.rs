@@ -67,12 +67,16 @@ mod tests {
     use super::super::Settings;
     use super::*;
     use crate::check::testing::checker;
-    use crate::document::Format;
 
     #[test]
     fn a_written_translation_is_localized_where_its_text_is_literal() {
-        let parse =
-            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
+        let parse = |s: &str| {
+            format::parse(
+                crate::format::MARKDOWN,
+                s.to_string(),
+                &ReadOptions::default(),
+            )
+        };
         let source = parse(
             "# Seoul, January 13\n\nRussia moved **11,000 to 12,000** soldiers and $16 billion to Pyongyang at 6 p.m.\n",
         );

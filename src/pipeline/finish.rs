@@ -5,7 +5,7 @@ use std::path::Path;
 use super::DocState;
 use crate::check::session::Session;
 use crate::check::{BlockText, Checker, Rule};
-use crate::document::Document;
+use crate::document::{Document, TargetLocale};
 use crate::format::{self, ReadOptions};
 use crate::i18n;
 use crate::inputs::Input;
@@ -26,6 +26,9 @@ pub(crate) struct Around<'a> {
     pub localizer: &'a Localizer,
     /// Whether the written file is checked (how to read it back, when it is).
     pub check: Option<&'a ReadOptions>,
+    /// Whether the file is written for the target locale (its language slots filled); not
+    /// when the engine copies the source, whose file is the input byte for byte.
+    pub for_target: bool,
 }
 
 /// Renders and writes one document, or says why it was not written.
@@ -62,7 +65,13 @@ pub(crate) fn finish_document(
         .iter()
         .map(|t| t.clone().unwrap_or_default())
         .collect();
-    let (text, problems) = render_document(doc, &targets, &state.names);
+    let target_locale = TargetLocale::new(locale);
+    let (text, problems) = render_document(
+        doc,
+        &targets,
+        &state.names,
+        around.for_target.then_some(&target_locale),
+    );
     let out_path = out_root.join(&input.relative);
     output::write_atomic(&out_path, &doc.encoding.encode(&text)).map_err(|e| {
         fail(i18n::render(&msg!(

@@ -22,6 +22,8 @@ use crate::review::html::IndexEntry;
 pub(crate) struct Writer<'a> {
     docs: &'a [(Input, Document)],
     locale: String,
+    /// Whether the engine copies the source (`identity`): then the file keeps its language.
+    copies_source: bool,
     out_root: PathBuf,
     /// Whether the checks run.
     checks: bool,
@@ -66,6 +68,7 @@ impl<'a> Writer<'a> {
         };
         let localizer = Localizer::new(&pair.source.to_string(), &locale, settings);
         Writer {
+            copies_source: job.engine.copies_source(),
             docs,
             checks: job.checks.is_some(),
             read_options: job.read_options.clone(),
@@ -94,6 +97,7 @@ impl<'a> Writer<'a> {
                 session: self.session.as_mut(),
                 localizer: &self.localizer,
                 check: self.checks.then_some(&self.read_options),
+                for_target: !self.copies_source,
             },
         ) {
             Ok(file) => {

@@ -2,22 +2,26 @@
 //! restoring found.
 
 use super::Problem;
-use crate::document::{BlockId, Document};
+use crate::document::{BlockId, Document, TargetLocale};
 use crate::i18n;
 use crate::msg;
 use crate::report::{Issue, Severity};
 use crate::segment::Segment;
 
 /// Renders a document with one target segment per block (and, per block, the target forms of
-/// its glossary names); returns the text and every placeholder problem with its block and that
-/// block's rendered text.
+/// its glossary names) for `target` (whose tag fills the document's language slots; `None`
+/// keeps them, for an engine that copies the source); returns the text and every placeholder
+/// problem with its block and that block's rendered text.
 pub fn render_document(
     doc: &Document,
     targets: &[Segment],
     names: &[Vec<String>],
+    target: Option<&TargetLocale>,
 ) -> (String, Vec<(BlockId, Problem, String)>) {
     let mut problems = Vec::new();
-    let text = doc.render(|id| render_block(doc, id, targets, names, &mut problems));
+    let text = doc.render_for(target, |id| {
+        render_block(doc, id, targets, names, &mut problems)
+    });
     (text, problems)
 }
 

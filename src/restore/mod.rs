@@ -10,7 +10,7 @@ mod document;
 
 use std::collections::HashMap;
 
-use crate::document::{Block, BlockId, Document, Escaping, TagKind, Token};
+use crate::document::{Block, BlockId, Document, TagKind, Token};
 use crate::format::escape;
 use crate::segment::{Piece, Segment};
 
@@ -119,14 +119,7 @@ pub fn restore(
     if *translation == Segment::from_block(block) {
         // Unchanged text keeps its source bytes, so escapes, entities and line breaks the
         // author wrote stay exactly as written.
-        let children: Vec<BlockId> = block
-            .tokens
-            .iter()
-            .flat_map(|t| match t {
-                Token::Atom { children, .. } => children.clone(),
-                _ => Vec::new(),
-            })
-            .collect();
+        let children = doc.children_in(id, block.range.clone());
         return Restored {
             text: doc.splice_markup(block.range.clone(), &children, render_child),
             problems: Vec::new(),
@@ -137,7 +130,7 @@ pub fn restore(
     let pieces = move_spaces_out_of_pairs(unnest_links(pieces, &markup), &markup);
     let lines = line_images(block);
     let (mut text, text_ranges, kept) =
-        render_pieces(doc, block, &pieces, &markup, names, &lines, render_child);
+        render_pieces(doc, id, &pieces, &markup, names, &lines, render_child);
     for lost_text in lost {
         if !text.is_empty() {
             text.push(' ');
@@ -166,12 +159,7 @@ pub fn restore(
             first_column,
         );
     }
-    if let Escaping::Markdown {
-        atx_heading: true, ..
-    } = block.escaping
-    {
-        escape::markdown_heading_end(&mut text);
-    }
+    block.escaping.finish(&mut text);
     Restored { text, problems }
 }
 
@@ -421,15 +409,17 @@ fn line_images(block: &Block) -> Vec<u32> {
 /// break), and where a line must break (after each of `line_images`).
 fn render_pieces(
     doc: &Document,
-    block: &Block,
+    block_id: BlockId,
     pieces: &[Piece],
     markup: &HashMap<u32, Markup>,
     names: &[String],
     line_images: &[u32],
     render_child: &mut dyn FnMut(BlockId) -> String,
 ) -> (String, Vec<std::ops::Range<usize>>, Vec<usize>) {
-    if let Escaping::Yaml(style) = block.escaping {
-        // A YAML value is one scalar: assemble its text, then quote it once.
+    let block = &doc.blocks[block_id];
+    if block.escaping.whole_value() {
+        // A value quoted as a whole (a YAML scalar, an attribute): assemble its text, then
+        // escape it once.
         let mut plain = String::new();
         for piece in pieces {
             match piece {
@@ -440,7 +430,7 @@ fn render_pieces(
                 _ => {}
             }
         }
-        let text = escape::yaml(&plain, style);
+        let text = block.escaping.text(&plain, true);
         let whole = std::iter::once(0..text.len()).collect();
         return (text, whole, Vec::new());
     }
@@ -464,7 +454,7 @@ fn render_pieces(
                     out.push(' ');
                 }
                 let start = out.len();
-                out.push_str(&escape_text(t, out.is_empty(), block.escaping));
+                out.push_str(&block.escaping.text(t, out.is_empty()));
                 // A name stays on one line: only translated text offers places to wrap.
                 if let Piece::Text(_) = piece {
                     text_ranges.push(start..out.len());
@@ -472,7 +462,9 @@ fn render_pieces(
             }
             Piece::Open(id) => {
                 if let Some(Markup::Pair { open, .. }) = markup.get(id) {
-                    out.push_str(&doc.source[open.clone()]);
+                    // An opening tag may hold translated attributes (an HTML link's title).
+                    let children = doc.children_in(block_id, open.clone());
+                    out.push_str(&doc.splice_markup(open.clone(), &children, render_child));
                     opened_at.insert(*id, out.len());
                 }
             }
@@ -556,14 +548,6 @@ fn may_follow_address(text: &str) -> bool {
         .is_none_or(|c| c.is_whitespace() || ".,;:!?)]}\"'’”»".contains(c))
 }
 
-fn escape_text(text: &str, at_start: bool, escaping: Escaping) -> String {
-    match escaping {
-        Escaping::Markdown { table_cell, .. } => escape::markdown(text, at_start, table_cell),
-        Escaping::Plain => escape::plain(text, at_start),
-        Escaping::Yaml(style) => escape::yaml(text, style),
-    }
-}
-
 /// Byte offsets of the spaces inside translated text: the only places a line may break
 /// (never inside markup such as a link target or a code span).
 fn breakable(text_ranges: &[std::ops::Range<usize>], rendered: &str) -> Vec<usize> {
@@ -632,7 +616,6 @@ fn wrap_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     fn tags(doc: &Document) -> Vec<TagKind> {
@@ -649,7 +632,7 @@ mod tests {
     #[test]
     fn an_image_alone_on_its_line_keeps_its_caption_on_the_next() {
         let src = "![The portal](img/p.jpg)\n*The north portal, reopened on Monday after work.*\n";
-        let doc = format::parse(Format::Markdown, src.into(), &ReadOptions::default());
+        let doc = format::parse(crate::format::MARKDOWN, src.into(), &ReadOptions::default());
         let block = doc
             .blocks
             .iter()
@@ -676,7 +659,7 @@ mod tests {
     #[test]
     fn a_link_an_engine_put_inside_another_is_written_beside_it() {
         let doc = format::parse(
-            Format::Markdown,
+            crate::format::MARKDOWN,
             "Use [site-relative](g) paths or [page-relative](h) paths.\n".into(),
             &ReadOptions::default(),
         );
@@ -688,7 +671,7 @@ mod tests {
             "Usa [sitio-](g)[rutas relativas a la página](h) o no."
         );
         let back = format::parse(
-            Format::Markdown,
+            crate::format::MARKDOWN,
             format!("{}\n", out.text),
             &ReadOptions::default(),
         );
@@ -700,7 +683,7 @@ mod tests {
     #[test]
     fn emphasis_stays_markup_when_punctuation_follows_the_delimiter() {
         let doc = format::parse(
-            Format::Markdown,
+            crate::format::MARKDOWN,
             "**ZAPORIZHZHIA, January 13** — gunners fired.\n".into(),
             &ReadOptions::default(),
         );
@@ -710,7 +693,7 @@ mod tests {
         });
         assert_eq!(out.text, "ZAPORIYIA, **enero 13** — dispararon.");
         let back = format::parse(
-            Format::Markdown,
+            crate::format::MARKDOWN,
             format!("{}\n", out.text),
             &ReadOptions::default(),
         );
@@ -718,7 +701,7 @@ mod tests {
         let quoted = Segment::parse_canonical("Dijo<1>\u{201c}basta\u{201d}</1>hoy <n1/>.");
         let out = restore(&doc, 0, &quoted, &["Z".into()], &mut |_| String::new());
         let back = format::parse(
-            Format::Markdown,
+            crate::format::MARKDOWN,
             format!("{}\n", out.text),
             &ReadOptions::default(),
         );

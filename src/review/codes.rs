@@ -155,11 +155,14 @@ pub fn with_names(pieces: Vec<Piece>, names: &[String]) -> Segment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     fn doc(text: &str) -> Document {
-        format::parse(Format::Markdown, text.to_string(), &ReadOptions::default())
+        format::parse(
+            crate::format::MARKDOWN,
+            text.to_string(),
+            &ReadOptions::default(),
+        )
     }
 
     #[test]

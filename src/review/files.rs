@@ -14,7 +14,7 @@ use super::model::{self, Article, ReviewDoc};
 use crate::backend::LanguagePair;
 use crate::check::CheckConfig;
 use crate::check::session::Session;
-use crate::document::Document;
+use crate::document::{Document, TargetLocale};
 use crate::enforce::{self, Enforced, Enforcer, TermsMode};
 use crate::format::{self, ReadOptions};
 use crate::glossary::Glossary;
@@ -179,7 +179,9 @@ impl Context {
         if targets.iter().all(Option::is_some) {
             let segs: Vec<Segment> = targets.iter().flatten().cloned().collect();
             let names: Vec<Vec<String>> = protected.iter().map(|p| p.names.clone()).collect();
-            let (text, problems) = render_document(source, &segs, &names);
+            let tag = self.pair().target.to_string();
+            let locale = TargetLocale::new(&tag);
+            let (text, problems) = render_document(source, &segs, &names, Some(&locale));
             for (block, problem, rendered) in problems {
                 issues.push((block, structure_issue(source, block, &problem, rendered)));
             }

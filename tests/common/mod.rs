@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use pulldown_cmark::{Event, Parser, Tag};
-use verso::document::{BlockKind, Document, Format};
+use verso::document::{BlockKind, Document};
 use verso::format::{self, ReadOptions};
 
 /// The repository root.
@@ -119,20 +119,22 @@ pub fn structure(doc: &Document) -> Vec<String> {
     for b in &doc.blocks {
         let line_start = src[..b.range.start].rfind('\n').map_or(0, |p| p + 1);
         let lead = &src[line_start..b.range.start];
-        let kind = match (&doc.format, &b.kind) {
-            (Format::PlainText, BlockKind::Bullet) => "bullet".to_string(),
-            (Format::PlainText, _) => "text".to_string(),
-            (_, k) => k.label(),
+        let kind = if doc.format != verso::format::PLAIN_TEXT {
+            b.kind.label()
+        } else if b.kind == verso::format::plain::BULLET {
+            "bullet".to_string()
+        } else {
+            "text".to_string()
         };
         // Table cells: only what follows the previous `|` (the other cells are text).
         let lead = match lead.rfind('|') {
-            Some(bar) if b.kind == BlockKind::TableCell => &lead[bar..],
+            Some(bar) if b.kind == BlockKind::TABLE_CELL => &lead[bar..],
             _ => lead,
         };
         let lead = if b.parent.is_some() { "(nested)" } else { lead };
         out.push(format!("block {kind} after {lead:?}"));
     }
-    if doc.format == Format::PlainText {
+    if doc.format == verso::format::PLAIN_TEXT {
         out.dedup();
         return out;
     }

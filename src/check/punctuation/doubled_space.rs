@@ -52,7 +52,6 @@ impl BlockRule for DoubledSpace {
 mod tests {
     use crate::check::BlockText;
     use crate::check::testing::{checker, findings};
-    use crate::document::Format;
     use crate::format::{self, ReadOptions};
 
     #[test]
@@ -77,7 +76,7 @@ mod tests {
     #[test]
     fn the_space_an_inline_code_span_leaves_is_not_doubled() {
         let parse =
-            |s: &str| format::parse(Format::Markdown, s.to_string(), &ReadOptions::default());
+            |s: &str| format::parse(crate::format::MARKDOWN, s.to_string(), &ReadOptions::default());
         let (s, t) = (parse("Run `make` now.\n"), parse("Ejecute `make` ahora.\n"));
         let c = checker("es");
         let checked = c.check_document(&s, &t, &[], true);

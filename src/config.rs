@@ -28,6 +28,8 @@ pub struct Config {
     pub memory: MemoryConfig,
     /// `[markdown]`.
     pub markdown: MarkdownConfig,
+    /// `[html]`.
+    pub html: HtmlConfig,
     /// `[glossary]`.
     pub glossary: GlossaryConfig,
     /// `[checks]`.
@@ -128,6 +130,42 @@ pub struct MemoryConfig {
 pub struct MarkdownConfig {
     /// Front-matter keys whose values are translated.
     pub front_matter_keys: Vec<String>,
+}
+
+/// `[html]`: what of a page besides its text is translated.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HtmlConfig {
+    /// Attributes whose values are translated (`alt`, `title`, …).
+    pub attributes: Vec<String>,
+    /// `name` or `property` of the `meta` tags whose `content` is translated.
+    pub meta: Vec<String>,
+}
+
+impl Default for HtmlConfig {
+    fn default() -> Self {
+        let read = crate::format::ReadOptions::default();
+        HtmlConfig {
+            attributes: read.html_attributes,
+            meta: read.html_meta,
+        }
+    }
+}
+
+impl Config {
+    /// The readers' options.
+    pub fn read_options(&self) -> crate::format::ReadOptions {
+        crate::format::ReadOptions {
+            front_matter_keys: self.markdown.front_matter_keys.clone(),
+            html_attributes: self
+                .html
+                .attributes
+                .iter()
+                .map(|a| a.to_ascii_lowercase())
+                .collect(),
+            html_meta: self.html.meta.clone(),
+        }
+    }
 }
 
 /// `[engines]`.

@@ -11,7 +11,7 @@ use anyhow::{Context, bail};
 use clap::Subcommand;
 use verso::config::Config;
 use verso::document::Document;
-use verso::format::{self, ReadOptions};
+use verso::format;
 use verso::glossary::{
     self, Concept, FileFormat, Glossary, Kind, LoadOptions, Origin, Term, lint, native, suggest,
 };
@@ -497,9 +497,7 @@ fn articles(paths: &[PathBuf], config: &Config) -> Vec<(PathBuf, Document)> {
     for e in errors {
         say(msg!("cli-error", reason = i18n::describe(&e)));
     }
-    let options = ReadOptions {
-        front_matter_keys: config.markdown.front_matter_keys.clone(),
-    };
+    let options = config.read_options();
     found
         .into_iter()
         .filter_map(|input| match format::read_file(&input.path, &options) {

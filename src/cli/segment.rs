@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use verso::config::Config;
-use verso::format::{self, ReadOptions};
+use verso::format;
 use verso::segment::Segment;
 
 /// Flags of `verso segment`.
@@ -33,9 +33,7 @@ struct BlockOut {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let config = Config::load(args.config.as_deref())?;
-    let options = ReadOptions {
-        front_matter_keys: config.markdown.front_matter_keys.clone(),
-    };
+    let options = config.read_options();
     let doc = format::read_file(&args.file, &options)?;
     let blocks: Vec<BlockOut> = doc
         .blocks

@@ -55,9 +55,7 @@ pub fn write(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
 
 /// The readers' options from the configuration.
 pub fn read_options(config: &Config) -> ReadOptions {
-    ReadOptions {
-        front_matter_keys: config.markdown.front_matter_keys.clone(),
-    }
+    config.read_options()
 }
 
 /// The memory file from `--memory` or the configuration.

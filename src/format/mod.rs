@@ -23,14 +23,31 @@ use crate::msg;
 pub struct ReadOptions {
     /// Front-matter keys whose values are translated.
     pub front_matter_keys: Vec<String>,
+    /// HTML attributes whose values are translated (lower case).
+    pub html_attributes: Vec<String>,
+    /// `name` or `property` of the HTML `meta` tags whose `content` is translated.
+    pub html_meta: Vec<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
+        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
         ReadOptions {
-            front_matter_keys: ["title", "description", "summary", "lead"]
-                .map(String::from)
-                .to_vec(),
+            front_matter_keys: list(&["title", "description", "summary", "lead"]),
+            html_attributes: list(&[
+                "alt",
+                "title",
+                "placeholder",
+                "aria-label",
+                "aria-description",
+            ]),
+            html_meta: list(&[
+                "description",
+                "og:title",
+                "og:description",
+                "twitter:title",
+                "twitter:description",
+            ]),
         }
     }
 }
@@ -198,6 +215,7 @@ macro_rules! formats {
 formats! {
     markdown::Markdown,
     plain::PlainText,
+    html::Html,
 }
 
 pub use markdown::MARKDOWN;

@@ -492,6 +492,10 @@ fn render_pieces(
                     if bare && out.ends_with(|c: char| c.is_alphanumeric()) {
                         out.push(' ');
                     }
+                    // The blocks inside the atom (an image's alt text), whether the reader
+                    // listed them on the token (Markdown) or only as nested blocks (HTML).
+                    let inside = doc.children_in(block_id, range.clone());
+                    let children = if inside.is_empty() { children } else { &inside };
                     out.push_str(&doc.splice_markup(range.clone(), children, render_child));
                     if line_images.contains(id) {
                         breaks.push(out.len());

@@ -28,9 +28,11 @@ const SPECIAL: &[char] = &['\\', '^', '$', '@', '[', ']', '{', '}', '/', '<', '>
 /// Turns a protected segment into one request of the null-framed stream (without the NUL).
 pub fn deformat(segment: &Segment, names: &NameWords) -> String {
     let mut out = String::new();
-    let mut open: Vec<u32> = Vec::new();
     let pieces = &segment.pieces;
-    for (i, piece) in pieces.iter().enumerate() {
+    let anchored = anchored_pairs(pieces);
+    // The pairs open here that travel with their words.
+    let mut open: Vec<u32> = Vec::new();
+    for piece in pieces {
         match piece {
             Piece::Text(t) => {
                 if open.is_empty() {
@@ -40,7 +42,11 @@ pub fn deformat(segment: &Segment, names: &NameWords) -> String {
                     let lead = &t[..t.len() - t.trim_start().len()];
                     let trail = &t[t.trim_end().len()..];
                     escape_into(&mut out, lead);
-                    if !trimmed.is_empty() {
+                    if !has_word(trimmed) {
+                        // Punctuation alone ("^", "—") gets no word-bound blank: Apertium
+                        // drops those.
+                        escape_into(&mut out, trimmed);
+                    } else {
                         let ids: Vec<String> = open.iter().map(u32::to_string).collect();
                         out.push_str(&format!("[[v:{}]]", ids.join(";")));
                         escape_into(&mut out, trimmed);
@@ -49,18 +55,10 @@ pub fn deformat(segment: &Segment, names: &NameWords) -> String {
                     escape_into(&mut out, trail);
                 }
             }
-            Piece::Open(id) => {
-                open.push(*id);
-                if !pair_has_words(&pieces[i + 1..], *id) {
-                    out.push_str(&format!("[o{id}]"));
-                }
-            }
-            Piece::Close(id) => {
-                open.retain(|o| o != id);
-                if !pair_has_words_before(&pieces[..i], *id) {
-                    out.push_str(&format!("[c{id}]"));
-                }
-            }
+            Piece::Open(id) if anchored.contains(id) => out.push_str(&format!("[o{id}]")),
+            Piece::Close(id) if anchored.contains(id) => out.push_str(&format!("[c{id}]")),
+            Piece::Open(id) => open.push(*id),
+            Piece::Close(id) => open.retain(|o| o != id),
             Piece::Atom(id) => out.push_str(&format!("[a{id}]")),
             Piece::Name(id) => match names.get(id) {
                 Some(word) => escape_into(&mut out, word),
@@ -72,26 +70,57 @@ pub fn deformat(segment: &Segment, names: &NameWords) -> String {
     out
 }
 
-fn pair_has_words(after_open: &[Piece], id: u32) -> bool {
-    for p in after_open {
-        match p {
-            Piece::Close(c) if *c == id => return false,
-            Piece::Text(t) if !t.trim().is_empty() => return true,
-            _ => {}
-        }
-    }
-    false
+/// Whether text holds a word Apertium carries a word-bound blank on (a letter or digit).
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
-fn pair_has_words_before(before_close: &[Piece], id: u32) -> bool {
-    for p in before_close.iter().rev() {
+/// The pairs that travel as superblanks `[oN]`…`[cN]`, anchored where they stand rather
+/// than carried by their words: a pair with no word inside (Apertium drops a word-bound blank
+/// on punctuation), and a pair that starts or ends with something that is not a word — an
+/// atom, a name written as a superblank, another anchored pair. Carried by its words, such a
+/// pair would come back around the words only, and the link around an icon and its label
+/// would lose the icon.
+fn anchored_pairs(pieces: &[Piece]) -> std::collections::HashSet<u32> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut stack: Vec<(u32, usize)> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
         match p {
-            Piece::Open(o) if *o == id => return false,
-            Piece::Text(t) if !t.trim().is_empty() => return true,
+            Piece::Open(id) => stack.push((*id, i)),
+            Piece::Close(id) => {
+                if let Some(at) = stack.iter().rposition(|(o, _)| o == id) {
+                    let (_, start) = stack.remove(at);
+                    spans.push((start, i));
+                }
+            }
             _ => {}
         }
     }
-    false
+    // Inner pairs first: whether a pair is anchored may depend on the pairs inside it.
+    spans.sort_by_key(|(start, end)| end - start);
+    let mut anchored = std::collections::HashSet::new();
+    for (start, end) in spans {
+        let Piece::Open(id) = pieces[start] else {
+            continue;
+        };
+        let inner = &pieces[start + 1..end];
+        let blank = |p: &&Piece| matches!(p, Piece::Text(t) if t.trim().is_empty());
+        let not_a_word = |p: Option<&Piece>| match p {
+            Some(Piece::Atom(_)) => true,
+            Some(Piece::Open(o) | Piece::Close(o)) => anchored.contains(o),
+            Some(Piece::Text(t)) => !has_word(t),
+            _ => false,
+        };
+        let words = inner
+            .iter()
+            .any(|p| matches!(p, Piece::Text(t) if has_word(t)));
+        let first = inner.iter().find(|p| !blank(p));
+        let last = inner.iter().rev().find(|p| !blank(p));
+        if !words || not_a_word(first) || not_a_word(last) {
+            anchored.insert(id);
+        }
+    }
+    anchored
 }
 
 /// Numbers with two dots or more ("24.1.2025", "1.2.3"), which Apertium's tokenizer cuts
@@ -276,7 +305,12 @@ fn reformat_pieces(raw: &str, source_text: &str) -> (Segment, Vec<String>) {
                 } else {
                     content
                         .strip_prefix("v:")
-                        .map(|ids| ids.split(';').filter_map(|n| n.parse().ok()).collect())
+                        // Apertium writes a space after each `;` of a blank it carried.
+                        .map(|ids| {
+                            ids.split(';')
+                                .filter_map(|n| n.trim().parse().ok())
+                                .collect()
+                        })
                         .unwrap_or_default()
                 };
                 i = next;
@@ -471,7 +505,9 @@ fn rebuild(items: Vec<Item>) -> Segment {
     let mut pieces = Vec::new();
     for (k, item) in items.into_iter().enumerate() {
         if let Some(open) = opening.get_mut(&k) {
-            open.sort_by_key(|s| std::cmp::Reverse(s.2)); // outer first
+            // Outer first; of pairs on the same words, the one opened first in the source
+            // (readers number pairs in order, so the lower id).
+            open.sort_by_key(|s| (std::cmp::Reverse(s.2), s.0));
             pieces.extend(open.iter().map(|(id, _, _)| Piece::Open(*id)));
         }
         match item {
@@ -482,7 +518,7 @@ fn rebuild(items: Vec<Item>) -> Segment {
             Item::Close(id) => pieces.push(Piece::Close(id)),
         }
         if let Some(close) = closing.get_mut(&k) {
-            close.sort_by_key(|s| std::cmp::Reverse(s.1)); // inner first
+            close.sort_by_key(|s| (std::cmp::Reverse(s.1), std::cmp::Reverse(s.0))); // inner first
             pieces.extend(close.iter().map(|(id, _, _)| Piece::Close(*id)));
         }
     }
@@ -526,6 +562,44 @@ fn nest(spans: &mut [(u32, usize, usize)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_around_punctuation_only_travel_as_superblanks_and_spaced_ids_are_read() {
+        // A Wikipedia reference back-link: `<b><a>^</a></b>` then a cited name in two pairs.
+        let seg = Segment::from_pieces(vec![
+            Piece::Open(1),
+            Piece::Open(2),
+            Piece::Text("^".into()),
+            Piece::Close(2),
+            Piece::Close(1),
+            Piece::Text(" ".into()),
+            Piece::Open(3),
+            Piece::Open(4),
+            Piece::Text("Frankel".into()),
+            Piece::Close(4),
+            Piece::Close(3),
+        ]);
+        let raw = deformat(&seg, &NameWords::new());
+        assert!(raw.starts_with("[o1][o2]\\^[c2][c1]"), "{raw}");
+        // What Apertium gives back for it, spaces after the semicolons included.
+        let reply = reformat(
+            "[o1][o2]\\^[c2][c1] [[v:3; 4]]Frankel[[/]].[]",
+            "^ Frankel",
+            &NameWords::new(),
+        );
+        assert_eq!(reply.segment, seg);
+        // A link around an icon and its label stays around both.
+        let icon = Segment::from_pieces(vec![
+            Piece::Open(1),
+            Piece::Atom(2),
+            Piece::Text(" Sign in".into()),
+            Piece::Close(1),
+        ]);
+        assert_eq!(
+            deformat(&icon, &NameWords::new()),
+            "[o1][a2] Sign in[c1].[]"
+        );
+    }
 
     #[test]
     fn dotted_numbers_travel_as_superblanks_and_come_back_as_text() {

@@ -1,0 +1,231 @@
+//! Real HTML nobody on this project wrote (`tests/data/html-corpus/`: whole news and blog
+//! pages with their scripts, navigation, ads and forms, and article bodies as a CMS exports
+//! them; see tests/data/html-corpus-SOURCE.md) comes back byte for byte with `identity`, and keeps its structure
+//! through `pseudo` and Apertium as an independent HTML5 parser (html5lib, through
+//! `tests/support/html_structure.py`) sees it: every element and comment, every attribute and
+//! its value (translated attributes only present), and the page's language set to the
+//! target. The review page and an XLIFF round trip work on a page as on Markdown.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{articles, python, root, succeed, verso};
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/data/html-corpus")
+}
+
+/// What html5lib sees in each file: its elements in document order, and its language.
+fn structure(files: &[PathBuf]) -> Value {
+    let out = Command::new(python())
+        .arg(root().join("tests/support/html_structure.py"))
+        .args(files)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "html5lib is needed (scripts/setup.sh --test installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// Translates the corpus with `engine` into `dir/<engine>/es/`; returns the report.
+fn translate(dir: &Path, engine: &str) -> Value {
+    succeed(
+        verso()
+            .current_dir(dir)
+            .arg("translate")
+            .arg(corpus())
+            .args(["--to", "es", "--engine", engine, "--out", engine])
+            .arg("--memory")
+            .arg(format!("{engine}.sqlite"))
+            .args(["--no-review", "--report", "report.json"]),
+    );
+    common::report(&dir.join("report.json"))
+}
+
+fn key(p: &Path) -> &str {
+    p.to_str().expect("utf-8")
+}
+
+/// Elements as a multiset: what must survive an engine that may reorder words, and with them
+/// the inline elements around words, inside a block.
+fn counted(elements: &Value) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for e in elements.as_array().expect("elements") {
+        *out.entry(e.as_str().expect("string").to_string())
+            .or_default() += 1;
+    }
+    out
+}
+
+/// Translates with `engine` and compares each output with its source: the same elements in
+/// the same order (`in_order`), or the same elements in any order; `lang="es"` on every page.
+fn same_structure_after(engine: &str, in_order: bool) -> Value {
+    let work = tempfile::tempdir().expect("tmp");
+    let report = translate(work.path(), engine);
+    let rels = articles(&corpus());
+    assert_eq!(rels.len(), 12, "{rels:?}");
+    let sources: Vec<PathBuf> = rels.iter().map(|r| corpus().join(r)).collect();
+    let outputs: Vec<PathBuf> = rels
+        .iter()
+        .map(|r| work.path().join(engine).join("es").join(r))
+        .collect();
+    let (before, after) = (structure(&sources), structure(&outputs));
+    let mut differ = Vec::new();
+    for ((s, o), rel) in sources.iter().zip(&outputs).zip(&rels) {
+        let (a, b) = (&before[key(s)], &after[key(o)]);
+        assert!(
+            a["elements"].as_array().expect("list").len() > 30,
+            "{rel:?}"
+        );
+        let same = if in_order {
+            a["elements"] == b["elements"]
+        } else {
+            counted(&a["elements"]) == counted(&b["elements"])
+        };
+        if !same {
+            let (x, y) = (counted(&a["elements"]), counted(&b["elements"]));
+            let lost: Vec<_> = x.iter().filter(|(k, n)| y.get(*k) != Some(n)).collect();
+            differ.push(format!("{}: {lost:?}", rel.display()));
+        }
+        if rel.starts_with("pages") {
+            assert_eq!(b["lang"], "es", "{}: the page's language", rel.display());
+        }
+        let (src, out) = (
+            std::fs::read_to_string(s).expect("source"),
+            std::fs::read_to_string(o).expect("output"),
+        );
+        assert_ne!(src, out, "{} was translated", rel.display());
+    }
+    assert!(
+        differ.is_empty(),
+        "{engine}: {} of 12 differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+    report
+}
+
+#[test]
+fn real_html_keeps_every_element_in_place_through_pseudo_localization() {
+    same_structure_after("pseudo", true);
+}
+
+#[test]
+fn real_html_keeps_every_element_and_attribute_through_apertium() {
+    common::require_apertium();
+    let report = same_structure_after("apertium", false);
+    // What the engine lost is put back visibly and reported; on real pages that is rare.
+    let blocks: u64 = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["blocks"].as_u64().expect("blocks"))
+        .sum();
+    let lost = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["issues"].as_array().expect("issues"))
+        .filter(|i| i["rule"] == "structure")
+        .count() as u64;
+    assert!(blocks > 1500, "{blocks}");
+    assert!(
+        lost * 200 < blocks,
+        "{lost} structure findings in {blocks} blocks"
+    );
+}
+
+#[test]
+fn real_html_round_trips_byte_for_byte_with_identity() {
+    let work = tempfile::tempdir().expect("tmp");
+    translate(work.path(), "identity");
+    for rel in articles(&corpus()) {
+        let src = std::fs::read(corpus().join(&rel)).expect("source");
+        let out = std::fs::read(work.path().join("identity/es").join(&rel)).expect("output");
+        assert!(src == out, "identity changed {}", rel.display());
+    }
+}
+
+/// A page's review page shows its blocks; its XLIFF, edited and imported, is what translate
+/// writes next, without the engine.
+#[test]
+fn a_page_goes_through_the_review_page_and_an_xliff_round_trip() {
+    common::require_apertium();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::copy(
+        corpus().join("pages/mozilla-2.html"),
+        dir.join("mozilla-2.html"),
+    )
+    .expect("copy");
+    let translate = |dir: &Path| {
+        succeed(verso().current_dir(dir).args([
+            "translate",
+            "mozilla-2.html",
+            "--to",
+            "es",
+            "--memory",
+            "mem.sqlite",
+            "--out",
+            "out",
+            "--report",
+            "report.json",
+        ]));
+        common::report(&dir.join("report.json"))
+    };
+    let first = translate(dir);
+    let blocks = first["files"][0]["blocks"].as_u64().expect("blocks");
+    let page = std::fs::read_to_string(dir.join("out/review/es/mozilla-2.html.html"))
+        .expect("review page");
+    assert_eq!(
+        page.matches("data-block=\"").count() as u64,
+        blocks,
+        "one row per block"
+    );
+    assert!(page.contains("Firefox Developer Edition"));
+    succeed(verso().current_dir(dir).args([
+        "xliff",
+        "export",
+        "mozilla-2.html",
+        "--to",
+        "es",
+        "--memory",
+        "mem.sqlite",
+        "--out",
+        "xliff",
+    ]));
+    let file = dir.join("xliff/es/mozilla-2.html.xlf");
+    let xml = std::fs::read_to_string(&file).expect("xliff");
+    // The unit of the page's main heading, its inline link kept as a paired code.
+    let at = xml
+        .find("<source xml:space=\"preserve\">Welcome to <pc id=\"1\"")
+        .expect("the heading's unit");
+    let target_start = at + xml[at..].find("<target").expect("target");
+    let content = target_start + xml[target_start..].find('>').expect(">") + 1;
+    let end = content + xml[content..].find("</target>").expect("</target>");
+    let edited_target =
+        "Le damos la bienvenida a <pc id=\"1\" canDelete=\"no\">Firefox Developer Edition</pc>";
+    let edited = format!("{}{edited_target}{}", &xml[..content], &xml[end..]);
+    std::fs::write(&file, edited).expect("edited");
+    succeed(verso().current_dir(dir).args([
+        "xliff",
+        "import",
+        "xliff/es/mozilla-2.html.xlf",
+        "--memory",
+        "mem.sqlite",
+    ]));
+    let second = translate(dir);
+    assert_eq!(second["files"][0]["engine_calls"], 0, "{second}");
+    let written = std::fs::read_to_string(dir.join("out/es/mozilla-2.html")).expect("output");
+    assert!(
+        written.contains("Le damos la bienvenida a <span>"),
+        "{written}"
+    );
+}

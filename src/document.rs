@@ -42,7 +42,7 @@ pub struct Slot {
 }
 
 /// What a [`Slot`] is filled with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fill {
     /// The target's BCP 47 tag.
     Language,
@@ -53,36 +53,54 @@ pub enum Fill {
     /// ` dir="rtl"` inserted for a right-to-left target where the element had no `dir`;
     /// nothing for a left-to-right one.
     DirectionAttribute,
+    /// The variants of a plural select the target language needs and the source lacks
+    /// (Spanish `many`), each written `{prefix}[category] {text}` with the text of the
+    /// default variant: its block's translation, or its source when it is no block.
+    PluralVariants {
+        /// The keys the source has.
+        present: Vec<String>,
+        /// The default variant's block, if it is one.
+        copy: Option<BlockId>,
+        /// The default variant's source.
+        source: Range<usize>,
+        /// What starts each new variant: a line end and the keys' indentation.
+        prefix: String,
+    },
 }
 
 /// The locale a document is written for, as its [`Slot`]s need it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct TargetLocale<'a> {
     /// BCP 47 tag.
     pub tag: &'a str,
     /// Whether the target's script runs right to left.
     pub right_to_left: bool,
+    /// The target's CLDR cardinal plural categories (`one`, `many`, `other`).
+    pub plurals: Vec<&'static str>,
 }
 
 impl<'a> TargetLocale<'a> {
-    /// The target locale `tag`, its direction from CLDR.
+    /// The target locale `tag`, its direction and plural categories from CLDR.
     pub fn new(tag: &'a str) -> TargetLocale<'a> {
         TargetLocale {
             tag,
             right_to_left: crate::locale::right_to_left(tag),
+            plurals: crate::locale::plural_categories(tag),
         }
     }
 }
 
-impl Fill {
-    fn text(self, target: &TargetLocale) -> String {
-        let dir = if target.right_to_left { "rtl" } else { "ltr" };
-        match self {
-            Fill::Language => target.tag.to_string(),
-            Fill::Direction => dir.to_string(),
-            Fill::LanguageAttribute(name) => format!(" {name}=\"{}\"", target.tag),
-            Fill::DirectionAttribute if target.right_to_left => " dir=\"rtl\"".to_string(),
-            Fill::DirectionAttribute => String::new(),
+impl Slot {
+    /// The plural categories this slot adds for `target` (none for other slots).
+    pub fn added(&self, target: &TargetLocale) -> Vec<&'static str> {
+        match &self.fill {
+            Fill::PluralVariants { present, .. } => target
+                .plurals
+                .iter()
+                .filter(|c| !present.iter().any(|p| p == *c))
+                .copied()
+                .collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -143,6 +161,7 @@ pub struct BlockKind {
     name: &'static str,
     detail: Detail,
     layout: &'static str,
+    optional: bool,
 }
 
 /// The detail of a block kind, with the field name reports give it.
@@ -171,7 +190,23 @@ impl BlockKind {
             name,
             detail: Detail::None,
             layout: name,
+            optional: false,
         }
+    }
+
+    /// The same kind, for a block a correct translation may add or leave out (a plural
+    /// variant: the target language has other categories): the structure check does not ask
+    /// for its counterpart.
+    pub fn optional(self) -> BlockKind {
+        BlockKind {
+            optional: true,
+            ..self
+        }
+    }
+
+    /// Whether a translation may add or leave out a block of this kind.
+    pub fn is_optional(&self) -> bool {
+        self.optional
     }
 
     /// A kind with only a name, compared as `layout` by the structure checks (a plain-text
@@ -181,6 +216,7 @@ impl BlockKind {
             name,
             detail: Detail::None,
             layout,
+            optional: false,
         }
     }
 
@@ -478,19 +514,26 @@ impl Document {
         let mut out = String::with_capacity(self.source.len() + self.source.len() / 4);
         let mut pos = 0;
         let mut slots = self.slots.iter().peekable();
+        // Top-level blocks as rendered, for the slots that repeat one (plural variants).
+        let mut rendered: Vec<Option<String>> = Vec::new();
         for (id, block) in self.blocks.iter().enumerate() {
             if block.parent.is_some() {
                 continue;
             }
             while let Some(slot) = slots.next_if(|s| s.range.end <= block.range.start) {
-                pos = self.fill(&mut out, pos, slot, target);
+                pos = self.fill(&mut out, pos, slot, target, &rendered);
             }
             out.push_str(&self.source[pos.min(block.range.start)..block.range.start]);
-            out.push_str(&render_block(id));
+            let text = render_block(id);
+            out.push_str(&text);
+            if rendered.len() <= id {
+                rendered.resize(id + 1, None);
+            }
+            rendered[id] = Some(text);
             pos = block.range.end;
         }
         for slot in slots {
-            pos = self.fill(&mut out, pos, slot, target);
+            pos = self.fill(&mut out, pos, slot, target, &rendered);
         }
         out.push_str(&self.source[pos.min(self.source.len())..]);
         out
@@ -504,13 +547,36 @@ impl Document {
         pos: usize,
         slot: &Slot,
         target: Option<&TargetLocale>,
+        rendered: &[Option<String>],
     ) -> usize {
         let Some(target) = target else { return pos };
         if slot.range.start < pos {
             return pos;
         }
         out.push_str(&self.source[pos..slot.range.start]);
-        out.push_str(&slot.fill.text(target));
+        let dir = if target.right_to_left { "rtl" } else { "ltr" };
+        match &slot.fill {
+            Fill::Language => out.push_str(target.tag),
+            Fill::Direction => out.push_str(dir),
+            Fill::LanguageAttribute(name) => {
+                out.push_str(&format!(" {name}=\"{}\"", target.tag));
+            }
+            Fill::DirectionAttribute if target.right_to_left => out.push_str(" dir=\"rtl\""),
+            Fill::DirectionAttribute => {}
+            Fill::PluralVariants {
+                copy,
+                source,
+                prefix,
+                ..
+            } => {
+                let text = copy
+                    .and_then(|b| rendered.get(b).cloned().flatten())
+                    .unwrap_or_else(|| self.source[source.clone()].to_string());
+                for category in slot.added(target) {
+                    out.push_str(&format!("{prefix}[{category}] {text}"));
+                }
+            }
+        }
         slot.range.end
     }
 

@@ -134,3 +134,26 @@ pub fn right_to_left(tag: &str) -> bool {
     tag.parse::<icu::locale::LanguageIdentifier>()
         .is_ok_and(|id| icu::locale::LocaleDirectionality::new_extended().is_right_to_left(&id))
 }
+
+/// The CLDR cardinal plural categories of `tag` (`one`, `many`, `other` for Spanish), in
+/// CLDR's order; just `other` for a tag ICU4X does not know.
+pub fn plural_categories(tag: &str) -> Vec<&'static str> {
+    use icu::plurals::{PluralCategory, PluralRules};
+    let rules = icu::locale::Locale::try_from_str(tag)
+        .ok()
+        .and_then(|l| PluralRules::try_new_cardinal((&l).into()).ok());
+    let Some(rules) = rules else {
+        return vec!["other"];
+    };
+    rules
+        .categories()
+        .map(|c| match c {
+            PluralCategory::Zero => "zero",
+            PluralCategory::One => "one",
+            PluralCategory::Two => "two",
+            PluralCategory::Few => "few",
+            PluralCategory::Many => "many",
+            PluralCategory::Other => "other",
+        })
+        .collect()
+}

@@ -113,6 +113,7 @@ output-link-loop = its symbolic links go round in a loop
 structure-lost = the engine lost the { $tag } { $source }; it was added back at the end of the block between ⟦ ⟧.
 structure-duplicated = the engine repeated the { $tag } { $source }; the copy was removed.
 structure-empty = the engine returned no text for this block.
+structure-plural-added = { $category } is a plural form of the target language the source does not have: it was added with the text of the default form; write it for { $category }.
 
 ## Glossaries
 

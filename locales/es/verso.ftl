@@ -125,6 +125,7 @@ output-link-loop = sus enlaces simbólicos forman un bucle
 structure-lost = el motor perdió { $tag } { $source }; se añadió de nuevo al final del bloque entre ⟦ ⟧.
 structure-duplicated = el motor repitió { $tag } { $source }; se quitó la copia.
 structure-empty = el motor no devolvió texto para este bloque.
+structure-plural-added = { $category } es una forma de plural de la lengua de destino que el original no tiene: se ha añadido con el texto de la forma por defecto; escríbala para { $category }.
 
 ## Glosarios
 

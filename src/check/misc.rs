@@ -184,6 +184,10 @@ pub fn structure(
                     ));
                 }
             }
+            // A plural variant the target language does not need, or needs and the source
+            // lacks, is no lost or extra block.
+            (Some(s), None) if source.blocks[*s].kind.is_optional() => {}
+            (None, Some(t)) if target.blocks[*t].kind.is_optional() => {}
             (Some(s), None) => out.push(finding(
                 *s,
                 msg!(

@@ -216,6 +216,7 @@ formats! {
     markdown::Markdown,
     plain::PlainText,
     html::Html,
+    fluent::Fluent,
 }
 
 pub use markdown::MARKDOWN;

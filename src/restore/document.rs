@@ -2,7 +2,7 @@
 //! restoring found.
 
 use super::Problem;
-use crate::document::{BlockId, Document, TargetLocale};
+use crate::document::{BlockId, Document, Fill, TargetLocale};
 use crate::i18n;
 use crate::msg;
 use crate::report::{Issue, Severity};
@@ -22,6 +22,21 @@ pub fn render_document(
     let text = doc.render_for(target, |id| {
         render_block(doc, id, targets, names, &mut problems)
     });
+    // Plural forms added for the target, each flagged on the default form's block.
+    for slot in &doc.slots {
+        let Fill::PluralVariants {
+            copy: Some(block), ..
+        } = &slot.fill
+        else {
+            continue;
+        };
+        for category in target.map(|t| slot.added(t)).unwrap_or_default() {
+            let problem = Problem::PluralAdded {
+                category: category.to_string(),
+            };
+            problems.push((*block, problem, String::new()));
+        }
+    }
     (text, problems)
 }
 
@@ -61,6 +76,10 @@ pub fn structure_issue(
             msg!("structure-duplicated", tag = tag.name(), source = source),
         ),
         Problem::Empty => (Severity::Error, msg!("structure-empty")),
+        Problem::PluralAdded { category } => (
+            Severity::Warning,
+            msg!("structure-plural-added", category = category.as_str()),
+        ),
     };
     let b = &doc.blocks[block];
     let (source_text, source_text_at) = crate::report::excerpt(b.source(&doc.source), None);

@@ -40,6 +40,12 @@ pub enum Problem {
     },
     /// The engine returned no text for a block that has text.
     Empty,
+    /// The target language needs a plural form the source lacks: it was added, written as
+    /// the default form (`other`), for a reviewer to correct.
+    PluralAdded {
+        /// The CLDR category added (`many`).
+        category: String,
+    },
 }
 
 /// A rendered block and what went wrong on the way.

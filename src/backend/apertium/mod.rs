@@ -195,6 +195,17 @@ impl Engine for Apertium {
                     {
                         again.push(i);
                     }
+                    // The grammar can drop every word of a fragment (a lone "will" after a
+                    // placeholder). Apertium answers the same every time, so failing would
+                    // leave the file unwritable: the source comes back instead, and the checks
+                    // report the block untranslated.
+                    Ok(reply) if segments[i].has_text() && !reply.segment.has_text() => {
+                        results[i] = Some(Ok(Translation {
+                            segment: segments[i].clone(),
+                            unknown_words: reply.unknown,
+                            origin: None,
+                        }));
+                    }
                     Ok(reply) => {
                         results[i] = Some(Ok(Translation {
                             segment: reply.segment,
@@ -219,8 +230,10 @@ impl Engine for Apertium {
 
 /// Part of the fingerprint that changes when verso's encoding of the stream changes what
 /// Apertium gives back, so translations stored before are made again (Apertium costs nothing):
-/// "" for the first encoding, "/s2" since dotted numbers ("24.1.2025") go as superblanks.
-const STREAM_VERSION: &str = "/s2";
+/// "" for the first encoding, "/s2" since dotted numbers ("24.1.2025") go as superblanks,
+/// "/s3" since pairs around punctuation or an atom go as superblanks and the ids of nested
+/// pairs are read (translations stored before lost those pairs).
+const STREAM_VERSION: &str = "/s3";
 
 /// How names are written into Apertium's stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

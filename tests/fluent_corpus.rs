@@ -1,0 +1,223 @@
+//! Real Fluent files nobody on this project wrote (`tests/data/fluent-corpus/`: Firefox's
+//! strings as Project Fluent benchmarks them, and the syntax fixtures of Fluent's own
+//! specification; see tests/data/fluent-corpus-SOURCE.md) come back byte for byte with
+//! `identity`, and through `pseudo` and Apertium keep what Project Fluent's own parser
+//! (fluent.syntax, through `tests/support/ftl_structure.py`) sees: no new junk, the same
+//! messages, terms and attributes, the same placeables, the same variant keys — plus, on plural
+//! selects, the target language's CLDR categories the source lacks, each flagged for review.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{articles, python, root, succeed, verso};
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/data/fluent-corpus")
+}
+
+/// What fluent.syntax sees in each file.
+fn structure(files: &[PathBuf]) -> Value {
+    let out = Command::new(python())
+        .arg(root().join("tests/support/ftl_structure.py"))
+        .args(files)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "fluent.syntax is needed (scripts/setup.sh --test installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn translate(dir: &Path, engine: &str) -> Value {
+    succeed(
+        verso()
+            .current_dir(dir)
+            .arg("translate")
+            .arg(corpus())
+            .args(["--to", "es", "--engine", engine, "--out", engine])
+            .arg("--memory")
+            .arg(format!("{engine}.sqlite"))
+            .args(["--report", "report.json"]),
+    );
+    common::report(&dir.join("report.json"))
+}
+
+fn key(p: &Path) -> &str {
+    p.to_str().expect("utf-8")
+}
+
+/// Spanish's cardinal plural categories (CLDR): what a translation into Spanish may add.
+const SPANISH: &[&str] = &["one", "many", "other"];
+
+/// Differences between a source pattern and its translation that are not allowed; returns
+/// how many variants were added.
+fn compare_pattern(what: &str, a: &Value, b: &Value, wrong: &mut Vec<String>) -> usize {
+    let (sa, sb) = (
+        a["selects"].as_array().expect("selects"),
+        b["selects"].as_array().expect("selects"),
+    );
+    if sa.len() != sb.len() {
+        wrong.push(format!("{what}: selects {sa:?} → {sb:?}"));
+        return 0;
+    }
+    let mut added = 0;
+    for (x, y) in sa.iter().zip(sb) {
+        let x: Vec<&str> = x
+            .as_array()
+            .expect("keys")
+            .iter()
+            .flat_map(Value::as_str)
+            .collect();
+        let y: Vec<&str> = y
+            .as_array()
+            .expect("keys")
+            .iter()
+            .flat_map(Value::as_str)
+            .collect();
+        let new: Vec<&str> = y.iter().filter(|k| !x.contains(k)).copied().collect();
+        let kept: Vec<&str> = y.iter().filter(|k| x.contains(k)).copied().collect();
+        if kept != x || new.iter().any(|k| !SPANISH.contains(k)) {
+            wrong.push(format!("{what}: keys {x:?} → {y:?}"));
+        }
+        added += new.len();
+    }
+    let (pa, pb) = (&a["placeables"], &b["placeables"]);
+    let as_set = |v: &Value| -> BTreeSet<String> {
+        v.as_array()
+            .expect("placeables")
+            .iter()
+            .flat_map(Value::as_str)
+            .map(String::from)
+            .collect()
+    };
+    // Added variants repeat the default one's placeables; otherwise exactly the same.
+    let same = if added == 0 {
+        pa == pb
+    } else {
+        as_set(pa) == as_set(pb)
+    };
+    if !same {
+        wrong.push(format!("{what}: placeables {pa} → {pb}"));
+    }
+    added
+}
+
+/// Translates with `engine`; every file parses as its source did. Returns the report and how
+/// many plural variants were added.
+fn same_structure_after(work: &Path, engine: &str) -> (Value, usize) {
+    let report = translate(work, engine);
+    let rels = articles(&corpus());
+    assert_eq!(rels.len(), 38, "{rels:?}");
+    let sources: Vec<PathBuf> = rels.iter().map(|r| corpus().join(r)).collect();
+    let outputs: Vec<PathBuf> = rels
+        .iter()
+        .map(|r| work.join(engine).join("es").join(r))
+        .collect();
+    let (before, after) = (structure(&sources), structure(&outputs));
+    let mut wrong = Vec::new();
+    let mut added = 0;
+    for ((s, o), rel) in sources.iter().zip(&outputs).zip(&rels) {
+        let (a, b) = (&before[key(s)], &after[key(o)]);
+        let name = rel.display().to_string();
+        if a["junk"] != b["junk"] {
+            wrong.push(format!("{name}: junk {} → {}", a["junk"], b["junk"]));
+        }
+        let (ea, eb) = (
+            a["entries"].as_object().expect("entries"),
+            b["entries"].as_object().expect("entries"),
+        );
+        if ea.keys().collect::<Vec<_>>() != eb.keys().collect::<Vec<_>>() {
+            wrong.push(format!("{name}: entries differ"));
+            continue;
+        }
+        for (id, x) in ea {
+            let y = &eb[id];
+            added += compare_pattern(
+                &format!("{name} {id}"),
+                &x["value"],
+                &y["value"],
+                &mut wrong,
+            );
+            let (xa, ya) = (
+                x["attributes"].as_object().expect("attributes"),
+                y["attributes"].as_object().expect("attributes"),
+            );
+            if xa.keys().collect::<Vec<_>>() != ya.keys().collect::<Vec<_>>() {
+                wrong.push(format!("{name} {id}: attributes differ"));
+                continue;
+            }
+            for (attr, p) in xa {
+                added += compare_pattern(&format!("{name} {id}.{attr}"), p, &ya[attr], &mut wrong);
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{engine}:\n{}", wrong.join("\n"));
+    let firefox = std::fs::read_to_string(work.join(engine).join("es/gecko_strings.ftl"))
+        .expect("the Firefox strings are written");
+    assert_ne!(
+        firefox,
+        std::fs::read_to_string(corpus().join("gecko_strings.ftl")).expect("source")
+    );
+    (report, added)
+}
+
+/// The findings of a rule in the report, by message id.
+fn flagged(report: &Value, message_id: &str) -> usize {
+    report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["issues"].as_array().expect("issues"))
+        .filter(|i| i["message_id"] == message_id)
+        .count()
+}
+
+#[test]
+fn real_fluent_keeps_ids_attributes_placeables_and_keys_through_pseudo_localization() {
+    let work = tempfile::tempdir().expect("tmp");
+    let (report, added) = same_structure_after(work.path(), "pseudo");
+    assert!(added >= 10, "Spanish's plural forms added: {added}");
+    assert_eq!(flagged(&report, "structure-plural-added"), added);
+}
+
+#[test]
+fn real_fluent_keeps_ids_attributes_placeables_and_keys_through_apertium() {
+    common::require_apertium();
+    let work = tempfile::tempdir().expect("tmp");
+    let (report, added) = same_structure_after(work.path(), "apertium");
+    assert_eq!(flagged(&report, "structure-plural-added"), added);
+    // Written once, every block of the Firefox strings has a row on its review page.
+    let firefox = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| {
+            f["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with("gecko_strings.ftl"))
+        })
+        .expect("the Firefox strings");
+    let page = firefox["review"].as_str().expect("a review page");
+    let page = std::fs::read_to_string(work.path().join(page)).expect("review page");
+    assert_eq!(
+        page.matches("data-block=\"").count() as u64,
+        firefox["blocks"].as_u64().expect("blocks")
+    );
+}
+
+#[test]
+fn real_fluent_round_trips_byte_for_byte_with_identity() {
+    let work = tempfile::tempdir().expect("tmp");
+    translate(work.path(), "identity");
+    for rel in articles(&corpus()) {
+        let src = std::fs::read(corpus().join(&rel)).expect("source");
+        let out = std::fs::read(work.path().join("identity/es").join(&rel)).expect("output");
+        assert!(src == out, "identity changed {}", rel.display());
+    }
+}

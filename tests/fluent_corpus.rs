@@ -10,9 +10,11 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{articles, python, root, succeed, verso};
+use common::real::{
+    edit_target, independent, translate_corpus, translate_file, xliff_export, xliff_import,
+};
+use common::{articles, root};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -21,31 +23,11 @@ fn corpus() -> PathBuf {
 
 /// What fluent.syntax sees in each file.
 fn structure(files: &[PathBuf]) -> Value {
-    let out = Command::new(python())
-        .arg(root().join("tests/support/ftl_structure.py"))
-        .args(files)
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "fluent.syntax is needed (scripts/setup.sh --test installs it): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    independent("ftl_structure.py", "fluent.syntax", files)
 }
 
 fn translate(dir: &Path, engine: &str) -> Value {
-    succeed(
-        verso()
-            .current_dir(dir)
-            .arg("translate")
-            .arg(corpus())
-            .args(["--to", "es", "--engine", engine, "--out", engine])
-            .arg("--memory")
-            .arg(format!("{engine}.sqlite"))
-            .args(["--report", "report.json"]),
-    );
-    common::report(&dir.join("report.json"))
+    translate_corpus(dir, &corpus(), engine, &[])
 }
 
 fn key(p: &Path) -> &str {
@@ -220,4 +202,35 @@ fn real_fluent_round_trips_byte_for_byte_with_identity() {
         let out = std::fs::read(work.path().join("identity/es").join(&rel)).expect("output");
         assert!(src == out, "identity changed {}", rel.display());
     }
+}
+
+/// The Firefox strings' XLIFF, edited and imported, is what translate writes next, without
+/// the engine; an edited variant stays a variant.
+#[test]
+fn the_firefox_strings_go_through_an_xliff_round_trip() {
+    common::require_apertium();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::copy(corpus().join("gecko_strings.ftl"), dir.join("strings.ftl")).expect("copy");
+    translate_file(dir, "strings.ftl");
+    let file = xliff_export(dir, "strings.ftl");
+    let xml = std::fs::read_to_string(&file).expect("xliff");
+    let xml = edit_target(
+        &xml,
+        "Close All Container Tabs?<",
+        "¿Cerrar todas las pestañas contenedoras?",
+    );
+    let xml = edit_target(&xml, "Keep enabled<", "Mantener activadas");
+    std::fs::write(&file, xml).expect("edited");
+    xliff_import(dir, &file);
+    let second = translate_file(dir, "strings.ftl");
+    assert_eq!(second["files"][0]["engine_calls"], 0, "{second}");
+    let written = std::fs::read_to_string(dir.join("out/es/strings.ftl")).expect("output");
+    assert!(
+        written.contains(
+            "containers-disable-alert-title = ¿Cerrar todas las pestañas contenedoras?\n"
+        ),
+        "{written}"
+    );
+    assert!(written.contains("containers-disable-alert-cancel-button = Mantener activadas\n"));
 }

@@ -10,9 +10,11 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{articles, python, root, succeed, verso};
+use common::real::{
+    edit_target, independent, translate_corpus, translate_file, xliff_export, xliff_import,
+};
+use common::{articles, root};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -21,32 +23,12 @@ fn corpus() -> PathBuf {
 
 /// What html5lib sees in each file: its elements in document order, and its language.
 fn structure(files: &[PathBuf]) -> Value {
-    let out = Command::new(python())
-        .arg(root().join("tests/support/html_structure.py"))
-        .args(files)
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "html5lib is needed (scripts/setup.sh --test installs it): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    independent("html_structure.py", "html5lib", files)
 }
 
 /// Translates the corpus with `engine` into `dir/<engine>/es/`; returns the report.
 fn translate(dir: &Path, engine: &str) -> Value {
-    succeed(
-        verso()
-            .current_dir(dir)
-            .arg("translate")
-            .arg(corpus())
-            .args(["--to", "es", "--engine", engine, "--out", engine])
-            .arg("--memory")
-            .arg(format!("{engine}.sqlite"))
-            .args(["--no-review", "--report", "report.json"]),
-    );
-    common::report(&dir.join("report.json"))
+    translate_corpus(dir, &corpus(), engine, &["--no-review"])
 }
 
 fn key(p: &Path) -> &str {
@@ -165,22 +147,7 @@ fn a_page_goes_through_the_review_page_and_an_xliff_round_trip() {
         dir.join("mozilla-2.html"),
     )
     .expect("copy");
-    let translate = |dir: &Path| {
-        succeed(verso().current_dir(dir).args([
-            "translate",
-            "mozilla-2.html",
-            "--to",
-            "es",
-            "--memory",
-            "mem.sqlite",
-            "--out",
-            "out",
-            "--report",
-            "report.json",
-        ]));
-        common::report(&dir.join("report.json"))
-    };
-    let first = translate(dir);
+    let first = translate_file(dir, "mozilla-2.html");
     let blocks = first["files"][0]["blocks"].as_u64().expect("blocks");
     let page = std::fs::read_to_string(dir.join("out/review/es/mozilla-2.html.html"))
         .expect("review page");
@@ -190,38 +157,17 @@ fn a_page_goes_through_the_review_page_and_an_xliff_round_trip() {
         "one row per block"
     );
     assert!(page.contains("Firefox Developer Edition"));
-    succeed(verso().current_dir(dir).args([
-        "xliff",
-        "export",
-        "mozilla-2.html",
-        "--to",
-        "es",
-        "--memory",
-        "mem.sqlite",
-        "--out",
-        "xliff",
-    ]));
-    let file = dir.join("xliff/es/mozilla-2.html.xlf");
+    let file = xliff_export(dir, "mozilla-2.html");
     let xml = std::fs::read_to_string(&file).expect("xliff");
-    // The unit of the page's main heading, its inline link kept as a paired code.
-    let at = xml
-        .find("<source xml:space=\"preserve\">Welcome to <pc id=\"1\"")
-        .expect("the heading's unit");
-    let target_start = at + xml[at..].find("<target").expect("target");
-    let content = target_start + xml[target_start..].find('>').expect(">") + 1;
-    let end = content + xml[content..].find("</target>").expect("</target>");
-    let edited_target =
-        "Le damos la bienvenida a <pc id=\"1\" canDelete=\"no\">Firefox Developer Edition</pc>";
-    let edited = format!("{}{edited_target}{}", &xml[..content], &xml[end..]);
-    std::fs::write(&file, edited).expect("edited");
-    succeed(verso().current_dir(dir).args([
-        "xliff",
-        "import",
-        "xliff/es/mozilla-2.html.xlf",
-        "--memory",
-        "mem.sqlite",
-    ]));
-    let second = translate(dir);
+    // The page's main heading, its inline element kept as a paired code.
+    let xml = edit_target(
+        &xml,
+        "Welcome to <pc id=\"1\"",
+        "Le damos la bienvenida a <pc id=\"1\" canDelete=\"no\">Firefox Developer Edition</pc>",
+    );
+    std::fs::write(&file, xml).expect("edited");
+    xliff_import(dir, &file);
+    let second = translate_file(dir, "mozilla-2.html");
     assert_eq!(second["files"][0]["engine_calls"], 0, "{second}");
     let written = std::fs::read_to_string(dir.join("out/es/mozilla-2.html")).expect("output");
     assert!(

@@ -7,9 +7,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{articles, python, root, succeed, verso};
+use common::real::{independent, translate_corpus};
+use common::{articles, root};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -18,31 +18,12 @@ fn corpus() -> PathBuf {
 
 /// What markdown-it-py sees in each file.
 fn structure(files: &[PathBuf]) -> Value {
-    let out = Command::new(python())
-        .arg(root().join("tests/support/md_structure.py"))
-        .args(files)
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "markdown-it-py is needed (scripts/setup.sh --test installs it): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    independent("md_structure.py", "markdown-it-py", files)
 }
 
 /// Translates the corpus with `engine` into `dir/<engine>/es/`.
 fn translate(dir: &Path, engine: &str) {
-    succeed(
-        verso()
-            .current_dir(dir)
-            .arg("translate")
-            .arg(corpus())
-            .args(["--to", "es", "--engine", engine, "--out", engine])
-            .arg("--memory")
-            .arg(format!("{engine}.sqlite"))
-            .args(["--no-review", "--no-check"]),
-    );
+    translate_corpus(dir, &corpus(), engine, &["--no-review", "--no-check"]);
 }
 
 fn same_structure_after(engine: &str) {

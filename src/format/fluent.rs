@@ -728,9 +728,7 @@ impl Escape for FluentText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Document, TargetLocale};
-    use crate::restore::render_document;
-    use crate::segment::Piece;
+    use crate::document::Document;
 
     fn parse(src: &str) -> Document {
         FLUENT.parse(src.to_string(), &ReadOptions::default())
@@ -744,22 +742,7 @@ mod tests {
     }
 
     fn shout(doc: &Document, target: Option<&str>) -> (String, usize) {
-        let targets: Vec<Segment> = doc
-            .blocks
-            .iter()
-            .map(|b| Segment {
-                pieces: Segment::from_block(b)
-                    .pieces
-                    .into_iter()
-                    .map(|p| match p {
-                        Piece::Text(t) => Piece::Text(t.to_uppercase()),
-                        other => other,
-                    })
-                    .collect(),
-            })
-            .collect();
-        let locale = target.map(TargetLocale::new);
-        let (text, problems) = render_document(doc, &targets, &[], locale.as_ref());
+        let (text, problems) = crate::format::testing::shout(doc, target);
         (text, problems.len())
     }
 

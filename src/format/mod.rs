@@ -338,6 +338,37 @@ pub fn parse(format: Format, text: String, options: &ReadOptions) -> Document {
     format.parse(text, options)
 }
 
+/// What the readers' tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::document::{Document, TargetLocale};
+    use crate::restore::{Problem, render_document};
+    use crate::segment::{Piece, Segment};
+
+    /// The document written with every block's text upper-cased and its placeholders kept
+    /// (what an engine's output looks like to restoring), for `target` (`None`: as an engine
+    /// that copies the source); and the problems restoring reported.
+    pub fn shout(doc: &Document, target: Option<&str>) -> (String, Vec<Problem>) {
+        let targets: Vec<Segment> = doc
+            .blocks
+            .iter()
+            .map(|b| Segment {
+                pieces: Segment::from_block(b)
+                    .pieces
+                    .into_iter()
+                    .map(|p| match p {
+                        Piece::Text(t) => Piece::Text(t.to_uppercase()),
+                        other => other,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let locale = target.map(TargetLocale::new);
+        let (text, problems) = render_document(doc, &targets, &[], locale.as_ref());
+        (text, problems.into_iter().map(|(_, p, _)| p).collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,6 +160,7 @@ pub fn report(path: &Path) -> serde_json::Value {
 }
 
 pub mod corpus;
+pub mod real;
 
 /// Runs a command to the end, or kills it after `limit` and fails the test: a command that
 /// would hang (on a FIFO, on a deeply nested file) fails instead of stopping the suite.

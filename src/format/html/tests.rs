@@ -1,5 +1,5 @@
 use super::*;
-use crate::document::{Document, TargetLocale};
+use crate::document::Document;
 use crate::restore::render_document;
 use crate::segment::{Piece, Segment};
 
@@ -20,25 +20,9 @@ fn blocks(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every block's text upper-cased, placeholders kept: what a real engine's output looks like
-/// to the restore step.
+/// The page written with its text upper-cased; no placeholder lost.
 fn shout(doc: &Document, target: Option<&str>) -> String {
-    let targets: Vec<Segment> = doc
-        .blocks
-        .iter()
-        .map(|b| Segment {
-            pieces: Segment::from_block(b)
-                .pieces
-                .into_iter()
-                .map(|p| match p {
-                    Piece::Text(t) => Piece::Text(t.to_uppercase()),
-                    other => other,
-                })
-                .collect(),
-        })
-        .collect();
-    let locale = target.map(TargetLocale::new);
-    let (text, problems) = render_document(doc, &targets, &[], locale.as_ref());
+    let (text, problems) = crate::format::testing::shout(doc, target);
     assert!(problems.is_empty(), "{problems:?}");
     text
 }

@@ -1,8 +1,9 @@
-//! Dates whose month an engine mistranslated: Apertium reads "March" in "on March 3, 2024" as
-//! the noun and writes "encima Marcha 3, 2024". When a source date written month first has no
-//! counterpart in the target, and the target has a word that begins like the source's month
-//! ("Marcha" for "March") followed by the same day (and year), that is the date: it is written
-//! the target's way.
+//! Dates an engine mistranslated or left as they were. Apertium reads "March" in "on March 3,
+//! 2024" as the noun and writes "encima Marcha 3, 2024"; a date alone ("March 14, 2026" in an
+//! HTML `<time>` element, a Markdown emphasis) it leaves in English. When a source date written
+//! month first has no counterpart in the target's forms, and the target has it in the source's
+//! form, or a word that begins like the source's month ("Marcha" for "March") followed by the
+//! same day (and year), that is the date: it is written the target's way.
 
 use super::{Context, Edit, Kind, Rewrite, word_start};
 
@@ -24,12 +25,9 @@ impl Rewrite for MangledDates {
         if wanted.iter().all(|d| d.numeric) {
             return Vec::new();
         }
-        let found: Vec<_> = c
-            .target_dates
-            .scan(target)
-            .into_iter()
-            .chain(c.source_dates.scan(target))
-            .collect();
+        let found = c.target_dates.scan(target);
+        // The same dates as the source language reads them in the target: left untranslated.
+        let left = c.source_dates.scan(target);
         let mut edits = Vec::new();
         for d in wanted {
             let month: String = source[d.range.clone()]
@@ -41,10 +39,20 @@ impl Rewrite for MangledDates {
                 continue;
             }
             let stem: String = month.chars().take(3).collect();
-            let present = found
-                .iter()
-                .any(|f| (f.day, f.month, f.year) == (d.day, d.month, d.year));
-            if present {
+            let same = |f: &&crate::recognize::dates::DateToken| {
+                (f.day, f.month, f.year) == (d.day, d.month, d.year)
+            };
+            if found.iter().any(|f| same(&f)) {
+                continue;
+            }
+            if let Some(f) = left.iter().find(|f| same(f) && !f.numeric)
+                && let Some(written) = c.target_dates.long_form(d)
+            {
+                edits.push(Edit {
+                    range: f.range.clone(),
+                    written,
+                    rule: None,
+                });
                 continue;
             }
             let tail = match d.year {

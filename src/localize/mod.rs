@@ -405,6 +405,11 @@ mod tests {
                 "La brigada movió combustible el 3 de marzo de 2024.",
             ),
             (
+                "By Marta Lindqvist, March 14, 2026",
+                "Por Marta Lindqvist, March 14, 2026",
+                "Por Marta Lindqvist, 14 de marzo de 2026",
+            ),
+            (
                 "Analysts expect the pressure to last until at least March 3.",
                 "Los analistas esperan la presión para durar hasta que al menos Marcha 3.",
                 "Los analistas esperan la presión para durar hasta que al menos 3 de marzo.",

@@ -12,10 +12,18 @@ use common::{root, verso};
 struct Apy {
     child: Child,
     url: String,
+    /// One server at a time: a port found free can be taken by the other test's server
+    /// before this one binds it, and this test would then talk to a server killed under it.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Apy {
     fn start() -> Apy {
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         assert!(
             std::path::Path::new("/usr/bin/apertium-apy").is_file(),
             "these tests need APy: apt-get install apertium-apy (scripts/setup.sh --test does)"
@@ -35,6 +43,7 @@ impl Apy {
         let apy = Apy {
             child,
             url: format!("http://127.0.0.1:{port}"),
+            _turn: turn,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {

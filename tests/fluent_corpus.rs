@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use common::real::{
     edit_target, independent, translate_corpus, translate_file, xliff_export, xliff_import,
 };
-use common::{articles, root};
+use common::{articles, root, succeed, verso};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -233,4 +233,46 @@ fn the_firefox_strings_go_through_an_xliff_round_trip() {
         "{written}"
     );
     assert!(written.contains("containers-disable-alert-cancel-button = Mantener activadas\n"));
+}
+
+/// A term is translated like any value, unless the glossary says its words are not: then the
+/// brand stays as it is, in the term and wherever it is written.
+#[test]
+fn a_term_the_glossary_marks_do_not_translate_keeps_its_words() {
+    common::require_apertium();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::copy(
+        root().join("examples/articles/app/reader-app.ftl"),
+        dir.join("app.ftl"),
+    )
+    .expect("copy");
+    let without = {
+        translate_file(dir, "app.ftl");
+        std::fs::read_to_string(dir.join("out/es/app.ftl")).expect("output")
+    };
+    assert!(
+        !without.contains("-app-name = Coastal Ledger\n"),
+        "{without}"
+    );
+    std::fs::write(
+        dir.join("glossary.toml"),
+        "[ledger]\nkind = \"publication\"\ndnt = true\n\n[ledger.en]\npreferred = \"Coastal Ledger\"\n",
+    )
+    .expect("glossary");
+    succeed(verso().current_dir(dir).args([
+        "translate",
+        "app.ftl",
+        "--to",
+        "es",
+        "--memory",
+        "dnt.sqlite",
+        "--out",
+        "dnt",
+        "--glossary",
+        "glossary.toml",
+    ]));
+    let with = std::fs::read_to_string(dir.join("dnt/es/app.ftl")).expect("output");
+    assert!(with.contains("-app-name = Coastal Ledger\n"), "{with}");
+    assert!(with.contains("{ -app-name }"), "{with}");
 }

@@ -260,8 +260,9 @@ impl Builder<'_> {
                     if content_end > text_start {
                         end = content_end;
                     }
+                    // Straight to the continuing line: blank lines are read once.
                     match self.continuation(p + 1) {
-                        Some(_) => p += 1,
+                        Some(line) => p = line,
                         None => {
                             if text_start < p {
                                 elements.push(Element::Text(text_start..p));
@@ -397,7 +398,8 @@ impl Builder<'_> {
                     if b.get(bracket) != Some(&b'[') {
                         return None;
                     }
-                    let close = bracket + self.src[bracket..].find(']')?;
+                    let line_end = self.next_line(bracket);
+                    let close = bracket + self.src[bracket..line_end].find(']')?;
                     let key = self.src[bracket + 1..close].trim().to_string();
                     if key.is_empty() || key.contains('\n') {
                         return None;
@@ -826,5 +828,10 @@ style-only =\n    .style = width: 3em\n";
         assert_eq!(parse(&deep).render_source(), deep);
         let many = "k = v { $x } w\n".repeat(20_000);
         assert_eq!(parse(&many).blocks.len(), 20_000);
+        // Blank lines inside a value, and keys never closed, are read once each.
+        let blank = format!("key = a{}    b\n", "\n".repeat(50_000));
+        assert_eq!(parse(&blank).blocks.len(), 1);
+        let open_keys = "k = { $n ->\n [one\n".repeat(10_000);
+        assert_eq!(parse(&open_keys).render_source(), open_keys);
     }
 }

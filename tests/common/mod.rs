@@ -116,7 +116,8 @@ pub fn parse_file(path: &Path) -> Document {
 pub fn structure(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     let src = &doc.source;
-    for b in &doc.blocks {
+    // A plural variant a translation may add (Spanish `many`) or drop is no structure.
+    for b in doc.blocks.iter().filter(|b| !b.kind.is_optional()) {
         let line_start = src[..b.range.start].rfind('\n').map_or(0, |p| p + 1);
         let lead = &src[line_start..b.range.start];
         let kind = if doc.format != verso::format::PLAIN_TEXT {

@@ -84,6 +84,9 @@ const ATOMS: &[&str] = &[
 /// Block-level elements whose content is never sent.
 const SKIPPED: &[&str] = &["pre", "textarea", "xmp", "plaintext"];
 
+/// How many open block-level elements are tracked.
+const MAX_STACK: usize = 256;
+
 /// Elements without an end tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
@@ -148,6 +151,7 @@ impl<'a> Builder<'a> {
     }
 
     fn walk(&mut self, items: &[Item]) {
+        let ends = matching_ends(items);
         let mut i = 0;
         while i < items.len() {
             match &items[i] {
@@ -163,7 +167,7 @@ impl<'a> Builder<'a> {
                     tag: TagKind::Html,
                 }),
                 Item::Start(tag) => {
-                    i = self.start(items, i, tag);
+                    i = self.start(items, &ends, i, tag);
                     continue;
                 }
                 Item::End { name, range } => self.end(name, range),
@@ -173,14 +177,14 @@ impl<'a> Builder<'a> {
     }
 
     /// Handles the start tag at `items[i]`; returns the index of the next item to read.
-    fn start(&mut self, items: &[Item], i: usize, tag: &Tag) -> usize {
+    fn start(&mut self, items: &[Item], ends: &[Option<usize>], i: usize, tag: &Tag) -> usize {
         let name = tag.name.as_str();
         if name == "html" {
             self.language_slots(tag);
         }
         let kept = self.no_translate(tag);
         if kept || ATOMS.contains(&name) {
-            let end = element_end(items, i);
+            let end = element_end(items, ends, i);
             let range = tag.range.start..item_end(&items[end]);
             if !kept {
                 self.attributes_into_run(tag);
@@ -223,7 +227,7 @@ impl<'a> Builder<'a> {
         }
         self.flush();
         if SKIPPED.contains(&name) {
-            return element_end(items, i) + 1;
+            return element_end(items, ends, i) + 1;
         }
         self.open_block(name);
         let attributes = self.attributes(tag);
@@ -272,7 +276,9 @@ impl<'a> Builder<'a> {
         if self.stack.last().is_some_and(|n| n == "p") && !VOID.contains(&name) {
             self.stack.pop();
         }
-        if !VOID.contains(&name) {
+        // Deeper than any real page nests, elements are not tracked: every look at the stack
+        // stays bounded, whatever the input.
+        if !VOID.contains(&name) && self.stack.len() < MAX_STACK {
             self.stack.push(name.to_string());
         }
     }
@@ -590,30 +596,38 @@ fn push_decoded(src: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     tokens.push(Token::Text { range, text });
 }
 
+/// For each start tag, the index of its end tag: the next end tag of the same name that no
+/// later start of that name took first (nesting counted per name), found in one pass so that
+/// a page of unclosed elements costs linear time.
+fn matching_ends(items: &[Item]) -> Vec<Option<usize>> {
+    let mut ends = vec![None; items.len()];
+    let mut open: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, item) in items.iter().enumerate() {
+        match item {
+            Item::Start(t) if !VOID.contains(&t.name.as_str()) => {
+                open.entry(t.name.as_str()).or_default().push(k);
+            }
+            Item::End { name, .. } => {
+                if let Some(start) = open.get_mut(name.as_str()).and_then(Vec::pop) {
+                    ends[start] = Some(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    ends
+}
+
 /// The index of the item that ends the element started at `items[start]`: its matching end
-/// tag (same name, nesting counted), or the start tag itself for a void or self-closed one,
-/// or the last item when it never ends.
-fn element_end(items: &[Item], start: usize) -> usize {
+/// tag, or the start tag itself for a void one, or the last item when it never ends.
+fn element_end(items: &[Item], ends: &[Option<usize>], start: usize) -> usize {
     let Item::Start(tag) = &items[start] else {
         return start;
     };
     if VOID.contains(&tag.name.as_str()) {
         return start;
     }
-    let mut depth = 0usize;
-    for (k, item) in items.iter().enumerate().skip(start + 1) {
-        match item {
-            Item::Start(t) if t.name == tag.name => depth += 1,
-            Item::End { name, .. } if *name == tag.name => {
-                if depth == 0 {
-                    return k;
-                }
-                depth -= 1;
-            }
-            _ => {}
-        }
-    }
-    items.len() - 1
+    ends[start].unwrap_or(items.len() - 1)
 }
 
 fn item_end(item: &Item) -> usize {

@@ -183,4 +183,11 @@ fn deep_or_huge_input_is_read_in_one_pass() {
     assert_eq!(doc.render_source(), deep);
     let many = "<p>a &amp; b</p>\n".repeat(20_000);
     assert_eq!(parse(&many).blocks.len(), 20_000);
+    // Unclosed atoms, and list items under a deep stack: each looks no further than it must.
+    let unclosed = "<p>x <code>y ".repeat(20_000);
+    assert_eq!(parse(&unclosed).render_source(), unclosed);
+    let deep_list = "<div>".repeat(5_000) + &"<li>item".repeat(20_000);
+    let doc = parse(&deep_list);
+    assert_eq!(doc.render_source(), deep_list);
+    assert_eq!(doc.blocks.len(), 20_000);
 }

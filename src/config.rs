@@ -164,6 +164,7 @@ impl Config {
                 .map(|a| a.to_ascii_lowercase())
                 .collect(),
             html_meta: self.html.meta.clone(),
+            source_language: Some(self.translate.from.clone()),
         }
     }
 }

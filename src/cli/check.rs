@@ -150,7 +150,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => super::shared::default_target(&config)?,
     };
     let glossary = super::shared::glossary(&args.glossary, &config, &from, &to)?;
-    let read_options = super::shared::read_options(&config);
+    let read_options = super::shared::read_options(&config, &from.to_string());
     let mut failures = Vec::new();
     let found = pairs((source, target), &config, &mut failures);
     let checked = read_pairs(found, &to, &read_options, &mut failures);

@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let to = locale::parse(&target_locale(&args, &config)?)?;
     let glossary =
         super::shared::glossary(&args.glossary, &config, &from.to_string(), &to.to_string())?;
-    let read_options = super::shared::read_options(&config);
+    let read_options = super::shared::read_options(&config, &from.to_string());
     let source = format::read_file(&args.source, &read_options)?;
     let target = format::read_file(&args.target, &read_options)?;
     let options = Options {

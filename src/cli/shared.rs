@@ -53,9 +53,13 @@ pub fn write(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
         .with_context(|| i18n::render(&msg!("output-cannot-write", path = path)))
 }
 
-/// The readers' options from the configuration.
-pub fn read_options(config: &Config) -> ReadOptions {
-    config.read_options()
+/// The readers' options from the configuration, for a batch from `source` (the language of
+/// `--from`, which overrides the configuration's).
+pub fn read_options(config: &Config, source: &str) -> ReadOptions {
+    ReadOptions {
+        source_language: Some(source.to_string()),
+        ..config.read_options()
+    }
 }
 
 /// The memory file from `--memory` or the configuration.

@@ -77,6 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     let memory = Arc::new(super::shared::open_memory(args.memory.as_deref(), &config)?);
     let out_dir = args.out.clone().unwrap_or_else(|| t.out.clone());
+    let read_options = super::shared::read_options(&config, &source.to_string());
     let job = Job {
         paths: args.paths.clone(),
         source,
@@ -85,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         memory,
         out_dir: out_dir.clone(),
         jobs: args.jobs.unwrap_or(t.jobs),
-        read_options: super::shared::read_options(&config),
+        read_options,
         extensions: t.extensions.clone(),
         glossary,
         terms,

@@ -83,7 +83,7 @@ fn export(a: &ExportArgs, config: &Config, memory: &Memory) -> anyhow::Result<Ex
         .out
         .clone()
         .unwrap_or_else(|| config.translate.out.join("xliff"));
-    let read_options = super::shared::read_options(config);
+    let read_options = super::shared::read_options(config, &from.to_string());
     let terms = a
         .terms
         .as_deref()

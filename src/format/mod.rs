@@ -27,6 +27,9 @@ pub struct ReadOptions {
     pub html_attributes: Vec<String>,
     /// `name` or `property` of the HTML `meta` tags whose `content` is translated.
     pub html_meta: Vec<String>,
+    /// The source language (BCP 47), when known: an HTML element whose `lang` names another
+    /// is not the source's to translate.
+    pub source_language: Option<String>,
 }
 
 impl Default for ReadOptions {
@@ -48,6 +51,7 @@ impl Default for ReadOptions {
                 "twitter:title",
                 "twitter:description",
             ]),
+            source_language: None,
         }
     }
 }

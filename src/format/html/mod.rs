@@ -12,7 +12,7 @@
 //!   innermost element that names one (a `p` inside a `li` is a list item, as in Markdown).
 //! - Inline elements (`a`, `em`, `strong`, `span`, …) travel as placeholder pairs; `img`,
 //!   `code`, `svg`, `video`, form controls, comments and anything marked `translate="no"` or
-//!   `class="notranslate"` as atoms; `script`, `style`, `template`, `noscript`, `pre` and
+//!   `class="notranslate"` or a `lang` other than the page's as atoms; `script`, `style`, `template`, `noscript`, `pre` and
 //!   `textarea` are never sent.
 //! - Translated attributes (`alt`, `title`, `placeholder`, `aria-label`, … and the `content`
 //!   of description and social-card `meta` tags; lists in [`ReadOptions`]) are blocks of their
@@ -133,6 +133,10 @@ struct Builder<'a> {
     slots: Vec<Slot>,
     /// Open block-level elements, outermost first.
     stack: Vec<String>,
+    /// The primary language of the text: the source language when the options name it (the
+    /// same for a source and its translation), else the page's `<html lang>`, else the first
+    /// `lang` of a fragment.
+    page_lang: Option<String>,
     run: Vec<RunItem>,
 }
 
@@ -146,6 +150,7 @@ impl<'a> Builder<'a> {
             blocks: Vec::new(),
             slots: Vec::new(),
             stack: Vec::new(),
+            page_lang: options.source_language.as_deref().map(primary_language),
             run: Vec::new(),
         }
     }
@@ -181,6 +186,11 @@ impl<'a> Builder<'a> {
         let name = tag.name.as_str();
         if name == "html" {
             self.language_slots(tag);
+        } else if self.page_lang.is_none()
+            && let Some(lang) = tag.value(self.source, "lang").filter(|l| !l.trim().is_empty())
+        {
+            // A fragment that names no language: its first `lang` is the text's own.
+            self.page_lang = Some(primary_language(lang));
         }
         let kept = self.no_translate(tag);
         if kept || ATOMS.contains(&name) {
@@ -283,11 +293,26 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Whether the element is marked as not to be translated.
+    /// Whether the element is marked as not to be translated: `translate="no"`, the class
+    /// `notranslate`, or a `lang` other than the page's (a language picker's "Deutsch", a
+    /// quotation in French) — text in another language is not the source's to translate.
     fn no_translate(&self, tag: &Tag) -> bool {
         let src = self.source;
-        tag.value(src, "translate")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("no"))
+        // A `<link rel=alternate hreflang>` titles a page in that language.
+        let lang = match tag.name.as_str() {
+            "html" => None,
+            "link" => tag.value(src, "hreflang"),
+            _ => tag.value(src, "lang"),
+        }
+        .filter(|l| !l.trim().is_empty());
+        let other_language = match (lang, &self.page_lang) {
+            (Some(l), Some(page)) => primary_language(l) != *page,
+            _ => false,
+        };
+        other_language
+            || tag
+                .value(src, "translate")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("no"))
             || tag
                 .value(src, "class")
                 .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == "notranslate"))
@@ -296,6 +321,12 @@ impl<'a> Builder<'a> {
     /// The `lang`/`xml:lang` and `dir` of the page's `html` element, as slots (inserted
     /// after the element name when absent).
     fn language_slots(&mut self, tag: &Tag) {
+        if self.page_lang.is_none() {
+            self.page_lang = tag
+                .value(self.source, "lang")
+                .or_else(|| tag.value(self.source, "xml:lang"))
+                .map(primary_language);
+        }
         let mut has_lang = false;
         for attr in &tag.attrs {
             let fill = match attr.name.as_str() {
@@ -636,6 +667,15 @@ fn item_end(item: &Item) -> usize {
         Item::Start(t) => t.range.end,
         Item::End { range, .. } => range.end,
     }
+}
+
+/// The primary language subtag of a BCP 47 tag, lower case (`en` for `en-GB`).
+fn primary_language(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// A value that is an address, not prose (a `title` holding a URL): not sent.

@@ -124,6 +124,32 @@ fn a_right_to_left_target_gets_dir_and_a_page_without_lang_gets_one() {
 }
 
 #[test]
+fn text_in_another_language_than_the_pages_is_kept() {
+    let src = r#"<html lang="en-GB"><link rel="alternate" hreflang="an" title="aragonés"><link rel="alternate" type="application/rss+xml" title="News feed"><p>Pick one:</p><select><option lang="de" title="Deutsch">Deutsch</option><option lang="en-US">English</option></select><p>She said <q lang=fr>bonjour</q> twice.</p>"#;
+    let got = blocks(&parse(src));
+    let want = [
+        ("attribute:title", "News feed"),
+        ("paragraph", "Pick one:"),
+        ("option", "English"),
+        ("paragraph", "She said twice."),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    // A fragment's first `lang` is its own language; the source language, when known, rules.
+    let fragment = r#"<div lang="en"><p>Hello <span lang="fr">bonjour</span></p></div>"#;
+    assert_eq!(blocks(&parse(fragment)), [("paragraph".to_string(), "Hello".to_string())]);
+    let options = ReadOptions {
+        source_language: Some("fr".into()),
+        ..ReadOptions::default()
+    };
+    let doc = HTML.parse(fragment.to_string(), &options);
+    assert_eq!(doc.blocks.len(), 0, "all of it is English, not the French source's");
+}
+
+#[test]
 fn translations_are_escaped_for_where_they_go() {
     let src = r#"<p title='it is' data-x=1>Tom &amp; Jerry</p><img alt=cat>"#;
     let doc = parse(src);

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use common::real::{
     edit_target, independent, translate_corpus, translate_file, xliff_export, xliff_import,
 };
-use common::{articles, root};
+use common::{articles, root, succeed, verso};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -157,6 +157,19 @@ fn a_page_goes_through_the_review_page_and_an_xliff_round_trip() {
         "one row per block"
     );
     assert!(page.contains("Firefox Developer Edition"));
+    // The terminal view reads the page and its translation side by side.
+    let view = succeed(verso().current_dir(dir).args([
+        "review",
+        "mozilla-2.html",
+        "out/es/mozilla-2.html",
+        "--to",
+        "es",
+    ]));
+    let view = String::from_utf8_lossy(&view.stdout);
+    assert!(
+        view.contains(&format!("{blocks} blocks")) && view.contains("Firefox Developer Edition"),
+        "{view}"
+    );
     let file = xliff_export(dir, "mozilla-2.html");
     let xml = std::fs::read_to_string(&file).expect("xliff");
     // The page's main heading, its inline element kept as a paired code.

@@ -19,6 +19,7 @@
 //! another holds the file.
 
 pub mod precedence;
+pub mod reviews;
 pub mod tmx;
 
 use std::collections::HashMap;
@@ -179,10 +180,41 @@ CREATE TABLE IF NOT EXISTS translations (
 );
 CREATE INDEX IF NOT EXISTS translations_by_source
     ON translations (source_lang, target_lang, source_key);
+CREATE TABLE IF NOT EXISTS reviewers (
+    name        TEXT PRIMARY KEY,
+    role        TEXT NOT NULL CHECK (role IN ('reviewer', 'approver')),
+    token_hash  TEXT NOT NULL UNIQUE,
+    created_at  INTEGER NOT NULL,
+    revoked_at  INTEGER
+);
+CREATE TABLE IF NOT EXISTS block_versions (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_key  TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    author      TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, source_key)
+);
+CREATE TABLE IF NOT EXISTS review_history (
+    id          INTEGER PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_key  TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    author      TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    before      TEXT,
+    after       TEXT NOT NULL,
+    status      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_history_by_block
+    ON review_history (source_lang, target_lang, source_key);
 ";
 
-/// The schema's version (`PRAGMA user_version`): 1 had no `names`.
-const SCHEMA_VERSION: i64 = 2;
+/// The schema's version (`PRAGMA user_version`): 1 had no `names`, 2 no reviewers, block
+/// versions or review history (created by `CREATE TABLE IF NOT EXISTS` on the way up).
+const SCHEMA_VERSION: i64 = 3;
 
 /// How long a process waits for another to release the file before an attempt fails; attempts
 /// that still fail as busy are made again ([`ATTEMPTS`]).
@@ -394,79 +426,7 @@ impl Memory {
     ) -> Result<HumanStored, MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now();
-        self.write(|tx| {
-            let mut existing = tx.prepare_cached(
-                "SELECT status, updated_at, target FROM translations
-                 WHERE source_lang = ?1 AND target_lang = ?2 AND engine = 'human'
-                   AND source_key = ?3",
-            )?;
-            let mut drafts = tx.prepare_cached(
-                "SELECT 1 FROM translations
-                 WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                   AND status = 'machine' AND target = ?4 LIMIT 1",
-            )?;
-            let mut upsert = tx.prepare_cached(
-                "INSERT INTO translations
-                   (source_lang, target_lang, engine, source_key, source, target, origin,
-                    status, unknown_words, created_at, updated_at, names)
-                 VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9, ?10)
-                 ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-                   target = excluded.target, origin = excluded.origin,
-                   status = excluded.status, updated_at = excluded.updated_at,
-                   names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END",
-            )?;
-            let mut done = HumanStored::default();
-            for item in items {
-                let key = item.source.key();
-                let target = item.target.canonical();
-                let old = existing
-                    .query_row(params![src, tgt, key], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, i64>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })
-                    .optional()?;
-                let old = old.as_ref().map(|(status, at, text)| precedence::Existing {
-                    status: HumanStatus::parse(status).unwrap_or(HumanStatus::Reviewed),
-                    changed_at: *at,
-                    target: text,
-                });
-                let draft = old.is_some()
-                    && drafts
-                        .query_row(params![src, tgt, key, target], |_| Ok(()))
-                        .optional()?
-                        .is_some();
-                let incoming = precedence::Incoming {
-                    status: item.status,
-                    changed_at: item.changed_at,
-                    target: &target,
-                };
-                match precedence::decide(old.as_ref(), &incoming, draft) {
-                    precedence::Decision::Keep => done.kept += 1,
-                    precedence::Decision::Store => {
-                        upsert.execute(params![
-                            src,
-                            tgt,
-                            key,
-                            item.source.canonical(),
-                            target,
-                            origin,
-                            item.status.as_str(),
-                            now,
-                            item.changed_at,
-                            names_json(item.names)
-                        ])?;
-                        done.stored += 1;
-                        if item.status == HumanStatus::Approved {
-                            done.approved += 1;
-                        }
-                    }
-                }
-            }
-            Ok(done)
-        })
+        self.write(|tx| store_human_in(tx, (&src, &tgt), items, origin, now))
     }
 
     /// Every entry, for export, each with the forms of its names (taken from another entry of
@@ -601,6 +561,88 @@ fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {
             Err(e)
         }
     }
+}
+
+/// [`Memory::store_human`] inside a transaction the caller holds (a review server's save
+/// stores the text and its block version together).
+fn store_human_in(
+    tx: &rusqlite::Transaction,
+    (src, tgt): (&str, &str),
+    items: &[HumanItem],
+    origin: &str,
+    now: i64,
+) -> Result<HumanStored, rusqlite::Error> {
+    let mut existing = tx.prepare_cached(
+        "SELECT status, updated_at, target FROM translations
+         WHERE source_lang = ?1 AND target_lang = ?2 AND engine = 'human'
+           AND source_key = ?3",
+    )?;
+    let mut drafts = tx.prepare_cached(
+        "SELECT 1 FROM translations
+         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
+           AND status = 'machine' AND target = ?4 LIMIT 1",
+    )?;
+    let mut upsert = tx.prepare_cached(
+        "INSERT INTO translations
+           (source_lang, target_lang, engine, source_key, source, target, origin,
+            status, unknown_words, created_at, updated_at, names)
+         VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9, ?10)
+         ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+           target = excluded.target, origin = excluded.origin,
+           status = excluded.status, updated_at = excluded.updated_at,
+           names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END",
+    )?;
+    let mut done = HumanStored::default();
+    for item in items {
+        let key = item.source.key();
+        let target = item.target.canonical();
+        let old = existing
+            .query_row(params![src, tgt, key], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .optional()?;
+        let old = old.as_ref().map(|(status, at, text)| precedence::Existing {
+            status: HumanStatus::parse(status).unwrap_or(HumanStatus::Reviewed),
+            changed_at: *at,
+            target: text,
+        });
+        let draft = old.is_some()
+            && drafts
+                .query_row(params![src, tgt, key, target], |_| Ok(()))
+                .optional()?
+                .is_some();
+        let incoming = precedence::Incoming {
+            status: item.status,
+            changed_at: item.changed_at,
+            target: &target,
+        };
+        match precedence::decide(old.as_ref(), &incoming, draft) {
+            precedence::Decision::Keep => done.kept += 1,
+            precedence::Decision::Store => {
+                upsert.execute(params![
+                    src,
+                    tgt,
+                    key,
+                    item.source.canonical(),
+                    target,
+                    origin,
+                    item.status.as_str(),
+                    now,
+                    item.changed_at,
+                    names_json(item.names)
+                ])?;
+                done.stored += 1;
+                if item.status == HumanStatus::Approved {
+                    done.approved += 1;
+                }
+            }
+        }
+    }
+    Ok(done)
 }
 
 fn names_json(names: &[(String, String)]) -> String {

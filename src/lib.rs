@@ -41,4 +41,5 @@ pub mod restore;
 pub mod review;
 pub mod segment;
 pub mod sentences;
+pub mod serve;
 pub mod xml;

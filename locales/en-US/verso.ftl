@@ -625,3 +625,21 @@ probe-models = { $count } models, { $model } { $available ->
        *[no] not listed
     }
 chain-skipped = { $engine } was not used for the rest of the run ({ $reason }); { $next } took over
+
+about-serve = Serves the review pages from the memory to a desk of reviewers, who save and approve straight into it; also adds and revokes reviewers.
+help-serve-paths = The source articles (files or directories).
+help-serve-from = Source language (default: from the configuration).
+help-serve-to = Target languages, comma-separated (default: the configured ones).
+help-serve-listen = Address to listen on (default 127.0.0.1:8040, this machine only).
+help-serve-glossary = Glossary file (repeatable), the one the translations were made with.
+help-serve-terms = What the glossary did in the translation run: enforce, check or off.
+help-serve-add_reviewer = Add a reviewer (or give one a new token) and print their link; nothing is served.
+help-serve-role = The new reviewer's role: reviewer (saves) or approver (also approves).
+help-serve-revoke = Revoke a reviewer's token; nothing is served.
+help-serve-memory = The memory file (default: from the configuration).
+help-serve-config = Configuration file.
+serve-reviewer-added = { $name } ({ $role }) can review at: { $link }
+serve-reviewer-revoked = { $name } can no longer review.
+serve-reviewer-unknown = there is no reviewer { $name } with a token to revoke.
+serve-listening = Serving { $articles } articles at http://{ $address }/ (stop with Ctrl+C).
+serve-not-loopback = warning: { $address } is reachable from other machines and verso serves plain HTTP: put it behind a reverse proxy with TLS (see the README).

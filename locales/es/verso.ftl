@@ -637,3 +637,21 @@ probe-models = { $count } modelos, { $model } { $available ->
        *[no] no listado
     }
 chain-skipped = { $engine } dejó de usarse en esta ejecución ({ $reason }); { $next } siguió
+
+about-serve = Sirve las páginas de revisión desde la memoria a una mesa de revisores, que guardan y aprueban directamente en ella; también añade y revoca revisores.
+help-serve-paths = Los artículos originales (archivos o directorios).
+help-serve-from = Idioma de origen (por defecto: el de la configuración).
+help-serve-to = Idiomas de destino, separados por comas (por defecto: los configurados).
+help-serve-listen = Dirección en la que escuchar (por defecto 127.0.0.1:8040, solo esta máquina).
+help-serve-glossary = Archivo de glosario (repetible), el usado en las traducciones.
+help-serve-terms = Qué hizo el glosario al traducir: enforce, check u off.
+help-serve-add_reviewer = Añade un revisor (o le da un token nuevo) e imprime su enlace; no sirve nada.
+help-serve-role = El papel del nuevo revisor: reviewer (guarda) o approver (también aprueba).
+help-serve-revoke = Revoca el token de un revisor; no sirve nada.
+help-serve-memory = El archivo de memoria (por defecto: el de la configuración).
+help-serve-config = Archivo de configuración.
+serve-reviewer-added = { $name } ({ $role }) puede revisar en: { $link }
+serve-reviewer-revoked = { $name } ya no puede revisar.
+serve-reviewer-unknown = no hay ningún revisor { $name } con un token que revocar.
+serve-listening = Sirviendo { $articles } artículos en http://{ $address }/ (se detiene con Ctrl+C).
+serve-not-loopback = aviso: { $address } es accesible desde otras máquinas y verso sirve HTTP sin cifrar: póngalo detrás de un proxy inverso con TLS (véase el README).

@@ -38,6 +38,7 @@ mod memory;
 mod progress;
 mod review;
 mod segment;
+mod serve;
 mod shared;
 mod summary;
 mod translate;
@@ -70,6 +71,7 @@ enum Command {
     Review(review::Args),
     Xliff(xliff::Args),
     Import(import::Args),
+    Serve(serve::Args),
 }
 
 /// Whether an error is standard output's reader going away: not a failure of the command.
@@ -102,6 +104,7 @@ pub fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Xliff(args) => xliff::run(args),
         Command::Import(args) => import::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,411 @@
+//! `verso serve`: the review pages served from the memory, and an API that saves a
+//! reviewer's text or approval straight into it.
+//!
+//! Every request needs a reviewer's token ([`auth`]); a write needs it in the
+//! `X-Verso-Token` header, so a page on another site cannot write with the browser's cookie.
+//! A save names the block's version it was made on and is refused (409) when another came
+//! first, with what won ([`crate::memory::reviews`]); it is committed before it is answered.
+//! The pages are the ones `verso translate` writes, drawn from the memory at each request.
+
+pub mod auth;
+
+use std::sync::{Arc, Mutex};
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::{Deserialize, Serialize};
+
+use crate::backend::LanguagePair;
+use crate::document::Document;
+use crate::memory::reviews::{self, Role, Saved};
+use crate::memory::{HumanItem, Memory};
+use crate::review::corrections::{self, CorrectedBlock, Corrections};
+use crate::review::files::Context;
+use crate::review::html;
+
+/// The largest request body accepted: a block's text with its placeholders, many times over.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// What the server serves: the articles, one review context per target language, the memory.
+pub struct Site {
+    /// The memory every save goes into.
+    pub memory: Arc<Memory>,
+    /// The source articles, by the path shown in links.
+    pub articles: Vec<(String, Document)>,
+    /// Per target language: its pair and the review context (glossary, checks).
+    pub locales: Vec<(String, Mutex<Context>)>,
+}
+
+impl Site {
+    fn article(&self, path: &str) -> Option<&Document> {
+        self.articles
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, d)| d)
+    }
+
+    fn locale(&self, tag: &str) -> Option<&Mutex<Context>> {
+        self.locales.iter().find(|(t, _)| t == tag).map(|(_, c)| c)
+    }
+}
+
+/// The server's routes over `site`.
+pub fn router(site: Arc<Site>) -> axum::Router {
+    axum::Router::new()
+        .route("/", get(index))
+        .route("/review/{locale}/{*path}", get(page))
+        .route("/api/block", get(block).post(save))
+        .route("/api/history", get(history))
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(site)
+}
+
+/// Which block of which article in which language.
+#[derive(Debug, Deserialize)]
+pub struct BlockRef {
+    /// Target language.
+    pub locale: String,
+    /// The article's path, as in its link.
+    pub path: String,
+    /// Block index.
+    pub block: usize,
+}
+
+/// A block as the API gives it.
+#[derive(Debug, Serialize)]
+struct BlockView {
+    key: String,
+    source: String,
+    target: Option<String>,
+    status: Option<String>,
+    version: i64,
+    author: String,
+}
+
+/// A save: the reviewer's text (canonical form, placeholders as `<1>…</1>`), whether it is
+/// approved, and the version it was made on.
+#[derive(Debug, Deserialize)]
+pub struct SaveRequest {
+    /// Target language.
+    pub locale: String,
+    /// The article's path.
+    pub path: String,
+    /// Block index.
+    pub block: usize,
+    /// The text.
+    pub target: String,
+    /// Save and approve.
+    #[serde(default)]
+    pub approve: bool,
+    /// The version the text was made on.
+    pub version: i64,
+}
+
+/// A request refused: its status and why, answered as `{"error": …}`.
+#[derive(Debug)]
+pub struct Refusal {
+    status: StatusCode,
+    message: String,
+}
+
+impl Refusal {
+    /// A refusal with `status`.
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            message: message.into(),
+        }
+    }
+
+    /// 500: the memory or the server failed.
+    pub fn internal(e: impl std::fmt::Display) -> Refusal {
+        Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            Json(serde_json::json!({ "error": self.message })),
+        )
+            .into_response()
+    }
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Refusal {
+    Refusal::new(status, message)
+}
+
+fn internal(e: impl std::fmt::Display) -> Refusal {
+    Refusal::internal(e)
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenQuery {
+    token: Option<String>,
+}
+
+/// The index; opened with `?token=…` (the link `--add-reviewer` prints), it sets the session
+/// cookie and sends the browser to the bare address, so the token leaves the address bar.
+async fn index(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+) -> Response {
+    if let Some(token) = q.token {
+        return match site.memory.reviewer(&token) {
+            Ok(Some(_)) => {
+                let mut response = Redirect::to("/").into_response();
+                if let Ok(cookie) = auth::session_cookie(&token).parse() {
+                    response.headers_mut().insert(header::SET_COOKIE, cookie);
+                }
+                response
+            }
+            Ok(None) => auth::unauthorized().into_response(),
+            Err(e) => internal(e).into_response(),
+        };
+    }
+    if let Err(refused) = auth::reader(&site.memory, &headers) {
+        return refused.into_response();
+    }
+    let site = Arc::clone(&site);
+    let built = tokio::task::spawn_blocking(move || {
+        let mut entries = Vec::new();
+        for (tag, context) in &site.locales {
+            let context = context.lock().map_err(|e| e.to_string())?;
+            for (path, doc) in &site.articles {
+                let prepared = context
+                    .from_memory(doc, &site.memory)
+                    .map_err(|e| e.to_string())?;
+                let review = context.review(&prepared, path, doc);
+                entries.push(html::IndexEntry::of(
+                    &review,
+                    format!("review/{tag}/{path}"),
+                ));
+            }
+        }
+        Ok::<_, String>(html::index(&entries))
+    })
+    .await;
+    match built {
+        Ok(Ok(page)) => Html(page).into_response(),
+        Ok(Err(e)) => internal(e).into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// An article's review page in one language, as the memory holds it now.
+async fn page(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Path((locale, path)): Path<(String, String)>,
+) -> Response {
+    if let Err(refused) = auth::reader(&site.memory, &headers) {
+        return refused.into_response();
+    }
+    if site.article(&path).is_none() || site.locale(&locale).is_none() {
+        return error(StatusCode::NOT_FOUND, format!("no page {locale}/{path}")).into_response();
+    }
+    let built = tokio::task::spawn_blocking(move || {
+        let (doc, context) = (site.article(&path)?, site.locale(&locale)?);
+        let context = context.lock().ok()?;
+        let prepared = context.from_memory(doc, &site.memory).ok()?;
+        Some(html::page(&context.review(&prepared, &path, doc)))
+    })
+    .await;
+    match built {
+        Ok(Some(page)) => Html(page).into_response(),
+        _ => internal("the page could not be drawn").into_response(),
+    }
+}
+
+/// The protected source of a block, and the pair it is reviewed in.
+fn source_of(
+    site: &Site,
+    r: &BlockRef,
+) -> Result<(LanguagePair, crate::segment::Segment), Refusal> {
+    let doc = site
+        .article(&r.path)
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", r.path)))?;
+    let context = site
+        .locale(&r.locale)
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?;
+    let context = context.lock().map_err(internal)?;
+    let prepared = context.from_memory(doc, &site.memory).map_err(internal)?;
+    let protected = prepared
+        .protected
+        .get(r.block)
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no block {}", r.block)))?;
+    Ok((context.pair().clone(), protected.segment.clone()))
+}
+
+/// A block: its source, the best text the memory holds, its status and version.
+async fn block(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(r): Query<BlockRef>,
+) -> Response {
+    if let Err(refused) = auth::reader(&site.memory, &headers) {
+        return refused.into_response();
+    }
+    let answer = tokio::task::spawn_blocking(move || {
+        let (pair, source) = source_of(&site, &r)?;
+        let key = source.key();
+        let found = site
+            .memory
+            .lookup_best(&pair, std::slice::from_ref(&key))
+            .map_err(internal)?;
+        let entry = found.get(&key);
+        let (version, author) = site.memory.block_version(&pair, &key).map_err(internal)?;
+        Ok::<_, Refusal>(Json(BlockView {
+            key,
+            source: source.canonical(),
+            target: entry.map(|e| e.target.canonical()),
+            status: entry.map(|e| e.status.clone()),
+            version,
+            author,
+        }))
+    })
+    .await;
+    match answer {
+        Ok(Ok(view)) => view.into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// Saves a reviewer's text (and approval): 200 with the new version, 409 with what won when
+/// the block changed since it was loaded, 400 when the text lost or doubled a placeholder,
+/// 403 when a reviewer who may not approve asks to.
+async fn save(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Json(req): Json<SaveRequest>,
+) -> Response {
+    let who = match auth::writer(&site.memory, &headers) {
+        Ok(who) => who,
+        Err(refused) => return refused.into_response(),
+    };
+    if req.approve && who.role != Role::Approver {
+        return error(
+            StatusCode::FORBIDDEN,
+            format!("{} may not approve", who.name),
+        )
+        .into_response();
+    }
+    let answer = tokio::task::spawn_blocking(move || {
+        let r = BlockRef {
+            locale: req.locale.clone(),
+            path: req.path.clone(),
+            block: req.block,
+        };
+        let (pair, source) = source_of(&site, &r)?;
+        let status = reviews::status(req.approve);
+        // The checks of a corrections file: every placeholder back once, in order.
+        let file = Corrections {
+            format: corrections::FORMAT.into(),
+            version: corrections::VERSION,
+            file: req.path.clone(),
+            source_lang: pair.source.to_string(),
+            target_lang: pair.target.to_string(),
+            saved_at: None,
+            blocks: vec![CorrectedBlock {
+                block: req.block,
+                line: 0,
+                key: source.key(),
+                source: source.canonical(),
+                target: req.target.clone(),
+                status: status.as_str().into(),
+                edited: true,
+            }],
+        };
+        let accepted = corrections::validate(&file)
+            .map_err(|problems| error(StatusCode::BAD_REQUEST, problems.join("; ")))?;
+        let Some(a) = accepted.first() else {
+            return Err(error(StatusCode::BAD_REQUEST, "nothing to save"));
+        };
+        let item = HumanItem {
+            source: &a.source,
+            target: &a.target,
+            status: a.status,
+            changed_at: now(),
+            names: &[],
+        };
+        let saved = site
+            .memory
+            .save_reviewed(&pair, &item, &who.name, req.version)
+            .map_err(internal)?;
+        Ok(saved)
+    })
+    .await;
+    match answer {
+        Ok(Ok(Saved::Stored { version })) => {
+            Json(serde_json::json!({ "saved": true, "version": version })).into_response()
+        }
+        Ok(Ok(Saved::Conflict {
+            version,
+            author,
+            target,
+        })) => (
+            StatusCode::CONFLICT,
+            Json(serde_json::json!({
+                "saved": false, "version": version, "author": author, "target": target
+            })),
+        )
+            .into_response(),
+        Ok(Ok(Saved::Kept { version })) => (
+            StatusCode::CONFLICT,
+            Json(serde_json::json!({
+                "saved": false, "version": version, "error": "the block is approved"
+            })),
+        )
+            .into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// Every save of a block: who, when, before and after.
+async fn history(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(r): Query<BlockRef>,
+) -> Response {
+    if let Err(refused) = auth::reader(&site.memory, &headers) {
+        return refused.into_response();
+    }
+    let answer = tokio::task::spawn_blocking(move || {
+        let (pair, source) = source_of(&site, &r)?;
+        let rows = site
+            .memory
+            .history(&pair, &source.key())
+            .map_err(internal)?;
+        let rows: Vec<serde_json::Value> = rows
+            .into_iter()
+            .map(|h| {
+                serde_json::json!({
+                    "version": h.version, "author": h.author, "at": h.at,
+                    "before": h.before, "after": h.after, "status": h.status
+                })
+            })
+            .collect();
+        Ok::<_, Refusal>(Json(rows))
+    })
+    .await;
+    match answer {
+        Ok(Ok(rows)) => rows.into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}

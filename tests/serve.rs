@@ -1,0 +1,301 @@
+//! `verso serve` as a desk uses it: a real server process on loopback, reviewers added with
+//! the command line, saves and approvals over HTTP going straight into the memory file,
+//! a stale save refused with what won, no access without a token, and nothing lost when the
+//! server is killed.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{examples, succeed, verso};
+use serde_json::{Value, json};
+
+const ARTICLE: &str = "frontline-artillery.md";
+
+/// A running `verso serve`; killed (SIGKILL) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        for _ in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .map(|a| a.port())
+                .expect("a free port");
+            let mut child = Command::new(env!("CARGO_BIN_EXE_verso"))
+                .current_dir(dir)
+                .args(["serve", ARTICLE, "--to", "es", "--memory", "mem.sqlite"])
+                .arg("--listen")
+                .arg(format!("127.0.0.1:{port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("verso serve starts");
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break; // the port was taken after all: another one
+                }
+                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Server { child, port };
+                }
+                assert!(Instant::now() < deadline, "verso serve did not come up");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        panic!("verso serve could not bind a port");
+    }
+
+    /// One HTTP/1.1 request; the status and the body.
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        if !body.is_empty() {
+            head.push_str("Content-Type: application/json\r\n");
+        }
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).expect("send");
+        stream.write_all(body.as_bytes()).expect("send");
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).expect("reply");
+        let status = reply
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status line");
+        let body = reply.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        (status, dechunk(body))
+    }
+
+    fn save(
+        &self,
+        token: &str,
+        block: usize,
+        target: &str,
+        version: i64,
+        approve: bool,
+    ) -> (u16, Value) {
+        let (status, body) = self.request(
+            "POST",
+            "/api/block",
+            &[("X-Verso-Token", token)],
+            Some(&json!({
+                "locale": "es", "path": ARTICLE, "block": block,
+                "target": target, "version": version, "approve": approve
+            })),
+        );
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    fn block(&self, token: &str, block: usize) -> Value {
+        let (status, body) = self.request(
+            "GET",
+            &format!("/api/block?locale=es&path={ARTICLE}&block={block}"),
+            &[("X-Verso-Token", token)],
+            None,
+        );
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str(&body).expect("JSON")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A chunked body made whole (axum answers JSON and pages chunked or not).
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    loop {
+        let Some((size, after)) = rest.split_once("\r\n") else {
+            return body.to_string();
+        };
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            return body.to_string();
+        };
+        if n == 0 {
+            return out;
+        }
+        let Some(chunk) = after.get(..n) else {
+            return body.to_string();
+        };
+        out.push_str(chunk);
+        rest = after.get(n + 2..).unwrap_or("");
+    }
+}
+
+fn add_reviewer(dir: &Path, name: &str, role: &str) -> String {
+    let out = succeed(verso().current_dir(dir).args([
+        "serve",
+        "--memory",
+        "mem.sqlite",
+        "--add-reviewer",
+        name,
+        "--role",
+        role,
+    ]));
+    let said = String::from_utf8_lossy(&out.stdout);
+    said.trim()
+        .rsplit_once("token=")
+        .map(|(_, t)| t.to_string())
+        .unwrap_or_else(|| panic!("a link with a token: {said}"))
+}
+
+/// An article translated (pseudo) into the memory, and two reviewers.
+fn desk() -> (tempfile::TempDir, String, String) {
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::copy(examples().join(ARTICLE), dir.join(ARTICLE)).expect("copy");
+    succeed(verso().current_dir(dir).args([
+        "translate",
+        ARTICLE,
+        "--to",
+        "es",
+        "--engine",
+        "pseudo",
+        "--memory",
+        "mem.sqlite",
+        "--out",
+        "out",
+        "--no-review",
+        "--no-check",
+    ]));
+    let bo = add_reviewer(dir, "bo", "reviewer");
+    let ana = add_reviewer(dir, "ana", "approver");
+    (work, bo, ana)
+}
+
+#[test]
+fn nothing_is_served_without_a_reviewers_token() {
+    let (work, bo, _) = desk();
+    let server = Server::start(work.path());
+    assert_eq!(server.request("GET", "/", &[], None).0, 401);
+    assert_eq!(server.request("GET", "/?token=0123", &[], None).0, 401);
+    let page = format!("/review/es/{ARTICLE}");
+    assert_eq!(server.request("GET", &page, &[], None).0, 401);
+    // The link's token sets a session cookie the pages are then read with.
+    let (status, _) = server.request("GET", &format!("/?token={bo}"), &[], None);
+    assert_eq!(status, 303);
+    let cookie = format!("verso_token={bo}");
+    let (status, html) = server.request("GET", &page, &[("Cookie", &cookie)], None);
+    assert_eq!(status, 200);
+    assert!(html.contains("data-block=\"0\""), "{html}");
+    // A write with the cookie alone (what a page on another site could make a browser send)
+    // is refused; so is every request once the token is revoked.
+    let body = json!({"locale": "es", "path": ARTICLE, "block": 0, "target": "x", "version": 0});
+    assert_eq!(
+        server
+            .request("POST", "/api/block", &[("Cookie", &cookie)], Some(&body))
+            .0,
+        401
+    );
+    succeed(verso().current_dir(work.path()).args([
+        "serve",
+        "--memory",
+        "mem.sqlite",
+        "--revoke",
+        "bo",
+    ]));
+    assert_eq!(
+        server.request("GET", &page, &[("Cookie", &cookie)], None).0,
+        401
+    );
+}
+
+#[test]
+fn saves_go_into_the_memory_a_stale_one_is_refused_and_a_killed_server_loses_nothing() {
+    let (work, bo, ana) = desk();
+    let dir = work.path();
+    let server = Server::start(dir);
+    let title = "Los duelos de artillería se intensifican en el frente sur";
+    let before = server.block(&bo, 0);
+    assert_eq!(before["version"], 0);
+    assert_eq!(before["status"], "machine");
+    // Bo saves; a second save made on the version he loaded is refused with what won.
+    let (status, saved) = server.save(&bo, 0, title, 0, false);
+    assert_eq!((status, &saved["version"]), (200, &json!(1)), "{saved}");
+    let (status, late) = server.save(&ana, 0, "Otro título", 0, false);
+    assert_eq!(status, 409, "{late}");
+    assert_eq!(
+        (&late["author"], &late["target"]),
+        (&json!("bo"), &json!(title))
+    );
+    // A reviewer may not approve; an approver may, on the current version.
+    assert_eq!(server.save(&bo, 0, title, 1, true).0, 403);
+    assert_eq!(server.save(&ana, 0, title, 1, true).0, 200);
+    // A text that drops the source's placeholders is refused and names why.
+    let linked = (0..40)
+        .find(|&b| {
+            server.block(&bo, b)["source"]
+                .as_str()
+                .is_some_and(|s| s.contains("</1>"))
+        })
+        .expect("a block with paired markup");
+    let (status, problem) = server.save(&bo, linked, "sin marcas", 0, false);
+    assert_eq!(status, 400, "{problem}");
+    // Killed without warning and started again: every save the server answered is there.
+    drop(server);
+    let server = Server::start(dir);
+    let after = server.block(&bo, 0);
+    assert_eq!(
+        (&after["target"], &after["status"], &after["version"]),
+        (&json!(title), &json!("approved"), &json!(2))
+    );
+    let (status, history) = server.request(
+        "GET",
+        &format!("/api/history?locale=es&path={ARTICLE}&block=0"),
+        &[("X-Verso-Token", &bo)],
+        None,
+    );
+    assert_eq!(status, 200);
+    let history: Value = serde_json::from_str(&history).expect("JSON");
+    let authors: Vec<&str> = history
+        .as_array()
+        .expect("list")
+        .iter()
+        .flat_map(|h| h["author"].as_str())
+        .collect();
+    assert_eq!(authors, ["bo", "ana"]);
+    drop(server);
+    // The next run writes the approved title, whatever the engine.
+    succeed(verso().current_dir(dir).args([
+        "translate",
+        ARTICLE,
+        "--to",
+        "es",
+        "--engine",
+        "pseudo",
+        "--memory",
+        "mem.sqlite",
+        "--out",
+        "out",
+        "--no-review",
+        "--no-check",
+    ]));
+    let written = std::fs::read_to_string(dir.join("out/es").join(ARTICLE)).expect("output");
+    assert!(written.contains(title), "{written}");
+}

@@ -11,6 +11,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::browser::Browser;
 use common::{examples, succeed, verso};
 use serde_json::{Value, json};
 
@@ -298,4 +299,90 @@ fn saves_go_into_the_memory_a_stale_one_is_refused_and_a_killed_server_loses_not
     ]));
     let written = std::fs::read_to_string(dir.join("out/es").join(ARTICLE)).expect("output");
     assert!(written.contains(title), "{written}");
+}
+
+/// In a real browser: the token link, the page drawn from the memory, an edit saved with the
+/// Save button and found in the memory and on the next load; a block another reviewer saved
+/// meanwhile is not overwritten, and the page shows their text.
+#[test]
+fn a_reviewer_saves_from_the_page_and_a_conflict_is_shown_not_overwritten() {
+    let (work, bo, ana) = desk();
+    let server = Server::start(work.path());
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let browser = Browser::start();
+    browser.open_url(&format!("{base}/?token={bo}"));
+    let index: String = browser
+        .run("return document.body.textContent;", json!([]))
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(index.contains(ARTICLE), "{index}");
+    let page = format!("{base}/review/es/{ARTICLE}");
+    browser.open_url(&page);
+    // Two blocks without markup: the first Bo edits alone, the second Ana saves first.
+    let blocks = browser.run(
+        r#"return Array.from(document.querySelectorAll('section.block'))
+            .filter(s => { const c = s.querySelector('.tgt[contenteditable]');
+                           return c && !c.querySelector('.chip'); })
+            .slice(0, 2).map(s => Number(s.dataset.block));"#,
+        json!([]),
+    );
+    let (mine, theirs) = (
+        blocks[0].as_u64().expect("a block") as usize,
+        blocks[1].as_u64().expect("another") as usize,
+    );
+    let ana_text = "Texto de Ana, guardado antes";
+    assert_eq!(server.save(&ana, theirs, ana_text, 0, false).0, 200);
+    browser.run(
+        r#"const set = (b, t) => { const c = document.querySelector('#b' + b + ' .tgt[contenteditable]');
+                                  c.textContent = t; c.dispatchEvent(new Event('input')); };
+           set(arguments[0], 'Texto de Bo'); set(arguments[1], 'Bo no vio el cambio');"#,
+        json!([mine, theirs]),
+    );
+    browser.click("#save");
+    let notes = browser.run_async(
+        r#"const done = arguments[arguments.length - 1];
+           const wait = () => {
+             const n = document.querySelectorAll('.server-note');
+             if (n.length >= 2) { done(Array.from(n).map(x => [x.closest('section').dataset.block, x.className, x.textContent])); }
+             else { setTimeout(wait, 50); }
+           };
+           wait();"#,
+        json!([]),
+    );
+    let notes = notes.as_array().expect("notes").clone();
+    let note_of = |b: usize| {
+        notes
+            .iter()
+            .find(|n| n[0] == json!(b.to_string()))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert!(
+        note_of(mine)[1]
+            .as_str()
+            .is_some_and(|c| c.contains("saved")),
+        "{notes:?}"
+    );
+    let conflict = note_of(theirs);
+    assert!(
+        conflict[1].as_str().is_some_and(|c| c.contains("conflict")),
+        "{notes:?}"
+    );
+    assert!(
+        conflict[2]
+            .as_str()
+            .is_some_and(|t| t.contains("ana") && t.contains(ana_text)),
+        "{notes:?}"
+    );
+    // The memory has Bo's edit and Ana's text, untouched.
+    assert_eq!(server.block(&bo, mine)["target"], "Texto de Bo");
+    assert_eq!(server.block(&bo, theirs)["target"], ana_text);
+    // Loaded again, the page shows what was saved.
+    browser.open_url(&page);
+    let shown = browser.run(
+        "return document.querySelector('#b' + arguments[0] + ' .tgt[contenteditable]').textContent;",
+        json!([mine]),
+    );
+    assert_eq!(shown, "Texto de Bo");
 }

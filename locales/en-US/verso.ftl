@@ -643,3 +643,7 @@ serve-reviewer-revoked = { $name } can no longer review.
 serve-reviewer-unknown = there is no reviewer { $name } with a token to revoke.
 serve-listening = Serving { $articles } articles at http://{ $address }/ (stop with Ctrl+C).
 serve-not-loopback = warning: { $address } is reachable from other machines and verso serves plain HTTP: put it behind a reverse proxy with TLS (see the README).
+review-save = Save to the memory
+review-saved = Saved
+review-conflict = Not saved: another reviewer saved this block first. Their text, from
+review-refused = Not saved:

@@ -655,3 +655,7 @@ serve-reviewer-revoked = { $name } ya no puede revisar.
 serve-reviewer-unknown = no hay ningún revisor { $name } con un token que revocar.
 serve-listening = Sirviendo { $articles } artículos en http://{ $address }/ (se detiene con Ctrl+C).
 serve-not-loopback = aviso: { $address } es accesible desde otras máquinas y verso sirve HTTP sin cifrar: póngalo detrás de un proxy inverso con TLS (véase el README).
+review-save = Guardar en la memoria
+review-saved = Guardado
+review-conflict = No guardado: otro revisor guardó antes este bloque. Su texto, de
+review-refused = No guardado:

@@ -71,15 +71,18 @@ fn nonce(content: &str) -> String {
     hasher.finalize().to_hex()[..24].to_string()
 }
 
-fn head(out: &mut String, title: &str, nonce: Option<&str>) {
+fn head(out: &mut String, title: &str, nonce: Option<&str>, served: bool) {
     let script = nonce.map_or("'none'".to_string(), |n| format!("'nonce-{n}'"));
+    // Served by `verso serve`, the page talks to its own server and to nothing else.
+    let connect = if served { "connect-src 'self'; " } else { "" };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; script-src {script}; img-src 'none'; base-uri 'none'; \
-         form-action 'none'\">\n<meta name=\"viewport\" content=\"width=device-width, \
-         initial-scale=1\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n",
+         {connect}style-src 'unsafe-inline'; script-src {script}; img-src 'none'; \
+         base-uri 'none'; form-action 'none'\">\n<meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
+         <style>{CSS}</style>\n</head>\n",
         lang = escape(&i18n::ui_lang().to_string()),
         title = escape(title),
     );
@@ -95,6 +98,24 @@ struct PageData<'a> {
     target_lang: &'a str,
     blocks: Vec<BlockData<'a>>,
     labels: Labels,
+    /// Set when `verso serve` serves the page: saves go to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    server: Option<&'a Served>,
+}
+
+/// What a page served by `verso serve` needs to save into the memory: the reviewer's token
+/// (the page is only ever served to its holder), the article and locale, and the version of
+/// each block it was drawn from.
+#[derive(Debug, Serialize)]
+pub struct Served {
+    /// The reviewer's token, sent back in the `X-Verso-Token` header.
+    pub token: String,
+    /// The target locale.
+    pub locale: String,
+    /// The article's path.
+    pub path: String,
+    /// Each block's version, by block index.
+    pub versions: Vec<i64>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +130,9 @@ struct BlockData<'a> {
 
 #[derive(Serialize)]
 struct Labels {
+    saved: String,
+    conflict: String,
+    refused: String,
     edited: String,
     approved: String,
     nothing: String,
@@ -117,6 +141,11 @@ struct Labels {
 
 /// The review page of one article in one locale.
 pub fn page(doc: &ReviewDoc) -> String {
+    page_for(doc, None)
+}
+
+/// The review page, saving through `verso serve` when `served` says how.
+pub fn page_for(doc: &ReviewDoc, served: Option<&Served>) -> String {
     let title = i18n::render(&msg!(
         "review-title",
         file = &doc.file,
@@ -141,7 +170,11 @@ pub fn page(doc: &ReviewDoc) -> String {
                 status: b.status.as_deref(),
             })
             .collect(),
+        server: served,
         labels: Labels {
+            saved: i18n::render(&msg!("review-saved")),
+            conflict: i18n::render(&msg!("review-conflict")),
+            refused: i18n::render(&msg!("review-refused")),
             edited: i18n::render(&msg!("review-edited-count")),
             approved: i18n::render(&msg!("review-approved-count")),
             nothing: i18n::render(&msg!("review-nothing-to-export")),
@@ -151,11 +184,11 @@ pub fn page(doc: &ReviewDoc) -> String {
     let data_json = script_json(&data);
     let nonce = nonce(&data_json);
     let mut out = String::with_capacity(64 * 1024);
-    head(&mut out, &title, Some(&nonce));
+    head(&mut out, &title, Some(&nonce), served.is_some());
     out.push_str("<body>\n<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
     summary(&mut out, doc);
-    controls(&mut out);
+    controls(&mut out, served.is_some());
     out.push_str("</header>\n<main>\n");
     let _ = writeln!(
         out,
@@ -264,11 +297,19 @@ fn summary(out: &mut String, doc: &ReviewDoc) {
     out.push_str("</section>\n");
 }
 
-fn controls(out: &mut String) {
+fn controls(out: &mut String, served: bool) {
+    let save = if served {
+        format!(
+            "<button type=\"button\" id=\"save\">{}</button> ",
+            localized(&msg!("review-save"))
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
         "<nav class=\"controls\"><label><input type=\"checkbox\" id=\"only-findings\"> {}</label> \
-         <button type=\"button\" id=\"download\">{}</button> \
+         {save}<button type=\"button\" id=\"download\">{}</button> \
          <span id=\"counts\" aria-live=\"polite\"></span></nav>",
         localized(&msg!("review-only-findings")),
         localized(&msg!("review-download")),
@@ -545,7 +586,7 @@ impl IndexEntry {
 pub fn index(entries: &[IndexEntry]) -> String {
     let title = i18n::render(&msg!("review-index-title"));
     let mut out = String::new();
-    head(&mut out, &title, None);
+    head(&mut out, &title, None, false);
     let _ = writeln!(
         out,
         "<body>\n<header><h1>{}</h1></header>\n<main>",

@@ -173,5 +173,72 @@
     document.getElementById('counts').textContent = data.labels.exported + ' ' + a.download;
   });
 
+  // Served by `verso serve`: each changed block is saved into the memory on the version it
+  // was drawn from; a block another reviewer saved first is marked, with their text, and
+  // nothing of it is overwritten. Ctrl+Enter saves the block being edited, Ctrl+Shift+Enter
+  // saves and approves it.
+  if (data.server) {
+    var server = data.server;
+    var note = function (section, cls, text) {
+      var old = section.querySelector('.server-note');
+      if (old) { old.remove(); }
+      var p = document.createElement('p');
+      p.className = 'server-note ' + cls;
+      p.textContent = text;
+      section.appendChild(p);
+    };
+    var saveBlock = function (entry) {
+      var section = document.getElementById('b' + entry.block);
+      var body = {
+        locale: server.locale, path: server.path, block: entry.block, target: entry.target,
+        approve: entry.status === 'approved', version: server.versions[entry.block] || 0
+      };
+      return fetch('/api/block', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
+        body: JSON.stringify(body)
+      }).then(function (r) {
+        return r.json().then(function (answer) {
+          if (r.ok) {
+            server.versions[entry.block] = answer.version;
+            byBlock[entry.block].target = entry.target;
+            byBlock[entry.block].status = body.approve ? 'approved' : 'reviewed';
+            section.dataset.status = byBlock[entry.block].status;
+            note(section, 'saved', data.labels.saved);
+          } else if (r.status === 409) {
+            section.classList.add('conflict');
+            note(section, 'conflict', data.labels.conflict + ' ' + (answer.author || '') +
+              ': ' + (answer.target || ''));
+          } else {
+            note(section, 'refused', data.labels.refused + ' ' + (answer.error || r.status));
+          }
+          return r.status;
+        });
+      });
+    };
+    var saveAll = function (only) {
+      var blocks = corrections().blocks.filter(function (b) { return only === undefined || b.block === only; });
+      return Promise.all(blocks.map(saveBlock)).then(function (statuses) {
+        document.getElementById('counts').textContent = data.labels.saved + ' ' +
+          statuses.filter(function (s) { return s === 200; }).length + '/' + statuses.length;
+        return statuses;
+      });
+    };
+    document.getElementById('save').addEventListener('click', function () { saveAll(); });
+    document.querySelectorAll('.tgt[contenteditable]').forEach(function (cell) {
+      cell.addEventListener('keydown', function (e) {
+        if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) { return; }
+        e.preventDefault();
+        var section = cell.closest('section');
+        if (e.shiftKey) {
+          var box = section.querySelector('.approve-box');
+          if (box) { box.checked = true; }
+        }
+        saveAll(Number(section.dataset.block));
+      });
+    });
+    window.versoSave = saveAll;
+  }
+
   updateCounts();
 }());

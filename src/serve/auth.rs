@@ -51,10 +51,12 @@ fn who(memory: &Memory, token: Option<&str>) -> Result<Reviewer, Refusal> {
 
 /// The reviewer of a read: header or cookie.
 pub fn reader(memory: &Memory, headers: &HeaderMap) -> Result<Reviewer, Refusal> {
-    who(
-        memory,
-        header_token(headers).or_else(|| cookie_token(headers)),
-    )
+    who(memory, read_token(headers))
+}
+
+/// The token a read came with (the page gives it back to its script for saving).
+pub fn read_token(headers: &HeaderMap) -> Option<&str> {
+    header_token(headers).or_else(|| cookie_token(headers))
 }
 
 /// The reviewer of a write: the header only.

@@ -210,11 +210,31 @@ async fn page(
     if site.article(&path).is_none() || site.locale(&locale).is_none() {
         return error(StatusCode::NOT_FOUND, format!("no page {locale}/{path}")).into_response();
     }
+    let token = auth::read_token(&headers).unwrap_or_default().to_string();
     let built = tokio::task::spawn_blocking(move || {
         let (doc, context) = (site.article(&path)?, site.locale(&locale)?);
         let context = context.lock().ok()?;
         let prepared = context.from_memory(doc, &site.memory).ok()?;
-        Some(html::page(&context.review(&prepared, &path, doc)))
+        let versions = prepared
+            .protected
+            .iter()
+            .map(|p| {
+                site.memory
+                    .block_version(context.pair(), &p.segment.key())
+                    .map(|(v, _)| v)
+            })
+            .collect::<Result<Vec<i64>, _>>()
+            .ok()?;
+        let served = html::Served {
+            token,
+            locale,
+            path: path.clone(),
+            versions,
+        };
+        Some(html::page_for(
+            &context.review(&prepared, &path, doc),
+            Some(&served),
+        ))
     })
     .await;
     match built {

@@ -173,6 +173,11 @@ impl Browser {
         self.call("POST", "/url", Some(&json!({ "url": url })));
     }
 
+    /// Opens an address (a page `verso serve` serves).
+    pub fn open_url(&self, url: &str) {
+        self.call("POST", "/url", Some(&json!({ "url": url })));
+    }
+
     /// Runs a script in the page (`arguments` are `args`); returns its result.
     pub fn run(&self, script: &str, args: Value) -> Value {
         self.call(

@@ -25,6 +25,10 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path) -> Server {
+        Server::start_with(dir, &[])
+    }
+
+    fn start_with(dir: &Path, extra: &[&str]) -> Server {
         for _ in 0..5 {
             let port = TcpListener::bind("127.0.0.1:0")
                 .and_then(|l| l.local_addr())
@@ -35,6 +39,7 @@ impl Server {
                 .args(["serve", ARTICLE, "--to", "es", "--memory", "mem.sqlite"])
                 .arg("--listen")
                 .arg(format!("127.0.0.1:{port}"))
+                .args(extra)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -385,4 +390,61 @@ fn a_reviewer_saves_from_the_page_and_a_conflict_is_shown_not_overwritten() {
         json!([mine]),
     );
     assert_eq!(shown, "Texto de Bo");
+}
+
+/// A reviewer's writes are limited per minute: the one over the limit gets 429 and how long to
+/// wait, and stores nothing.
+#[test]
+fn writes_over_the_limit_are_refused_and_store_nothing() {
+    let (work, bo, ana) = desk();
+    let server = Server::start_with(work.path(), &["--max-saves-per-minute", "3"]);
+    for version in 0..3 {
+        let (status, saved) = server.save(&bo, 0, &format!("Título {version}"), version, false);
+        assert_eq!(status, 200, "{saved}");
+    }
+    let (status, refused) = server.save(&bo, 0, "Título de más", 3, false);
+    assert_eq!(status, 429, "{refused}");
+    assert_eq!(server.block(&bo, 0)["target"], "Título 2");
+    // The limit is per reviewer: Ana still writes.
+    assert_eq!(server.save(&ana, 0, "Título de Ana", 3, false).0, 200);
+}
+
+/// An approver approves at once every block without a finding; blocks with findings are left
+/// for a person, and a reviewer may not do it.
+#[test]
+fn an_approver_approves_every_block_without_findings_in_one_step() {
+    let (work, bo, ana) = desk();
+    let server = Server::start(work.path());
+    let body = json!({"locale": "es", "path": ARTICLE});
+    let bulk = |token: &str| server.request("POST", "/api/approve-clean", &[("X-Verso-Token", token)], Some(&body));
+    assert_eq!(bulk(&bo).0, 403);
+    let (status, said) = bulk(&ana);
+    assert_eq!(status, 200, "{said}");
+    let approved = serde_json::from_str::<Value>(&said).expect("JSON")["approved"]
+        .as_u64()
+        .expect("a count");
+    // The page says which blocks have findings; exactly the others are approved now.
+    let (_, html) = server.request("GET", &format!("/review/es/{ARTICLE}"), &[("X-Verso-Token", &ana)], None);
+    let mut clean = 0;
+    for section in html.split("<section class=\"block").skip(1) {
+        let classes = section.split('"').next().unwrap_or("");
+        let block: usize = section
+            .split("data-block=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a block index");
+        let status = server.block(&ana, block)["status"].clone();
+        if classes.contains("has-findings") {
+            assert_eq!(status, "machine", "block {block}");
+        } else {
+            clean += 1;
+            assert_eq!(status, "approved", "block {block}");
+        }
+    }
+    assert!(clean > 0 && clean < 40, "{clean}");
+    assert_eq!(approved, clean);
+    // Done again, nothing is left to approve.
+    let again: Value = serde_json::from_str(&bulk(&ana).1).expect("JSON");
+    assert_eq!(again["approved"], 0);
 }

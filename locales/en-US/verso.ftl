@@ -647,3 +647,5 @@ review-save = Save to the memory
 review-saved = Saved
 review-conflict = Not saved: another reviewer saved this block first. Their text, from
 review-refused = Not saved:
+help-serve-max_saves_per_minute = Saves and approvals one reviewer may make in a minute (default 600); more get 429.
+review-approve-clean = Approve all blocks without findings

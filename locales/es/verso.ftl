@@ -659,3 +659,5 @@ review-save = Guardar en la memoria
 review-saved = Guardado
 review-conflict = No guardado: otro revisor guardó antes este bloque. Su texto, de
 review-refused = No guardado:
+help-serve-max_saves_per_minute = Guardados y aprobaciones que un revisor puede hacer en un minuto (por defecto 600); los demás reciben 429.
+review-approve-clean = Aprobar todos los bloques sin hallazgos

@@ -38,6 +38,8 @@ pub struct Args {
     role: String,
     #[arg(long, value_name = "NAME")]
     revoke: Option<String>,
+    #[arg(long, value_name = "N", default_value_t = 600)]
+    max_saves_per_minute: u32,
     #[arg(long, value_name = "FILE")]
     memory: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
@@ -124,6 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         memory,
         articles,
         locales,
+        limit: serve::WriteLimit::new(args.max_saves_per_minute),
     });
     if !args.listen.ip().is_loopback() {
         note!(

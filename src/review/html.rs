@@ -300,8 +300,10 @@ fn summary(out: &mut String, doc: &ReviewDoc) {
 fn controls(out: &mut String, served: bool) {
     let save = if served {
         format!(
-            "<button type=\"button\" id=\"save\">{}</button> ",
-            localized(&msg!("review-save"))
+            "<button type=\"button\" id=\"save\">{}</button> \
+             <button type=\"button\" id=\"approve-clean\">{}</button> ",
+            localized(&msg!("review-save")),
+            localized(&msg!("review-approve-clean"))
         )
     } else {
         String::new()

@@ -225,6 +225,19 @@
       });
     };
     document.getElementById('save').addEventListener('click', function () { saveAll(); });
+    // An approver approves every block without a finding at once; the page is drawn again.
+    document.getElementById('approve-clean').addEventListener('click', function () {
+      fetch('/api/approve-clean', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
+        body: JSON.stringify({ locale: server.locale, path: server.path })
+      }).then(function (r) {
+        return r.json().then(function (answer) {
+          if (r.ok) { window.location.reload(); return; }
+          document.getElementById('counts').textContent = data.labels.refused + ' ' + (answer.error || r.status);
+        });
+      });
+    });
     document.querySelectorAll('.tgt[contenteditable]').forEach(function (cell) {
       cell.addEventListener('keydown', function (e) {
         if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) { return; }

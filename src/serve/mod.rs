@@ -37,6 +37,44 @@ pub struct Site {
     pub articles: Vec<(String, Document)>,
     /// Per target language: its pair and the review context (glossary, checks).
     pub locales: Vec<(String, Mutex<Context>)>,
+    /// Writes allowed per reviewer in a minute.
+    pub limit: WriteLimit,
+}
+
+/// At most `per_minute` writes per reviewer in any minute: a stuck key or a runaway script
+/// cannot flood the memory (429, with `Retry-After`).
+#[derive(Debug)]
+pub struct WriteLimit {
+    per_minute: u32,
+    windows: Mutex<std::collections::HashMap<String, (std::time::Instant, u32)>>,
+}
+
+impl WriteLimit {
+    /// A limit of `per_minute` writes per reviewer.
+    pub fn new(per_minute: u32) -> WriteLimit {
+        WriteLimit {
+            per_minute,
+            windows: Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+
+    /// Counts a write of `who`; the seconds to wait when over the limit.
+    fn check(&self, who: &str) -> Result<(), u64> {
+        let Ok(mut windows) = self.windows.lock() else {
+            return Ok(());
+        };
+        let now = std::time::Instant::now();
+        let window = windows.entry(who.to_string()).or_insert((now, 0));
+        let elapsed = now.duration_since(window.0);
+        if elapsed >= std::time::Duration::from_secs(60) {
+            *window = (now, 0);
+        }
+        if window.1 >= self.per_minute {
+            return Err(60u64.saturating_sub(elapsed.as_secs()).max(1));
+        }
+        window.1 += 1;
+        Ok(())
+    }
 }
 
 impl Site {
@@ -59,6 +97,7 @@ pub fn router(site: Arc<Site>) -> axum::Router {
         .route("/review/{locale}/{*path}", get(page))
         .route("/api/block", get(block).post(save))
         .route("/api/history", get(history))
+        .route("/api/approve-clean", axum::routing::post(approve_clean))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(site)
 }
@@ -310,6 +349,17 @@ async fn save(
         Ok(who) => who,
         Err(refused) => return refused.into_response(),
     };
+    if let Err(wait) = site.limit.check(&who.name) {
+        let mut refused = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("too many saves by {}: try again in {wait} s", who.name),
+        )
+        .into_response();
+        if let Ok(value) = wait.to_string().parse() {
+            refused.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return refused;
+    }
     if req.approve && who.role != Role::Approver {
         return error(
             StatusCode::FORBIDDEN,
@@ -384,6 +434,90 @@ async fn save(
             })),
         )
             .into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// An article in one language.
+#[derive(Debug, Deserialize)]
+pub struct ArticleRef {
+    /// Target language.
+    pub locale: String,
+    /// The article's path.
+    pub path: String,
+}
+
+/// Approves, as they are, the blocks of an article that have a translation and no finding
+/// and are not approved yet (an approver's bulk action): each saved on its current version,
+/// so a block saved meanwhile is left for a person to look at. Answers how many were approved.
+async fn approve_clean(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Json(req): Json<ArticleRef>,
+) -> Response {
+    let who = match auth::writer(&site.memory, &headers) {
+        Ok(who) => who,
+        Err(refused) => return refused.into_response(),
+    };
+    if who.role != Role::Approver {
+        return error(StatusCode::FORBIDDEN, format!("{} may not approve", who.name))
+            .into_response();
+    }
+    if let Err(wait) = site.limit.check(&who.name) {
+        return error(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("too many saves by {}: try again in {wait} s", who.name),
+        )
+        .into_response();
+    }
+    let answer = tokio::task::spawn_blocking(move || {
+        let doc = site
+            .article(&req.path)
+            .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", req.path)))?;
+        let context = site
+            .locale(&req.locale)
+            .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no locale {}", req.locale)))?;
+        let context = context.lock().map_err(internal)?;
+        let prepared = context.from_memory(doc, &site.memory).map_err(internal)?;
+        let review = context.review(&prepared, &req.path, doc);
+        let mut approved = 0;
+        for view in review.blocks.iter().filter(|b| b.findings.is_empty()) {
+            let i = view.index;
+            let (Some(target), Some(protected)) = (
+                prepared.targets.get(i).cloned().flatten(),
+                prepared.protected.get(i),
+            ) else {
+                continue;
+            };
+            if view.status.as_deref() == Some("approved") {
+                continue;
+            }
+            let pair = context.pair();
+            let (version, _) = site
+                .memory
+                .block_version(pair, &protected.segment.key())
+                .map_err(internal)?;
+            let item = HumanItem {
+                source: &protected.segment,
+                target: &target,
+                status: reviews::status(true),
+                changed_at: now(),
+                names: &[],
+            };
+            let saved = site
+                .memory
+                .save_reviewed(pair, &item, &who.name, version)
+                .map_err(internal)?;
+            if matches!(saved, Saved::Stored { .. }) {
+                approved += 1;
+            }
+        }
+        Ok::<_, Refusal>(approved)
+    })
+    .await;
+    match answer {
+        Ok(Ok(n)) => Json(serde_json::json!({ "approved": n })).into_response(),
         Ok(Err(refused)) => refused.into_response(),
         Err(e) => internal(e).into_response(),
     }

@@ -714,6 +714,7 @@ async fn no_engine_gets_an_empty_translation_stored_or_a_file_lost_by_answering_
             fix: false,
         },
         review: None,
+        approved_only: false,
     };
     let report = verso::pipeline::run(&job, &verso::pipeline::Silent)
         .await

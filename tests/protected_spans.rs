@@ -176,6 +176,7 @@ async fn a_lost_span_is_flagged_and_written_back_visibly() {
             fix: false,
         },
         review: None,
+        approved_only: false,
     };
     let report = pipeline::run(&job, &Silent).await.expect("run");
     let out = std::fs::read_to_string(work.path().join("out/es/a.md")).expect("written");

@@ -416,7 +416,14 @@ fn an_approver_approves_every_block_without_findings_in_one_step() {
     let (work, bo, ana) = desk();
     let server = Server::start(work.path());
     let body = json!({"locale": "es", "path": ARTICLE});
-    let bulk = |token: &str| server.request("POST", "/api/approve-clean", &[("X-Verso-Token", token)], Some(&body));
+    let bulk = |token: &str| {
+        server.request(
+            "POST",
+            "/api/approve-clean",
+            &[("X-Verso-Token", token)],
+            Some(&body),
+        )
+    };
     assert_eq!(bulk(&bo).0, 403);
     let (status, said) = bulk(&ana);
     assert_eq!(status, 200, "{said}");
@@ -424,7 +431,12 @@ fn an_approver_approves_every_block_without_findings_in_one_step() {
         .as_u64()
         .expect("a count");
     // The page says which blocks have findings; exactly the others are approved now.
-    let (_, html) = server.request("GET", &format!("/review/es/{ARTICLE}"), &[("X-Verso-Token", &ana)], None);
+    let (_, html) = server.request(
+        "GET",
+        &format!("/review/es/{ARTICLE}"),
+        &[("X-Verso-Token", &ana)],
+        None,
+    );
     let mut clean = 0;
     for section in html.split("<section class=\"block").skip(1) {
         let classes = section.split('"').next().unwrap_or("");
@@ -447,4 +459,60 @@ fn an_approver_approves_every_block_without_findings_in_one_step() {
     // Done again, nothing is left to approve.
     let again: Value = serde_json::from_str(&bulk(&ana).1).expect("JSON");
     assert_eq!(again["approved"], 0);
+}
+
+/// Publishing: `translate --approved-only` writes an article only once every block is
+/// approved, and says which are not.
+#[test]
+fn only_wholly_approved_articles_are_published() {
+    let (work, _, ana) = desk();
+    let dir = work.path();
+    let publish = || {
+        verso()
+            .current_dir(dir)
+            .args([
+                "translate",
+                ARTICLE,
+                "--to",
+                "es",
+                "--engine",
+                "pseudo",
+                "--memory",
+                "mem.sqlite",
+                "--out",
+                "published",
+                "--no-review",
+                "--no-check",
+                "--approved-only",
+            ])
+            .output()
+            .expect("runs")
+    };
+    let first = publish();
+    assert_eq!(first.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&first.stderr).contains("not approved"),
+        "{first:?}"
+    );
+    assert!(!dir.join("published/es").join(ARTICLE).exists());
+    // Ana approves every block as it is.
+    let server = Server::start(dir);
+    let mut blocks = 0;
+    while let (200, body) = server.request(
+        "GET",
+        &format!("/api/block?locale=es&path={ARTICLE}&block={blocks}"),
+        &[("X-Verso-Token", &ana)],
+        None,
+    ) {
+        let b: Value = serde_json::from_str(&body).expect("JSON");
+        let target = b["target"].as_str().expect("a translation").to_string();
+        let version = b["version"].as_i64().expect("a version");
+        assert_eq!(server.save(&ana, blocks, &target, version, true).0, 200);
+        blocks += 1;
+    }
+    assert!(blocks > 5);
+    drop(server);
+    let second = publish();
+    assert!(second.status.success(), "{second:?}");
+    assert!(dir.join("published/es").join(ARTICLE).is_file());
 }

@@ -649,3 +649,5 @@ review-conflict = Not saved: another reviewer saved this block first. Their text
 review-refused = Not saved:
 help-serve-max_saves_per_minute = Saves and approvals one reviewer may make in a minute (default 600); more get 429.
 review-approve-clean = Approve all blocks without findings
+help-translate-approved_only = Publish: write only the articles whose every block is approved, and list the others.
+file-not-approved = not written: { $waiting } of { $blocks } blocks are not approved yet (--approved-only).

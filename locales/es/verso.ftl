@@ -661,3 +661,5 @@ review-conflict = No guardado: otro revisor guardó antes este bloque. Su texto,
 review-refused = No guardado:
 help-serve-max_saves_per_minute = Guardados y aprobaciones que un revisor puede hacer en un minuto (por defecto 600); los demás reciben 429.
 review-approve-clean = Aprobar todos los bloques sin hallazgos
+help-translate-approved_only = Publicar: escribe solo los artículos con todos los bloques aprobados y enumera los demás.
+file-not-approved = no escrito: { $waiting } de { $blocks } bloques aún no están aprobados (--approved-only).

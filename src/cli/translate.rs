@@ -47,6 +47,8 @@ pub struct Args {
     no_localize: bool,
     #[arg(long)]
     no_review: bool,
+    #[arg(long)]
+    approved_only: bool,
     #[arg(long, value_name = "DIR")]
     review_dir: Option<PathBuf>,
     #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "never"])]
@@ -97,6 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         review: (config.review.pages && !args.no_review)
             .then(|| out_dir.join(args.review_dir.as_ref().unwrap_or(&config.review.dir))),
+        approved_only: args.approved_only,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

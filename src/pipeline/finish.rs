@@ -29,6 +29,8 @@ pub(crate) struct Around<'a> {
     /// Whether the file is written for the target locale (its language slots filled); not
     /// when the engine copies the source, whose file is the input byte for byte.
     pub for_target: bool,
+    /// Whether only a wholly approved article is written.
+    pub approved_only: bool,
 }
 
 /// Renders and writes one document, or says why it was not written.
@@ -53,6 +55,20 @@ pub(crate) fn finish_document(
             reason = first,
             more = more
         ))));
+    }
+    if around.approved_only {
+        let waiting = state
+            .statuses
+            .iter()
+            .filter(|s| s.as_deref() != Some("approved"))
+            .count();
+        if waiting > 0 {
+            return Err(fail(i18n::render(&msg!(
+                "file-not-approved",
+                waiting = waiting,
+                blocks = doc.blocks.len()
+            ))));
+        }
     }
     let localized = match around.session.as_deref() {
         Some(session) if around.localizer.is_active() => {

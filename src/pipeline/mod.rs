@@ -73,6 +73,9 @@ pub struct Job {
     /// Where review pages go (`<dir>/<locale>/<relative path>.html` and `<dir>/index.html`);
     /// `None`: no pages.
     pub review: Option<PathBuf>,
+    /// Publishing: only articles whose every block is approved are written; the others are
+    /// listed as not written.
+    pub approved_only: bool,
 }
 
 /// Receives progress as the batch runs (a progress bar, plain lines, or nothing).

@@ -24,6 +24,8 @@ pub(crate) struct Writer<'a> {
     locale: String,
     /// Whether the engine copies the source (`identity`): then the file keeps its language.
     copies_source: bool,
+    /// Whether only wholly approved articles are written.
+    approved_only: bool,
     out_root: PathBuf,
     /// Whether the checks run.
     checks: bool,
@@ -69,6 +71,7 @@ impl<'a> Writer<'a> {
         let localizer = Localizer::new(&pair.source.to_string(), &locale, settings);
         Writer {
             copies_source: job.engine.copies_source(),
+            approved_only: job.approved_only,
             docs,
             checks: job.checks.is_some(),
             read_options: job.read_options.clone(),
@@ -98,6 +101,7 @@ impl<'a> Writer<'a> {
                 localizer: &self.localizer,
                 check: self.checks.then_some(&self.read_options),
                 for_target: !self.copies_source,
+                approved_only: self.approved_only,
             },
         ) {
             Ok(file) => {

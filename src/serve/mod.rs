@@ -461,8 +461,11 @@ async fn approve_clean(
         Err(refused) => return refused.into_response(),
     };
     if who.role != Role::Approver {
-        return error(StatusCode::FORBIDDEN, format!("{} may not approve", who.name))
-            .into_response();
+        return error(
+            StatusCode::FORBIDDEN,
+            format!("{} may not approve", who.name),
+        )
+        .into_response();
     }
     if let Err(wait) = site.limit.check(&who.name) {
         return error(

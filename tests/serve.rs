@@ -516,3 +516,81 @@ fn only_wholly_approved_articles_are_published() {
     assert!(second.status.success(), "{second:?}");
     assert!(dir.join("published/es").join(ARTICLE).is_file());
 }
+
+/// Comments: written by any reviewer, kept in the memory, shown on the page as text — a
+/// script in a comment stays text — and added from the page.
+#[test]
+fn comments_are_kept_shown_as_text_and_added_from_the_page() {
+    let (work, bo, ana) = desk();
+    let server = Server::start(work.path());
+    let hostile = "<img src=x onerror=\"document.title='pwned'\"> ¿seguro?";
+    let body = json!({"locale": "es", "path": ARTICLE, "block": 0, "text": hostile});
+    let (status, said) = server.request(
+        "POST",
+        "/api/comments",
+        &[("X-Verso-Token", &ana)],
+        Some(&body),
+    );
+    assert_eq!(status, 200, "{said}");
+    let empty = json!({"locale": "es", "path": ARTICLE, "block": 0, "text": "  "});
+    assert_eq!(
+        server
+            .request(
+                "POST",
+                "/api/comments",
+                &[("X-Verso-Token", &ana)],
+                Some(&empty)
+            )
+            .0,
+        400
+    );
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let browser = Browser::start();
+    browser.open_url(&format!("{base}/?token={bo}"));
+    browser.open_url(&format!("{base}/review/es/{ARTICLE}"));
+    let shown = browser.run(
+        r#"const items = Array.from(document.querySelectorAll('#b0 .comments li'));
+           return { texts: items.map(li => li.textContent),
+                    images: document.querySelectorAll('.comments img').length,
+                    title: document.title };"#,
+        json!([]),
+    );
+    assert_eq!(
+        shown["texts"],
+        json!([format!("ana: {hostile}")]),
+        "{shown}"
+    );
+    assert_eq!(shown["images"], 0);
+    assert!(
+        !shown["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("pwned")
+    );
+    browser.run(
+        "document.querySelector('#b0 .comment-text').value = 'Revisado por Bo';",
+        json!([]),
+    );
+    browser.click("#b0 .comment-add");
+    browser.run_async(
+        r#"const done = arguments[arguments.length - 1];
+           const wait = () => document.querySelectorAll('#b0 .comments li').length >= 2 ? done(true) : setTimeout(wait, 50);
+           wait();"#,
+        json!([]),
+    );
+    let (_, listed) = server.request(
+        "GET",
+        &format!("/api/comments?locale=es&path={ARTICLE}&block=0"),
+        &[("X-Verso-Token", &ana)],
+        None,
+    );
+    let listed: Value = serde_json::from_str(&listed).expect("JSON");
+    let authors: Vec<&str> = listed
+        .as_array()
+        .expect("list")
+        .iter()
+        .flat_map(|c| c["author"].as_str())
+        .collect();
+    assert_eq!(authors, ["ana", "bo"]);
+    assert_eq!(listed[1]["text"], "Revisado por Bo");
+}

@@ -651,3 +651,4 @@ help-serve-max_saves_per_minute = Saves and approvals one reviewer may make in a
 review-approve-clean = Approve all blocks without findings
 help-translate-approved_only = Publish: write only the articles whose every block is approved, and list the others.
 file-not-approved = not written: { $waiting } of { $blocks } blocks are not approved yet (--approved-only).
+review-comment = Comment

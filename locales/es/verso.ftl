@@ -663,3 +663,4 @@ help-serve-max_saves_per_minute = Guardados y aprobaciones que un revisor puede 
 review-approve-clean = Aprobar todos los bloques sin hallazgos
 help-translate-approved_only = Publicar: escribe solo los artículos con todos los bloques aprobados y enumera los demás.
 file-not-approved = no escrito: { $waiting } de { $blocks } bloques aún no están aprobados (--approved-only).
+review-comment = Comentar

@@ -210,11 +210,24 @@ CREATE TABLE IF NOT EXISTS review_history (
 );
 CREATE INDEX IF NOT EXISTS review_history_by_block
     ON review_history (source_lang, target_lang, source_key);
+CREATE TABLE IF NOT EXISTS review_comments (
+    id          INTEGER PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_key  TEXT NOT NULL,
+    reply_to    INTEGER,
+    author      TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_comments_by_block
+    ON review_comments (source_lang, target_lang, source_key);
 ";
 
 /// The schema's version (`PRAGMA user_version`): 1 had no `names`, 2 no reviewers, block
-/// versions or review history (created by `CREATE TABLE IF NOT EXISTS` on the way up).
-const SCHEMA_VERSION: i64 = 3;
+/// versions or review history, 3 no review comments (each created by `CREATE TABLE IF NOT
+/// EXISTS` on the way up).
+const SCHEMA_VERSION: i64 = 4;
 
 /// How long a process waits for another to release the file before an attempt fails; attempts
 /// that still fail as busy are made again ([`ATTEMPTS`]).

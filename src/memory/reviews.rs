@@ -254,6 +254,72 @@ impl Memory {
     }
 }
 
+/// A reviewer's comment on a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Its id.
+    pub id: i64,
+    /// The comment it answers, if any.
+    pub reply_to: Option<i64>,
+    /// Who wrote it.
+    pub author: String,
+    /// When (seconds since the epoch).
+    pub at: i64,
+    /// What they wrote.
+    pub text: String,
+}
+
+impl Memory {
+    /// Adds a comment on a block (an answer to `reply_to`, if given); returns its id.
+    pub fn add_comment(
+        &self,
+        pair: &LanguagePair,
+        source_key: &str,
+        author: &str,
+        text: &str,
+        reply_to: Option<i64>,
+    ) -> Result<i64, MemoryError> {
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let now = now();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO review_comments
+                   (source_lang, target_lang, source_key, reply_to, author, at, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![src, tgt, source_key, reply_to, author, now, text],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// A block's comments, oldest first.
+    pub fn comments(
+        &self,
+        pair: &LanguagePair,
+        source_key: &str,
+    ) -> Result<Vec<Comment>, MemoryError> {
+        let conn = self.conn.lock().map_err(|e| self.error(e))?;
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let read = || -> Result<Vec<Comment>, rusqlite::Error> {
+            let mut stmt = conn.prepare(
+                "SELECT id, reply_to, author, at, text FROM review_comments
+                 WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3 ORDER BY id",
+            )?;
+            let rows = stmt.query_map(params![src, tgt, source_key], |r| {
+                Ok(Comment {
+                    id: r.get(0)?,
+                    reply_to: r.get(1)?,
+                    author: r.get(2)?,
+                    at: r.get(3)?,
+                    text: r.get(4)?,
+                })
+            })?;
+            rows.collect()
+        };
+        read().map_err(|e| self.error(e))
+    }
+}
+
 fn version_of(
     conn: &rusqlite::Connection,
     (src, tgt): (&str, &str),

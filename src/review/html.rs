@@ -116,6 +116,8 @@ pub struct Served {
     pub path: String,
     /// Each block's version, by block index.
     pub versions: Vec<i64>,
+    /// Each block's comments (`{id, reply_to, author, at, text}`), by block index.
+    pub comments: Vec<Vec<serde_json::Value>>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +135,7 @@ struct Labels {
     saved: String,
     conflict: String,
     refused: String,
+    comment: String,
     edited: String,
     approved: String,
     nothing: String,
@@ -175,6 +178,7 @@ pub fn page_for(doc: &ReviewDoc, served: Option<&Served>) -> String {
             saved: i18n::render(&msg!("review-saved")),
             conflict: i18n::render(&msg!("review-conflict")),
             refused: i18n::render(&msg!("review-refused")),
+            comment: i18n::render(&msg!("review-comment")),
             edited: i18n::render(&msg!("review-edited-count")),
             approved: i18n::render(&msg!("review-approved-count")),
             nothing: i18n::render(&msg!("review-nothing-to-export")),

@@ -251,6 +251,44 @@
       });
     });
     window.versoSave = saveAll;
+
+    // Comments: each block's thread, shown as text (never as markup), and a box to add one.
+    sections.forEach(function (section) {
+      var block = Number(section.dataset.block);
+      var box = document.createElement('div');
+      box.className = 'comments';
+      var list = document.createElement('ul');
+      var show = function (c) {
+        var li = document.createElement('li');
+        li.textContent = c.author + ': ' + c.text;
+        list.appendChild(li);
+      };
+      (server.comments[block] || []).forEach(show);
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.className = 'comment-text';
+      input.maxLength = 4000;
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'comment-add';
+      button.textContent = data.labels.comment;
+      button.addEventListener('click', function () {
+        if (!input.value.trim()) { return; }
+        fetch('/api/comments', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
+          body: JSON.stringify({ locale: server.locale, path: server.path, block: block, text: input.value })
+        }).then(function (r) {
+          return r.json().then(function (answer) {
+            if (r.ok) { show(answer); input.value = ''; } else { note(section, 'refused', data.labels.refused + ' ' + (answer.error || r.status)); }
+          });
+        });
+      });
+      box.appendChild(list);
+      box.appendChild(input);
+      box.appendChild(button);
+      section.appendChild(box);
+    });
   }
 
   updateCounts();

@@ -98,6 +98,7 @@ pub fn router(site: Arc<Site>) -> axum::Router {
         .route("/api/block", get(block).post(save))
         .route("/api/history", get(history))
         .route("/api/approve-clean", axum::routing::post(approve_clean))
+        .route("/api/comments", get(comments).post(comment))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(site)
 }
@@ -264,11 +265,22 @@ async fn page(
             })
             .collect::<Result<Vec<i64>, _>>()
             .ok()?;
+        let comments = prepared
+            .protected
+            .iter()
+            .map(|p| {
+                site.memory
+                    .comments(context.pair(), &p.segment.key())
+                    .map(|cs| cs.iter().map(comment_json).collect())
+            })
+            .collect::<Result<Vec<Vec<serde_json::Value>>, _>>()
+            .ok()?;
         let served = html::Served {
             token,
             locale,
             path: path.clone(),
             versions,
+            comments,
         };
         Some(html::page_for(
             &context.review(&prepared, &path, doc),
@@ -434,6 +446,104 @@ async fn save(
             })),
         )
             .into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// A comment on a block.
+#[derive(Debug, Deserialize)]
+pub struct CommentRequest {
+    /// Target language.
+    pub locale: String,
+    /// The article's path.
+    pub path: String,
+    /// Block index.
+    pub block: usize,
+    /// What the reviewer writes (plain text; shown as text, never as markup).
+    pub text: String,
+    /// The comment it answers.
+    #[serde(default)]
+    pub reply_to: Option<i64>,
+}
+
+/// The longest comment accepted, in characters.
+const COMMENT_LIMIT: usize = 4000;
+
+fn comment_json(c: &crate::memory::reviews::Comment) -> serde_json::Value {
+    serde_json::json!({
+        "id": c.id, "reply_to": c.reply_to, "author": c.author, "at": c.at, "text": c.text
+    })
+}
+
+/// A block's comments, oldest first.
+async fn comments(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(r): Query<BlockRef>,
+) -> Response {
+    if let Err(refused) = auth::reader(&site.memory, &headers) {
+        return refused.into_response();
+    }
+    let answer = tokio::task::spawn_blocking(move || {
+        let (pair, source) = source_of(&site, &r)?;
+        let rows = site
+            .memory
+            .comments(&pair, &source.key())
+            .map_err(internal)?;
+        Ok::<_, Refusal>(Json(rows.iter().map(comment_json).collect::<Vec<_>>()))
+    })
+    .await;
+    match answer {
+        Ok(Ok(rows)) => rows.into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// Adds a comment (reviewers and approvers alike); answers it with its id.
+async fn comment(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Json(req): Json<CommentRequest>,
+) -> Response {
+    let who = match auth::writer(&site.memory, &headers) {
+        Ok(who) => who,
+        Err(refused) => return refused.into_response(),
+    };
+    let text = req.text.trim().to_string();
+    if text.is_empty() || text.chars().count() > COMMENT_LIMIT {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("a comment has 1 to {COMMENT_LIMIT} characters"),
+        )
+        .into_response();
+    }
+    if let Err(wait) = site.limit.check(&who.name) {
+        return error(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("too many writes by {}: try again in {wait} s", who.name),
+        )
+        .into_response();
+    }
+    let answer = tokio::task::spawn_blocking(move || {
+        let r = BlockRef {
+            locale: req.locale,
+            path: req.path,
+            block: req.block,
+        };
+        let (pair, source) = source_of(&site, &r)?;
+        let id = site
+            .memory
+            .add_comment(&pair, &source.key(), &who.name, &text, req.reply_to)
+            .map_err(internal)?;
+        Ok::<_, Refusal>(Json(serde_json::json!({
+            "id": id, "reply_to": req.reply_to, "author": who.name, "at": now(), "text": text
+        })))
+    })
+    .await;
+    match answer {
+        Ok(Ok(c)) => c.into_response(),
         Ok(Err(refused)) => refused.into_response(),
         Err(e) => internal(e).into_response(),
     }

@@ -594,3 +594,63 @@ fn comments_are_kept_shown_as_text_and_added_from_the_page() {
     assert_eq!(authors, ["ana", "bo"]);
     assert_eq!(listed[1]["text"], "Revisado por Bo");
 }
+
+/// Live checks: a save answers the block's findings as they are now, and the page lists them
+/// in place of the old ones — a wrong number is found, and its finding is gone once the
+/// number is put right.
+#[test]
+fn a_save_is_checked_at_once_and_the_page_shows_the_findings() {
+    let (work, bo, _) = desk();
+    let server = Server::start(work.path());
+    let block = (0..40)
+        .find(|&b| {
+            server.block(&bo, b)["source"]
+                .as_str()
+                .is_some_and(|s| s.contains("40 km") && !s.contains('<'))
+        })
+        .expect("the block with 40 km");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let browser = Browser::start();
+    browser.open_url(&format!("{base}/?token={bo}"));
+    browser.open_url(&format!("{base}/review/es/{ARTICLE}"));
+    let save = |text: &str| {
+        browser.run(
+            r#"const c = document.querySelector('#b' + arguments[0] + ' .tgt[contenteditable]');
+               c.textContent = arguments[1]; c.dispatchEvent(new Event('input'));
+               const old = document.querySelector('#b' + arguments[0] + ' .server-note');
+               if (old) { old.remove(); }"#,
+            json!([block, text]),
+        );
+        browser.click("#save");
+        browser.run_async(
+            r#"const done = arguments[arguments.length - 1], b = arguments[0];
+               const wait = () => document.querySelector('#b' + b + ' .server-note')
+                 ? done(Array.from(document.querySelectorAll('#b' + b + ' .finding .rule')).map(r => r.textContent))
+                 : setTimeout(wait, 50);
+               wait();"#,
+            json!([block]),
+        )
+    };
+    let wrong = save(
+        "«Contamos cada ronda», dijo Hrytsenko en una carretera embarrada a 41 km del frente. «Un solo cañón de 170 milímetros del otro lado puede cambiarnos una semana entera».",
+    );
+    assert!(
+        wrong
+            .as_array()
+            .expect("rules")
+            .iter()
+            .any(|r| r == "number-mismatch"),
+        "{wrong}"
+    );
+    let right = save(
+        "«Contamos cada ronda», dijo Hrytsenko en una carretera embarrada a 40 km del frente. «Un solo cañón de 170 milímetros del otro lado puede cambiarnos una semana entera».",
+    );
+    assert!(
+        !right
+            .as_array()
+            .expect("rules")
+            .iter()
+            .any(|r| r == "number-mismatch"),
+        "{right}"
+    );
+}

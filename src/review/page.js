@@ -205,6 +205,27 @@
             byBlock[entry.block].status = body.approve ? 'approved' : 'reviewed';
             section.dataset.status = byBlock[entry.block].status;
             note(section, 'saved', data.labels.saved);
+            // Live checks: the block's findings as they are now.
+            var list = section.querySelector('ol.findings');
+            if (!list) {
+              list = document.createElement('ol');
+              list.className = 'findings';
+              section.insertBefore(list, section.querySelector('.server-note'));
+            }
+            list.textContent = '';
+            (answer.findings || []).forEach(function (f) {
+              var li = document.createElement('li');
+              li.className = 'finding ' + f.severity;
+              var rule = document.createElement('code');
+              rule.className = 'rule';
+              rule.textContent = f.rule;
+              li.appendChild(rule);
+              li.appendChild(document.createTextNode(' ' + f.message));
+              list.appendChild(li);
+            });
+            var findings = answer.findings || [];
+            section.classList.toggle('has-findings', findings.length > 0);
+            section.classList.toggle('has-errors', findings.some(function (f) { return f.severity === 'err'; }));
           } else if (r.status === 409) {
             section.classList.add('conflict');
             note(section, 'conflict', data.labels.conflict + ' ' + (answer.author || '') +

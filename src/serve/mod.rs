@@ -294,6 +294,35 @@ async fn page(
     }
 }
 
+/// The findings of a block as the checks see the article now (what the page lists under it).
+fn findings_of(site: &Site, r: &BlockRef) -> Result<Vec<serde_json::Value>, Refusal> {
+    let doc = site
+        .article(&r.path)
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", r.path)))?;
+    let context = site
+        .locale(&r.locale)
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?;
+    let context = context.lock().map_err(internal)?;
+    let prepared = context.from_memory(doc, &site.memory).map_err(internal)?;
+    let review = context.review(&prepared, &r.path, doc);
+    Ok(review
+        .blocks
+        .iter()
+        .filter(|b| b.index == r.block)
+        .flat_map(|b| &b.findings)
+        .map(|f| {
+            serde_json::json!({
+                "rule": f.rule,
+                "severity": match f.severity {
+                    crate::report::Severity::Error => "err",
+                    crate::report::Severity::Warning => "warn",
+                },
+                "message": f.message,
+            })
+        })
+        .collect())
+}
+
 /// The protected source of a block, and the pair it is reviewed in.
 fn source_of(
     site: &Site,
@@ -421,25 +450,34 @@ async fn save(
             .memory
             .save_reviewed(&pair, &item, &who.name, req.version)
             .map_err(internal)?;
-        Ok(saved)
+        // Live checks: the block's findings with the text now in the memory.
+        let findings = match saved {
+            Saved::Stored { .. } => findings_of(&site, &r)?,
+            _ => Vec::new(),
+        };
+        Ok((saved, findings))
     })
     .await;
     match answer {
-        Ok(Ok(Saved::Stored { version })) => {
-            Json(serde_json::json!({ "saved": true, "version": version })).into_response()
-        }
-        Ok(Ok(Saved::Conflict {
-            version,
-            author,
-            target,
-        })) => (
+        Ok(Ok((Saved::Stored { version }, findings))) => Json(serde_json::json!({
+            "saved": true, "version": version, "findings": findings
+        }))
+        .into_response(),
+        Ok(Ok((
+            Saved::Conflict {
+                version,
+                author,
+                target,
+            },
+            _,
+        ))) => (
             StatusCode::CONFLICT,
             Json(serde_json::json!({
                 "saved": false, "version": version, "author": author, "target": target
             })),
         )
             .into_response(),
-        Ok(Ok(Saved::Kept { version })) => (
+        Ok(Ok((Saved::Kept { version }, _))) => (
             StatusCode::CONFLICT,
             Json(serde_json::json!({
                 "saved": false, "version": version, "error": "the block is approved"

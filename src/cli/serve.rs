@@ -122,12 +122,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         locales.push((target.to_string(), Mutex::new(context)));
     }
     drop(sources);
-    let site = Arc::new(Site {
+    let site = Arc::new(Site::new(
+        from.clone(),
         memory,
         articles,
         locales,
-        limit: serve::WriteLimit::new(args.max_saves_per_minute),
-    });
+        serve::WriteLimit::new(args.max_saves_per_minute),
+    ));
     if !args.listen.ip().is_loopback() {
         note!(
             "{}",

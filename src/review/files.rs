@@ -90,7 +90,9 @@ impl Context {
         &self.options.pair
     }
 
-    fn protect(&self, source: &Document) -> Vec<Enforced> {
+    /// The protected segments of an article's blocks (names cut out as a run cuts them): what
+    /// its memory keys are made from.
+    pub fn protect(&self, source: &Document) -> Vec<Enforced> {
         enforce::protect(source, self.enforcer.as_ref())
     }
 

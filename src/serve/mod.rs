@@ -37,8 +37,47 @@ pub struct Site {
     pub articles: Vec<(String, Document)>,
     /// Per target language: its pair and the review context (glossary, checks).
     pub locales: Vec<(String, Mutex<Context>)>,
+    /// The source language.
+    pub source: unic_langid::LanguageIdentifier,
     /// Writes allowed per reviewer in a minute.
     pub limit: WriteLimit,
+    /// The protected source segments of each article's blocks, by locale and path: made once,
+    /// so reading or saving a block takes no lock and no article-wide work.
+    pub protected: std::collections::HashMap<(String, String), Vec<crate::segment::Segment>>,
+}
+
+impl Site {
+    /// A site over `articles` in `locales`, their protected segments made once.
+    pub fn new(
+        source: unic_langid::LanguageIdentifier,
+        memory: Arc<Memory>,
+        articles: Vec<(String, Document)>,
+        locales: Vec<(String, Mutex<Context>)>,
+        limit: WriteLimit,
+    ) -> Site {
+        let mut protected = std::collections::HashMap::new();
+        for (tag, context) in &locales {
+            let Ok(context) = context.lock() else {
+                continue;
+            };
+            for (path, doc) in &articles {
+                let segments = context
+                    .protect(doc)
+                    .into_iter()
+                    .map(|e| e.segment)
+                    .collect();
+                protected.insert((tag.clone(), path.clone()), segments);
+            }
+        }
+        Site {
+            memory,
+            articles,
+            locales,
+            source,
+            limit,
+            protected,
+        }
+    }
 }
 
 /// At most `per_minute` writes per reviewer in any minute: a stuck key or a runaway script
@@ -328,19 +367,26 @@ fn source_of(
     site: &Site,
     r: &BlockRef,
 ) -> Result<(LanguagePair, crate::segment::Segment), Refusal> {
-    let doc = site
-        .article(&r.path)
-        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", r.path)))?;
-    let context = site
-        .locale(&r.locale)
-        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?;
-    let context = context.lock().map_err(internal)?;
-    let prepared = context.from_memory(doc, &site.memory).map_err(internal)?;
-    let protected = prepared
+    let segments = site
         .protected
+        .get(&(r.locale.clone(), r.path.clone()))
+        .ok_or_else(|| {
+            error(
+                StatusCode::NOT_FOUND,
+                format!("no article {} in {}", r.path, r.locale),
+            )
+        })?;
+    let segment = segments
         .get(r.block)
         .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no block {}", r.block)))?;
-    Ok((context.pair().clone(), protected.segment.clone()))
+    let pair = LanguagePair {
+        source: site.source.clone(),
+        target: r
+            .locale
+            .parse()
+            .map_err(|_| error(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?,
+    };
+    Ok((pair, segment.clone()))
 }
 
 /// A block: its source, the best text the memory holds, its status and version.

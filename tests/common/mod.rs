@@ -161,6 +161,7 @@ pub fn report(path: &Path) -> serde_json::Value {
 }
 
 pub mod corpus;
+pub mod loopback;
 pub mod real;
 
 /// Runs a command to the end, or kills it after `limit` and fails the test: a command that

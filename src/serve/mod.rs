@@ -188,6 +188,8 @@ pub struct SaveRequest {
 pub struct Refusal {
     status: StatusCode,
     message: String,
+    /// Seconds to wait, for 429.
+    retry_after: Option<u64>,
 }
 
 impl Refusal {
@@ -196,6 +198,7 @@ impl Refusal {
         Refusal {
             status,
             message: message.into(),
+            retry_after: None,
         }
     }
 
@@ -207,12 +210,42 @@ impl Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        (
+        let mut response = (
             self.status,
             Json(serde_json::json!({ "error": self.message })),
         )
-            .into_response()
+            .into_response();
+        if let Some(value) = self.retry_after.and_then(|s| s.to_string().parse().ok()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
     }
+}
+
+/// Runs blocking work (the memory, the checks) off the async threads; its refusal, or its
+/// failure, is the answer otherwise.
+async fn off_thread<T: IntoResponse + Send + 'static>(
+    work: impl FnOnce() -> Result<T, Refusal> + Send + 'static,
+) -> Response {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(answer)) => answer.into_response(),
+        Ok(Err(refused)) => refused.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+/// The reviewer of a write (token in the header), counted against their limit.
+fn writer(site: &Site, headers: &HeaderMap) -> Result<crate::memory::reviews::Reviewer, Refusal> {
+    let who = auth::writer(&site.memory, headers)?;
+    if let Err(wait) = site.limit.check(&who.name) {
+        let mut refused = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("too many writes by {}: try again in {wait} s", who.name),
+        );
+        refused.retry_after = Some(wait);
+        return Err(refused);
+    }
+    Ok(who)
 }
 
 fn error(status: StatusCode, message: impl Into<String>) -> Refusal {
@@ -398,7 +431,7 @@ async fn block(
     if let Err(refused) = auth::reader(&site.memory, &headers) {
         return refused.into_response();
     }
-    let answer = tokio::task::spawn_blocking(move || {
+    off_thread(move || {
         let (pair, source) = source_of(&site, &r)?;
         let key = source.key();
         let found = site
@@ -416,12 +449,7 @@ async fn block(
             author,
         }))
     })
-    .await;
-    match answer {
-        Ok(Ok(view)) => view.into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
-    }
+    .await
 }
 
 /// Saves a reviewer's text (and approval): 200 with the new version, 409 with what won when
@@ -432,21 +460,10 @@ async fn save(
     headers: HeaderMap,
     Json(req): Json<SaveRequest>,
 ) -> Response {
-    let who = match auth::writer(&site.memory, &headers) {
+    let who = match writer(&site, &headers) {
         Ok(who) => who,
         Err(refused) => return refused.into_response(),
     };
-    if let Err(wait) = site.limit.check(&who.name) {
-        let mut refused = error(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!("too many saves by {}: try again in {wait} s", who.name),
-        )
-        .into_response();
-        if let Ok(value) = wait.to_string().parse() {
-            refused.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return refused;
-    }
     if req.approve && who.role != Role::Approver {
         return error(
             StatusCode::FORBIDDEN,
@@ -569,7 +586,7 @@ async fn comments(
     if let Err(refused) = auth::reader(&site.memory, &headers) {
         return refused.into_response();
     }
-    let answer = tokio::task::spawn_blocking(move || {
+    off_thread(move || {
         let (pair, source) = source_of(&site, &r)?;
         let rows = site
             .memory
@@ -577,12 +594,7 @@ async fn comments(
             .map_err(internal)?;
         Ok::<_, Refusal>(Json(rows.iter().map(comment_json).collect::<Vec<_>>()))
     })
-    .await;
-    match answer {
-        Ok(Ok(rows)) => rows.into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
-    }
+    .await
 }
 
 /// Adds a comment (reviewers and approvers alike); answers it with its id.
@@ -591,10 +603,6 @@ async fn comment(
     headers: HeaderMap,
     Json(req): Json<CommentRequest>,
 ) -> Response {
-    let who = match auth::writer(&site.memory, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
     let text = req.text.trim().to_string();
     if text.is_empty() || text.chars().count() > COMMENT_LIMIT {
         return error(
@@ -603,14 +611,11 @@ async fn comment(
         )
         .into_response();
     }
-    if let Err(wait) = site.limit.check(&who.name) {
-        return error(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!("too many writes by {}: try again in {wait} s", who.name),
-        )
-        .into_response();
-    }
-    let answer = tokio::task::spawn_blocking(move || {
+    let who = match writer(&site, &headers) {
+        Ok(who) => who,
+        Err(refused) => return refused.into_response(),
+    };
+    off_thread(move || {
         let r = BlockRef {
             locale: req.locale,
             path: req.path,
@@ -625,12 +630,7 @@ async fn comment(
             "id": id, "reply_to": req.reply_to, "author": who.name, "at": now(), "text": text
         })))
     })
-    .await;
-    match answer {
-        Ok(Ok(c)) => c.into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
-    }
+    .await
 }
 
 /// An article in one language.
@@ -650,7 +650,7 @@ async fn approve_clean(
     headers: HeaderMap,
     Json(req): Json<ArticleRef>,
 ) -> Response {
-    let who = match auth::writer(&site.memory, &headers) {
+    let who = match writer(&site, &headers) {
         Ok(who) => who,
         Err(refused) => return refused.into_response(),
     };
@@ -661,14 +661,7 @@ async fn approve_clean(
         )
         .into_response();
     }
-    if let Err(wait) = site.limit.check(&who.name) {
-        return error(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!("too many saves by {}: try again in {wait} s", who.name),
-        )
-        .into_response();
-    }
-    let answer = tokio::task::spawn_blocking(move || {
+    off_thread(move || {
         let doc = site
             .article(&req.path)
             .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", req.path)))?;
@@ -710,14 +703,9 @@ async fn approve_clean(
                 approved += 1;
             }
         }
-        Ok::<_, Refusal>(approved)
+        Ok::<_, Refusal>(Json(serde_json::json!({ "approved": approved })))
     })
-    .await;
-    match answer {
-        Ok(Ok(n)) => Json(serde_json::json!({ "approved": n })).into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
-    }
+    .await
 }
 
 /// Every save of a block: who, when, before and after.
@@ -729,7 +717,7 @@ async fn history(
     if let Err(refused) = auth::reader(&site.memory, &headers) {
         return refused.into_response();
     }
-    let answer = tokio::task::spawn_blocking(move || {
+    off_thread(move || {
         let (pair, source) = source_of(&site, &r)?;
         let rows = site
             .memory
@@ -746,12 +734,7 @@ async fn history(
             .collect();
         Ok::<_, Refusal>(Json(rows))
     })
-    .await;
-    match answer {
-        Ok(Ok(rows)) => rows.into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
-    }
+    .await
 }
 
 fn now() -> i64 {

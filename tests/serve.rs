@@ -608,3 +608,40 @@ fn a_save_is_checked_at_once_and_the_page_shows_the_findings() {
         "{right}"
     );
 }
+
+/// A revert puts back the text an earlier save made, as a new version: nothing leaves the
+/// history, and a revert on a stale version is refused like any save.
+#[test]
+fn a_revert_brings_back_an_earlier_text_as_a_new_version() {
+    let (work, bo, _) = desk();
+    let server = Server::start(work.path());
+    assert_eq!(server.save(&bo, 0, "Primer título", 0, false).0, 200);
+    assert_eq!(server.save(&bo, 0, "Segundo título", 1, false).0, 200);
+    let revert = |to: i64, version: i64| {
+        server.request(
+            "POST",
+            "/api/revert",
+            &[("X-Verso-Token", &bo)],
+            Some(
+                &json!({"locale": "es", "path": ARTICLE, "block": 0, "to": to, "version": version}),
+            ),
+        )
+    };
+    assert_eq!(revert(1, 1).0, 409, "made on a stale version");
+    let (status, said) = revert(1, 2);
+    assert_eq!(status, 200, "{said}");
+    let now = server.block(&bo, 0);
+    assert_eq!(
+        (&now["target"], &now["version"]),
+        (&json!("Primer título"), &json!(3))
+    );
+    let (_, history) = server.request(
+        "GET",
+        &format!("/api/history?locale=es&path={ARTICLE}&block=0"),
+        &[("X-Verso-Token", &bo)],
+        None,
+    );
+    let history: Value = serde_json::from_str(&history).expect("JSON");
+    assert_eq!(history.as_array().map(Vec::len), Some(3));
+    assert_eq!(revert(9, 3).0, 404);
+}

@@ -138,6 +138,7 @@ pub fn router(site: Arc<Site>) -> axum::Router {
         .route("/api/history", get(history))
         .route("/api/approve-clean", axum::routing::post(approve_clean))
         .route("/api/comments", get(comments).post(comment))
+        .route("/api/revert", axum::routing::post(revert))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(site)
 }
@@ -629,6 +630,81 @@ async fn comment(
         Ok::<_, Refusal>(Json(serde_json::json!({
             "id": id, "reply_to": req.reply_to, "author": who.name, "at": now(), "text": text
         })))
+    })
+    .await
+}
+
+/// A revert: the block's text as a save made it (`to`), saved again as a new version on the
+/// version the reviewer saw (`version`).
+#[derive(Debug, Deserialize)]
+pub struct RevertRequest {
+    /// Target language.
+    pub locale: String,
+    /// The article's path.
+    pub path: String,
+    /// Block index.
+    pub block: usize,
+    /// The version whose text comes back.
+    pub to: i64,
+    /// The version the reviewer saw.
+    pub version: i64,
+}
+
+/// Puts back the text a save made, as a new save (history keeps everything); an approved
+/// text comes back approved, which only an approver may do.
+async fn revert(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Json(req): Json<RevertRequest>,
+) -> Response {
+    let who = match writer(&site, &headers) {
+        Ok(who) => who,
+        Err(refused) => return refused.into_response(),
+    };
+    off_thread(move || {
+        let r = BlockRef {
+            locale: req.locale,
+            path: req.path,
+            block: req.block,
+        };
+        let (pair, source) = source_of(&site, &r)?;
+        let history = site
+            .memory
+            .history(&pair, &source.key())
+            .map_err(internal)?;
+        let entry = history
+            .iter()
+            .find(|h| h.version == req.to)
+            .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no version {}", req.to)))?;
+        let approve = entry.status == "approved";
+        if approve && who.role != Role::Approver {
+            return Err(error(
+                StatusCode::FORBIDDEN,
+                format!("{} may not approve", who.name),
+            ));
+        }
+        let target = crate::segment::Segment::parse_canonical(&entry.after);
+        let item = HumanItem {
+            source: &source,
+            target: &target,
+            status: reviews::status(approve),
+            changed_at: now(),
+            names: &[],
+        };
+        let saved = site
+            .memory
+            .save_reviewed(&pair, &item, &who.name, req.version)
+            .map_err(internal)?;
+        Ok(match saved {
+            Saved::Stored { version } => {
+                Json(serde_json::json!({ "saved": true, "version": version })).into_response()
+            }
+            Saved::Conflict { version, .. } | Saved::Kept { version } => (
+                StatusCode::CONFLICT,
+                Json(serde_json::json!({ "saved": false, "version": version })),
+            )
+                .into_response(),
+        })
     })
     .await
 }

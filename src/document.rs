@@ -70,20 +70,21 @@ pub enum Fill {
 
 /// The locale a document is written for, as its [`Slot`]s need it.
 #[derive(Debug, Clone)]
-pub struct TargetLocale<'a> {
+pub struct TargetLocale {
     /// BCP 47 tag.
-    pub tag: &'a str,
+    pub tag: String,
     /// Whether the target's script runs right to left.
     pub right_to_left: bool,
     /// The target's CLDR cardinal plural categories (`one`, `many`, `other`).
     pub plurals: Vec<&'static str>,
 }
 
-impl<'a> TargetLocale<'a> {
-    /// The target locale `tag`, its direction and plural categories from CLDR.
-    pub fn new(tag: &'a str) -> TargetLocale<'a> {
+impl TargetLocale {
+    /// The target locale `tag`, its direction and plural categories from CLDR (made once per
+    /// locale of a run, not per file).
+    pub fn new(tag: &str) -> TargetLocale {
         TargetLocale {
-            tag,
+            tag: tag.to_string(),
             right_to_left: crate::locale::right_to_left(tag),
             plurals: crate::locale::plural_categories(tag),
         }
@@ -514,7 +515,16 @@ impl Document {
         let mut out = String::with_capacity(self.source.len() + self.source.len() / 4);
         let mut pos = 0;
         let mut slots = self.slots.iter().peekable();
-        // Top-level blocks as rendered, for the slots that repeat one (plural variants).
+        // Top-level blocks as rendered, kept only for the slots that repeat one (plural
+        // variants); most documents have none and keep nothing.
+        let repeated: Vec<BlockId> = self
+            .slots
+            .iter()
+            .filter_map(|s| match s.fill {
+                Fill::PluralVariants { copy, .. } => copy,
+                _ => None,
+            })
+            .collect();
         let mut rendered: Vec<Option<String>> = Vec::new();
         for (id, block) in self.blocks.iter().enumerate() {
             if block.parent.is_some() {
@@ -526,10 +536,12 @@ impl Document {
             out.push_str(&self.source[pos.min(block.range.start)..block.range.start]);
             let text = render_block(id);
             out.push_str(&text);
-            if rendered.len() <= id {
-                rendered.resize(id + 1, None);
+            if repeated.contains(&id) {
+                if rendered.len() <= id {
+                    rendered.resize(id + 1, None);
+                }
+                rendered[id] = Some(text);
             }
-            rendered[id] = Some(text);
             pos = block.range.end;
         }
         for slot in slots {
@@ -556,7 +568,7 @@ impl Document {
         out.push_str(&self.source[pos..slot.range.start]);
         let dir = if target.right_to_left { "rtl" } else { "ltr" };
         match &slot.fill {
-            Fill::Language => out.push_str(target.tag),
+            Fill::Language => out.push_str(&target.tag),
             Fill::Direction => out.push_str(dir),
             Fill::LanguageAttribute(name) => {
                 out.push_str(&format!(" {name}=\"{}\"", target.tag));

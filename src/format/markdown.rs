@@ -11,8 +11,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::escape::MarkdownText;
 use super::markdown_inline::{self, Built, is_inline_end, is_inline_tag};
-use super::{Format, Read, ReadOptions, Reader, front_matter};
-use crate::document::{Block, BlockKind, Document, Escaping, LineIndex, Token, Wrap};
+use super::{Format, Read, ReadOptions, Reader, front_matter, wrap_of};
+use crate::document::{Block, BlockKind, Document, Escaping, LineIndex, Token};
 use crate::segment::Segment;
 
 /// The Markdown reader.
@@ -252,31 +252,6 @@ fn push_block(
     }
 }
 
-/// The wrap of a block that spans lines: its longest line and its continuation prefix.
-pub(crate) fn wrap_of(
-    source: &str,
-    lines: &LineIndex,
-    range: &Range<usize>,
-    tokens: &[Token],
-) -> Option<Wrap> {
-    let first_break = tokens.iter().find_map(|t| match t {
-        Token::Break { range } => Some(range.clone()),
-        _ => None,
-    })?;
-    let raw = &source[first_break];
-    let nl = raw.find(['\r', '\n'])?;
-    let continuation = raw[nl..].to_string();
-    let start = lines.line_start(range.start);
-    let width = source[start..range.end]
-        .split('\n')
-        .map(|l| l.trim_end_matches('\r').chars().count())
-        .max()
-        .unwrap_or(0);
-    Some(Wrap {
-        width,
-        continuation,
-    })
-}
 
 #[cfg(test)]
 mod tests {

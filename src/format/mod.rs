@@ -14,7 +14,9 @@ pub mod urls;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{Block, Document, Encoding, Slot};
+use std::ops::Range;
+
+use crate::document::{Block, Document, Encoding, LineIndex, Slot, Token, Wrap};
 use crate::i18n::{Localized, Message};
 use crate::msg;
 
@@ -233,6 +235,32 @@ pub fn format_of(path: &Path) -> Option<Format> {
         .iter()
         .copied()
         .find(|f| f.extensions().contains(&ext.as_str()))
+}
+
+/// The wrap of a block that spans lines (any format whose soft breaks are `Token::Break`s): its longest line and its continuation prefix.
+pub(crate) fn wrap_of(
+    source: &str,
+    lines: &LineIndex,
+    range: &Range<usize>,
+    tokens: &[Token],
+) -> Option<Wrap> {
+    let first_break = tokens.iter().find_map(|t| match t {
+        Token::Break { range } => Some(range.clone()),
+        _ => None,
+    })?;
+    let raw = &source[first_break];
+    let nl = raw.find(['\r', '\n'])?;
+    let continuation = raw[nl..].to_string();
+    let start = lines.line_start(range.start);
+    let width = source[start..range.end]
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').chars().count())
+        .max()
+        .unwrap_or(0);
+    Some(Wrap {
+        width,
+        continuation,
+    })
 }
 
 /// Every extension a registered format claims: what a directory walk reads by default.

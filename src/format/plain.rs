@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::document::{Block, BlockKind, LineIndex, Token};
 use crate::format::escape::PLAIN;
-use crate::format::markdown::wrap_of;
+use crate::format::wrap_of;
 use crate::format::{Format, Read, ReadOptions, Reader, urls};
 
 /// The plain-text reader.

@@ -662,7 +662,8 @@ fn names_json(names: &[(String, String)]) -> String {
     serde_json::to_string(names).unwrap_or_else(|_| "[]".into())
 }
 
-fn now() -> i64 {
+/// Seconds since the epoch: the time stamps the memory and the review server write.
+pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))

@@ -26,9 +26,9 @@ pub(crate) struct Around<'a> {
     pub localizer: &'a Localizer,
     /// Whether the written file is checked (how to read it back, when it is).
     pub check: Option<&'a ReadOptions>,
-    /// Whether the file is written for the target locale (its language slots filled); not
-    /// when the engine copies the source, whose file is the input byte for byte.
-    pub for_target: bool,
+    /// The locale the file is written for (its language slots filled); `None` when the engine
+    /// copies the source, whose file is the input byte for byte.
+    pub for_target: Option<&'a TargetLocale>,
     /// Whether only a wholly approved article is written.
     pub approved_only: bool,
 }
@@ -81,13 +81,7 @@ pub(crate) fn finish_document(
         .iter()
         .map(|t| t.clone().unwrap_or_default())
         .collect();
-    let target_locale = TargetLocale::new(locale);
-    let (text, problems) = render_document(
-        doc,
-        &targets,
-        &state.names,
-        around.for_target.then_some(&target_locale),
-    );
+    let (text, problems) = render_document(doc, &targets, &state.names, around.for_target);
     let out_path = out_root.join(&input.relative);
     output::write_atomic(&out_path, &doc.encoding.encode(&text)).map_err(|e| {
         fail(i18n::render(&msg!(

@@ -22,8 +22,9 @@ use crate::review::html::IndexEntry;
 pub(crate) struct Writer<'a> {
     docs: &'a [(Input, Document)],
     locale: String,
-    /// Whether the engine copies the source (`identity`): then the file keeps its language.
-    copies_source: bool,
+    /// The target locale's CLDR data for the files' slots; `None` when the engine copies the
+    /// source (`identity`): then the file keeps its language.
+    target_locale: Option<crate::document::TargetLocale>,
     /// Whether only wholly approved articles are written.
     approved_only: bool,
     out_root: PathBuf,
@@ -70,7 +71,8 @@ impl<'a> Writer<'a> {
         };
         let localizer = Localizer::new(&pair.source.to_string(), &locale, settings);
         Writer {
-            copies_source: job.engine.copies_source(),
+            target_locale: (!job.engine.copies_source())
+                .then(|| crate::document::TargetLocale::new(&locale)),
             approved_only: job.approved_only,
             docs,
             checks: job.checks.is_some(),
@@ -100,7 +102,7 @@ impl<'a> Writer<'a> {
                 session: self.session.as_mut(),
                 localizer: &self.localizer,
                 check: self.checks.then_some(&self.read_options),
-                for_target: !self.copies_source,
+                for_target: self.target_locale.as_ref(),
                 approved_only: self.approved_only,
             },
         ) {

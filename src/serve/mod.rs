@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::backend::LanguagePair;
 use crate::document::Document;
 use crate::memory::reviews::{self, Role, Saved};
-use crate::memory::{HumanItem, Memory};
+use crate::memory::{HumanItem, Memory, now};
 use crate::review::corrections::{self, CorrectedBlock, Corrections};
 use crate::review::files::Context;
 use crate::review::html;
@@ -811,11 +811,4 @@ async fn history(
         Ok::<_, Refusal>(Json(rows))
     })
     .await
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }

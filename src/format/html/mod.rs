@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use scan::{Item, Tag};
 
-use super::markdown::wrap_of;
+use super::wrap_of;
 use super::{Format, Read, ReadOptions, Reader};
 use crate::document::{
     Block, BlockKind, Escape, Escaping, Fill, LineIndex, Slot, TagKind, Token,

@@ -193,7 +193,9 @@ fn main() {
                         &[("X-Verso-Token", &token)],
                         Some(&json!({
                             "locale": "es", "path": path, "block": block, "target": text,
-                            "approve": approve, "version": b["version"]
+                            "approve": approve, "version": b["version"],
+                            // The pseudo text has errors: an approval says why.
+                            "reason": "load test"
                         })),
                     );
                     let ms = started.elapsed().as_secs_f64() * 1000.0;

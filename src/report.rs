@@ -88,12 +88,30 @@ pub struct FileReport {
     pub terms: Vec<BlockTerms>,
     /// Findings on this file.
     pub issues: Vec<Issue>,
+    /// Findings a reviewer dismissed as false alarms on this very text (`verso serve`): kept
+    /// out of `issues` and of `--fail-on`, listed with who and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<DismissedIssue>,
     /// What verso changed in the engine's text before writing it (numbers, amounts, dates and
     /// times in the target's forms; the checks' safe fixes).
     pub localized: Vec<crate::localize::Change>,
     /// Its review page, when one was written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<PathBuf>,
+}
+
+/// A finding a reviewer dismissed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DismissedIssue {
+    /// The finding.
+    #[serde(flatten)]
+    pub issue: Issue,
+    /// Who dismissed it.
+    pub dismissed_by: String,
+    /// Why.
+    pub reason: String,
+    /// When (seconds since the epoch).
+    pub dismissed_at: i64,
 }
 
 /// The glossary concepts of one block.

@@ -65,11 +65,18 @@ fn page_shows_the_article_and_corrections_round_trip_through_the_memory() {
     let errors = first["files"][0]["issues"]
         .as_array()
         .map_or(0, |i| i.iter().filter(|x| x["severity"] == "error").count());
+    let row = index
+        .split("<tr")
+        .find(|r| r.contains("<a href=\"es/frontline-artillery.md.html\">frontline-artillery.md</a></td><td>es</td>"))
+        .unwrap_or_else(|| panic!("{index}"));
     assert!(
-        index.contains(&format!(
-            "<a href=\"es/frontline-artillery.md.html\">frontline-artillery.md</a></td><td>es</td><td>{blocks}</td><td>{errors}</td>"
-        )),
-        "{index}"
+        row.contains(&format!("</td><td>{blocks}</td><td>{errors}</td>")),
+        "{row}"
+    );
+    // Its status: nobody has reviewed a block yet.
+    assert!(
+        row.contains("<td class=\"a-machine\">Machine</td>"),
+        "{row}"
     );
 
     let browser = Browser::start();

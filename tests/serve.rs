@@ -5,149 +5,10 @@
 
 mod common;
 
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use common::browser::Browser;
-use common::{examples, loopback, succeed, verso};
+use common::served::{ARTICLE, Server, desk};
+use common::{succeed, verso};
 use serde_json::{Value, json};
-
-const ARTICLE: &str = "frontline-artillery.md";
-
-/// A running `verso serve`; killed (SIGKILL) when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Server {
-        Server::start_with(dir, &[])
-    }
-
-    fn start_with(dir: &Path, extra: &[&str]) -> Server {
-        for _ in 0..5 {
-            let port = TcpListener::bind("127.0.0.1:0")
-                .and_then(|l| l.local_addr())
-                .map(|a| a.port())
-                .expect("a free port");
-            let mut child = Command::new(env!("CARGO_BIN_EXE_verso"))
-                .current_dir(dir)
-                .args(["serve", ARTICLE, "--to", "es", "--memory", "mem.sqlite"])
-                .arg("--listen")
-                .arg(format!("127.0.0.1:{port}"))
-                .args(extra)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("verso serve starts");
-            let deadline = Instant::now() + Duration::from_secs(30);
-            loop {
-                if let Ok(Some(_)) = child.try_wait() {
-                    break; // the port was taken after all: another one
-                }
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Server { child, port };
-                }
-                assert!(Instant::now() < deadline, "verso serve did not come up");
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
-        panic!("verso serve could not bind a port");
-    }
-
-    /// One HTTP/1.1 request; the status and the body.
-    fn request(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Option<&Value>,
-    ) -> (u16, String) {
-        loopback::request(self.port, method, path, headers, body)
-    }
-
-    fn save(
-        &self,
-        token: &str,
-        block: usize,
-        target: &str,
-        version: i64,
-        approve: bool,
-    ) -> (u16, Value) {
-        let (status, body) = self.request(
-            "POST",
-            "/api/block",
-            &[("X-Verso-Token", token)],
-            Some(&json!({
-                "locale": "es", "path": ARTICLE, "block": block,
-                "target": target, "version": version, "approve": approve
-            })),
-        );
-        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
-    }
-
-    fn block(&self, token: &str, block: usize) -> Value {
-        let (status, body) = self.request(
-            "GET",
-            &format!("/api/block?locale=es&path={ARTICLE}&block={block}"),
-            &[("X-Verso-Token", token)],
-            None,
-        );
-        assert_eq!(status, 200, "{body}");
-        serde_json::from_str(&body).expect("JSON")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn add_reviewer(dir: &Path, name: &str, role: &str) -> String {
-    let out = succeed(verso().current_dir(dir).args([
-        "serve",
-        "--memory",
-        "mem.sqlite",
-        "--add-reviewer",
-        name,
-        "--role",
-        role,
-    ]));
-    let said = String::from_utf8_lossy(&out.stdout);
-    said.trim()
-        .rsplit_once("token=")
-        .map(|(_, t)| t.to_string())
-        .unwrap_or_else(|| panic!("a link with a token: {said}"))
-}
-
-/// An article translated (pseudo) into the memory, and two reviewers.
-fn desk() -> (tempfile::TempDir, String, String) {
-    let work = tempfile::tempdir().expect("tmp");
-    let dir = work.path();
-    std::fs::copy(examples().join(ARTICLE), dir.join(ARTICLE)).expect("copy");
-    succeed(verso().current_dir(dir).args([
-        "translate",
-        ARTICLE,
-        "--to",
-        "es",
-        "--engine",
-        "pseudo",
-        "--memory",
-        "mem.sqlite",
-        "--out",
-        "out",
-        "--no-review",
-        "--no-check",
-    ]));
-    let bo = add_reviewer(dir, "bo", "reviewer");
-    let ana = add_reviewer(dir, "ana", "approver");
-    (work, bo, ana)
-}
 
 #[test]
 fn nothing_is_served_without_a_reviewers_token() {
@@ -451,7 +312,7 @@ fn only_wholly_approved_articles_are_published() {
     assert!(!dir.join("published/es").join(ARTICLE).exists());
     // Ana approves every block as it is.
     let server = Server::start(dir);
-    let mut blocks = 0;
+    let (mut blocks, mut with_reason) = (0, 0);
     while let (200, body) = server.request(
         "GET",
         &format!("/api/block?locale=es&path={ARTICLE}&block={blocks}"),
@@ -461,10 +322,36 @@ fn only_wholly_approved_articles_are_published() {
         let b: Value = serde_json::from_str(&body).expect("JSON");
         let target = b["target"].as_str().expect("a translation").to_string();
         let version = b["version"].as_i64().expect("a version");
-        assert_eq!(server.save(&ana, blocks, &target, version, true).0, 200);
+        // A block with an error is approved only with a reason, and nothing is stored
+        // until one is given.
+        let (status, said) = server.save(&ana, blocks, &target, version, true);
+        if status == 422 {
+            assert_eq!(said["needs_reason"], true, "{said}");
+            assert_eq!(
+                server.block(&ana, blocks)["version"],
+                version,
+                "nothing stored"
+            );
+            let (status, said) = server.save_saying(
+                &ana,
+                blocks,
+                &target,
+                version,
+                true,
+                "pseudo text, on purpose",
+            );
+            assert_eq!(status, 200, "{said}");
+            with_reason += 1;
+        } else {
+            assert_eq!(status, 200, "{said}");
+        }
         blocks += 1;
     }
     assert!(blocks > 5);
+    assert!(
+        with_reason > 0,
+        "the pseudo text has errors to approve with a reason"
+    );
     drop(server);
     let second = publish();
     assert!(second.status.success(), "{second:?}");
@@ -509,9 +396,11 @@ fn comments_are_kept_shown_as_text_and_added_from_the_page() {
                     title: document.title };"#,
         json!([]),
     );
-    assert_eq!(
-        shown["texts"],
-        json!([format!("ana: {hostile}")]),
+    let texts = shown["texts"].as_array().expect("texts");
+    assert_eq!(texts.len(), 1, "{shown}");
+    let text = texts[0].as_str().unwrap_or_default();
+    assert!(
+        text.starts_with("ana (") && text.ends_with(&format!("): {hostile}")),
         "{shown}"
     );
     assert_eq!(shown["images"], 0);

@@ -652,3 +652,29 @@ review-approve-clean = Approve all blocks without findings
 help-translate-approved_only = Publish: write only the articles whose every block is approved, and list the others.
 file-not-approved = not written: { $waiting } of { $blocks } blocks are not approved yet (--approved-only).
 review-comment = Comment
+review-history = History
+review-revert = Put this text back
+review-history-empty = No saves yet: the text is the engine's.
+review-send-machine = Send back to machine
+review-dismiss = Dismiss
+review-dismiss-reason = Why is this finding a false alarm?
+review-dismissed = Dismissed
+review-approve-reason = This block still has an error. Why approve it as it is?
+review-give-reason = Give a reason
+review-article-status = { $status ->
+        [approved] Approved
+        [in-review] In review
+       *[machine] Machine
+    }
+review-assignee = Assigned to
+review-nobody = nobody
+review-assign = Assign
+review-filter-status = Status:
+review-filter-rule = Rule:
+review-filter-all = all
+review-filter-comments = With comments
+review-concepts = Glossary for this block
+review-concepts-none = No glossary concept in this block.
+review-concept-forbidden = not
+review-keys = Keys: Ctrl+Enter save · Ctrl+Shift+Enter save and approve · Alt+↓ / Alt+↑ next / previous finding
+review-index-status = Status

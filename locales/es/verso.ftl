@@ -664,3 +664,29 @@ review-approve-clean = Aprobar todos los bloques sin hallazgos
 help-translate-approved_only = Publicar: escribe solo los artículos con todos los bloques aprobados y enumera los demás.
 file-not-approved = no escrito: { $waiting } de { $blocks } bloques aún no están aprobados (--approved-only).
 review-comment = Comentar
+review-history = Historial
+review-revert = Restaurar este texto
+review-history-empty = Aún no hay guardados: el texto es el del motor.
+review-send-machine = Devolver a la máquina
+review-dismiss = Descartar
+review-dismiss-reason = ¿Por qué es una falsa alarma?
+review-dismissed = Descartado
+review-approve-reason = Este bloque aún tiene un error. ¿Por qué aprobarlo así?
+review-give-reason = Dar un motivo
+review-article-status = { $status ->
+        [approved] Aprobado
+        [in-review] En revisión
+       *[machine] Automático
+    }
+review-assignee = Asignado a
+review-nobody = nadie
+review-assign = Asignar
+review-filter-status = Estado:
+review-filter-rule = Regla:
+review-filter-all = todos
+review-filter-comments = Con comentarios
+review-concepts = Glosario de este bloque
+review-concepts-none = Ningún concepto del glosario en este bloque.
+review-concept-forbidden = no
+review-keys = Teclas: Ctrl+Intro guardar · Ctrl+Mayús+Intro guardar y aprobar · Alt+↓ / Alt+↑ hallazgo siguiente / anterior
+review-index-status = Estado

@@ -206,6 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             unknown_words: Vec::new(),
             terms: Vec::new(),
             issues: result.issues,
+            dismissed: Vec::new(),
             localized: Vec::new(),
             review: None,
         });

@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use verso::backend::LanguagePair;
 use verso::config::Config;
@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             },
             &sources,
         );
-        locales.push((target.to_string(), Mutex::new(context)));
+        locales.push((target.to_string(), context));
     }
     drop(sources);
     let site = Arc::new(Site::new(

@@ -18,6 +18,7 @@
 //! transaction the database still refuses as busy is tried again, so no run fails because
 //! another holds the file.
 
+pub mod desk;
 pub mod precedence;
 pub mod reviews;
 pub mod tmx;
@@ -222,12 +223,33 @@ CREATE TABLE IF NOT EXISTS review_comments (
 );
 CREATE INDEX IF NOT EXISTS review_comments_by_block
     ON review_comments (source_lang, target_lang, source_key);
+CREATE TABLE IF NOT EXISTS review_dismissals (
+    id          INTEGER PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_key  TEXT NOT NULL,
+    rule        TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    UNIQUE (source_lang, target_lang, source_key, rule, target)
+);
+CREATE TABLE IF NOT EXISTS article_assignees (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    assignee    TEXT NOT NULL,
+    assigned_by TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, path)
+);
 ";
 
 /// The schema's version (`PRAGMA user_version`): 1 had no `names`, 2 no reviewers, block
-/// versions or review history, 3 no review comments (each created by `CREATE TABLE IF NOT
-/// EXISTS` on the way up).
-const SCHEMA_VERSION: i64 = 4;
+/// versions or review history, 3 no review comments, 4 no dismissed findings or article
+/// assignees (each created by `CREATE TABLE IF NOT EXISTS` on the way up).
+const SCHEMA_VERSION: i64 = 5;
 
 /// How long a process waits for another to release the file before an attempt fails; attempts
 /// that still fail as busy are made again ([`ATTEMPTS`]).

@@ -194,15 +194,7 @@ impl Memory {
                 return Ok(Saved::Kept { version });
             }
             let next = version + 1;
-            tx.execute(
-                "INSERT INTO block_versions
-                   (source_lang, target_lang, source_key, version, author, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (source_lang, target_lang, source_key) DO UPDATE SET
-                   version = excluded.version, author = excluded.author,
-                   updated_at = excluded.updated_at",
-                params![src, tgt, key, next, author, now],
-            )?;
+            record_version(tx, (&src, &tgt), &key, next, author, now)?;
             tx.execute(
                 "INSERT INTO review_history
                    (source_lang, target_lang, source_key, version, author, at, before, after,
@@ -222,6 +214,75 @@ impl Memory {
             )?;
             Ok(Saved::Stored { version: next })
         })
+    }
+
+    /// Sends a block back to the machine: the reviewers' text is taken out of the memory, so
+    /// the engine's translation (or, without one, the next run's) is used again. Made on
+    /// `base_version` like a save, and kept in the history (status `machine`, the text it
+    /// took out as `before`, so a revert can bring it back). `Kept` when there was no
+    /// reviewers' text to take out.
+    pub fn send_to_machine(
+        &self,
+        pair: &LanguagePair,
+        source_key: &str,
+        author: &str,
+        base_version: i64,
+    ) -> Result<Saved, MemoryError> {
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let now = now();
+        self.write(|tx| {
+            let (version, last_author) = version_of(tx, (&src, &tgt), source_key)?;
+            let before: Option<String> = tx
+                .query_row(
+                    "SELECT target FROM translations WHERE source_lang = ?1
+                       AND target_lang = ?2 AND engine = 'human' AND source_key = ?3",
+                    params![src, tgt, source_key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if version != base_version {
+                return Ok(Saved::Conflict {
+                    version,
+                    author: last_author,
+                    target: before,
+                });
+            }
+            if before.is_none() {
+                return Ok(Saved::Kept { version });
+            }
+            tx.execute(
+                "DELETE FROM translations WHERE source_lang = ?1 AND target_lang = ?2
+                   AND engine = 'human' AND source_key = ?3",
+                params![src, tgt, source_key],
+            )?;
+            let next = version + 1;
+            record_version(tx, (&src, &tgt), source_key, next, author, now)?;
+            tx.execute(
+                "INSERT INTO review_history
+                   (source_lang, target_lang, source_key, version, author, at, before, after,
+                    status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', 'machine')",
+                params![src, tgt, source_key, next, author, now, before],
+            )?;
+            Ok(Saved::Stored { version: next })
+        })
+    }
+
+    /// The versions of many blocks (those saved at least once), by source key.
+    pub fn block_versions(
+        &self,
+        pair: &LanguagePair,
+        keys: &[String],
+    ) -> Result<std::collections::HashMap<String, (i64, String)>, MemoryError> {
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let found = self.read_each(keys, |conn, key| {
+            let v = version_of(conn, (&src, &tgt), key)?;
+            Ok(if v.0 > 0 { vec![v] } else { Vec::new() })
+        })?;
+        Ok(found
+            .into_iter()
+            .filter_map(|(k, mut v)| v.pop().map(|v| (k, v)))
+            .collect())
     }
 
     /// Every save of a block, oldest first.
@@ -292,6 +353,16 @@ impl Memory {
         })
     }
 
+    /// The comments of many blocks, by source key, oldest first.
+    pub fn comments_of(
+        &self,
+        pair: &LanguagePair,
+        keys: &[String],
+    ) -> Result<std::collections::HashMap<String, Vec<Comment>>, MemoryError> {
+        let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        self.read_each(keys, |conn, key| comments_in(conn, (&src, &tgt), key))
+    }
+
     /// A block's comments, oldest first.
     pub fn comments(
         &self,
@@ -300,24 +371,50 @@ impl Memory {
     ) -> Result<Vec<Comment>, MemoryError> {
         let conn = self.conn.lock().map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        let read = || -> Result<Vec<Comment>, rusqlite::Error> {
-            let mut stmt = conn.prepare(
-                "SELECT id, reply_to, author, at, text FROM review_comments
-                 WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3 ORDER BY id",
-            )?;
-            let rows = stmt.query_map(params![src, tgt, source_key], |r| {
-                Ok(Comment {
-                    id: r.get(0)?,
-                    reply_to: r.get(1)?,
-                    author: r.get(2)?,
-                    at: r.get(3)?,
-                    text: r.get(4)?,
-                })
-            })?;
-            rows.collect()
-        };
-        read().map_err(|e| self.error(e))
+        comments_in(&conn, (&src, &tgt), source_key).map_err(|e| self.error(e))
     }
+}
+
+fn comments_in(
+    conn: &rusqlite::Connection,
+    (src, tgt): (&str, &str),
+    key: &str,
+) -> Result<Vec<Comment>, rusqlite::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, reply_to, author, at, text FROM review_comments
+         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![src, tgt, key], |r| {
+        Ok(Comment {
+            id: r.get(0)?,
+            reply_to: r.get(1)?,
+            author: r.get(2)?,
+            at: r.get(3)?,
+            text: r.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Sets a block's version and who made it.
+fn record_version(
+    tx: &rusqlite::Transaction,
+    (src, tgt): (&str, &str),
+    key: &str,
+    version: i64,
+    author: &str,
+    now: i64,
+) -> Result<(), rusqlite::Error> {
+    tx.execute(
+        "INSERT INTO block_versions
+           (source_lang, target_lang, source_key, version, author, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (source_lang, target_lang, source_key) DO UPDATE SET
+           version = excluded.version, author = excluded.author,
+           updated_at = excluded.updated_at",
+        params![src, tgt, key, version, author, now],
+    )?;
+    Ok(())
 }
 
 fn version_of(
@@ -432,5 +529,69 @@ mod tests {
             .save_reviewed(&pair(), &item(&source, &first, false), "ana", 2)
             .expect("answered");
         assert_eq!(over, Saved::Kept { version: 2 });
+    }
+
+    #[test]
+    fn sending_a_block_back_to_the_machine_brings_the_engines_text_back() {
+        use crate::backend::Translation;
+        use crate::memory::MachineItem;
+        let dir = tempfile::tempdir().expect("tmp");
+        let m = Memory::open(&dir.path().join("m.sqlite")).expect("open");
+        let source = Segment::parse_canonical("The port closed.");
+        let engine = Translation {
+            segment: Segment::parse_canonical("El puerto cerrado."),
+            unknown_words: Vec::new(),
+            origin: None,
+        };
+        m.store_machine(
+            &pair(),
+            "apertium",
+            &[MachineItem {
+                source: &source,
+                translation: &engine,
+                names: &[],
+            }],
+        )
+        .expect("stored");
+        let edited = Segment::parse_canonical("El puerto cerró.");
+        let keys = [source.key()];
+        m.save_reviewed(&pair(), &item(&source, &edited, false), "ana", 0)
+            .expect("saved");
+        assert_eq!(
+            m.lookup_best(&pair(), &keys).expect("read")[&keys[0]].status,
+            "reviewed"
+        );
+        // On a stale version it is refused like a save.
+        let stale = m
+            .send_to_machine(&pair(), &keys[0], "bo", 0)
+            .expect("answered");
+        assert!(
+            matches!(stale, Saved::Conflict { version: 1, .. }),
+            "{stale:?}"
+        );
+        let sent = m.send_to_machine(&pair(), &keys[0], "bo", 1).expect("sent");
+        assert_eq!(sent, Saved::Stored { version: 2 });
+        let best = &m.lookup_best(&pair(), &keys).expect("read")[&keys[0]];
+        assert_eq!(
+            (best.status.as_str(), best.target.canonical()),
+            ("machine", engine.segment.canonical())
+        );
+        let history = m.history(&pair(), &keys[0]).expect("history");
+        assert_eq!(history[1].status, "machine");
+        assert_eq!(
+            history[1].before.as_deref(),
+            Some(edited.canonical().as_str())
+        );
+        // Nothing left to send back.
+        assert_eq!(
+            m.send_to_machine(&pair(), &keys[0], "bo", 2)
+                .expect("answered"),
+            Saved::Kept { version: 2 }
+        );
+        let versions = m
+            .block_versions(&pair(), &[keys[0].clone(), "other".into()])
+            .expect("read");
+        assert_eq!(versions.get(&keys[0]), Some(&(2, "bo".to_string())));
+        assert!(!versions.contains_key("other"));
     }
 }

@@ -118,6 +118,7 @@ pub(crate) fn finish_document(
         unknown_words: unknown,
         terms: std::mem::take(&mut state.terms),
         issues,
+        dismissed: Vec::new(),
         localized,
         review: None,
     })

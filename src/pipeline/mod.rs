@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod dismissed;
 mod engine_calls;
 mod finish;
 mod plan;

@@ -37,6 +37,7 @@ impl Locale<'_> {
         enforced: &[Enforced],
         state: &DocState,
         file: &mut FileReport,
+        dismissals: Option<&super::dismissed::Dismissals>,
     ) -> Result<IndexEntry, Failure> {
         let relative = format!("{}.html", input.relative.display());
         let path = self.dir.join(self.locale).join(&relative);
@@ -61,7 +62,7 @@ impl Locale<'_> {
             &target,
             file.issues[restore..].iter().cloned(),
         ));
-        let review = model::build(
+        let mut review = model::build(
             &Article {
                 file: input.relative.display().to_string(),
                 source: doc,
@@ -75,6 +76,9 @@ impl Locale<'_> {
             },
             self.checker,
         );
+        if let Some(found) = dismissals {
+            review.apply_dismissals(found);
+        }
         output::write_atomic(&path, html::page(&review).as_bytes())
             .map_err(|e| fail(e.to_string()))?;
         file.review = Some(path);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::finish;
 use super::plan::Plan;
-use super::{DocState, Job, Progress, review_pages};
+use super::{DocState, Job, Progress, dismissed, review_pages};
 use crate::backend::LanguagePair;
 use crate::check::Checker;
 use crate::check::session::Session;
@@ -21,6 +21,7 @@ use crate::review::html::IndexEntry;
 /// The files of one locale as they are written.
 pub(crate) struct Writer<'a> {
     docs: &'a [(Input, Document)],
+    pair: LanguagePair,
     locale: String,
     /// The target locale's CLDR data for the files' slots; `None` when the engine copies the
     /// source (`identity`): then the file keeps its language.
@@ -75,6 +76,7 @@ impl<'a> Writer<'a> {
                 .then(|| crate::document::TargetLocale::new(&locale)),
             approved_only: job.approved_only,
             docs,
+            pair: pair.clone(),
             checks: job.checks.is_some(),
             read_options: job.read_options.clone(),
             session: (job.checks.is_some() || localizer.is_active())
@@ -148,6 +150,25 @@ impl<'a> Writer<'a> {
                 }
             }
         }
+        // What reviewers dismissed on these very texts, per written document.
+        let mut dismissals = HashMap::new();
+        for &d in self.file_of.keys() {
+            match dismissed::read(&job.memory, &self.pair, &plan.enforced[d]) {
+                Ok(found) if !found.is_empty() => {
+                    dismissals.insert(d, found);
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let failure = Failure {
+                        source: self.docs[d].0.path.clone(),
+                        locale: Some(self.locale.clone()),
+                        message: crate::i18n::describe(&e),
+                    };
+                    self.progress.failed(&failure);
+                    self.failures.push(failure);
+                }
+            }
+        }
         let mut pages = Vec::new();
         if let Some(dir) = &job.review {
             let checker = match self.session.take() {
@@ -166,6 +187,7 @@ impl<'a> Writer<'a> {
                     &plan.enforced[d],
                     &plan.states[d],
                     &mut self.files[pos],
+                    dismissals.get(&d),
                 ) {
                     Ok(entry) => pages.push(entry),
                     Err(failure) => {
@@ -173,6 +195,16 @@ impl<'a> Writer<'a> {
                         self.failures.push(failure);
                     }
                 }
+            }
+        }
+        for (d, found) in &dismissals {
+            if let Some(&pos) = self.file_of.get(d) {
+                dismissed::set_aside(
+                    found,
+                    &plan.enforced[*d],
+                    &plan.states[*d],
+                    &mut self.files[pos],
+                );
             }
         }
         (self.files, self.failures, pages)

@@ -166,13 +166,29 @@ impl Context {
     /// A source and what the memory holds for it (the best entry per block, whatever
     /// engine). When every block has a translation, the rendered translation is checked too.
     pub fn from_memory(&self, source: &Document, memory: &Memory) -> Result<Prepared, MemoryError> {
+        self.from_memory_with(source, memory, None)
+    }
+
+    /// As [`from_memory`](Self::from_memory), with block `edit.0`'s translation replaced by
+    /// `edit.1`: the findings a text would have before it is saved.
+    pub fn from_memory_with(
+        &self,
+        source: &Document,
+        memory: &Memory,
+        edit: Option<(usize, Segment)>,
+    ) -> Result<Prepared, MemoryError> {
         let protected = self.protect(source);
         let keys: Vec<String> = protected.iter().map(|p| p.segment.key()).collect();
         let found = memory.lookup_best(self.pair(), &keys)?;
-        let targets: Vec<Option<Segment>> = keys
+        let mut targets: Vec<Option<Segment>> = keys
             .iter()
             .map(|k| found.get(k).map(|e| e.target.clone()))
             .collect();
+        if let Some((block, text)) = edit
+            && let Some(slot) = targets.get_mut(block)
+        {
+            *slot = Some(text);
+        }
         let statuses = keys
             .iter()
             .map(|k| found.get(k).map(|e| e.status.clone()))

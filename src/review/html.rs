@@ -97,7 +97,9 @@ struct PageData<'a> {
     source_lang: &'a str,
     target_lang: &'a str,
     blocks: Vec<BlockData<'a>>,
-    labels: Labels,
+    /// The glossary concepts of the article; blocks name theirs by index.
+    concepts: Vec<ConceptData<'a>>,
+    labels: std::collections::BTreeMap<&'static str, String>,
     /// Set when `verso serve` serves the page: saves go to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     server: Option<&'a Served>,
@@ -118,6 +120,12 @@ pub struct Served {
     pub versions: Vec<i64>,
     /// Each block's comments (`{id, reply_to, author, at, text}`), by block index.
     pub comments: Vec<Vec<serde_json::Value>>,
+    /// The reviewer's role (`reviewer`, `approver`): what the page offers.
+    pub role: String,
+    /// Who the article is assigned to.
+    pub assignee: Option<String>,
+    /// Everyone it can be assigned to.
+    pub reviewers: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -128,18 +136,58 @@ struct BlockData<'a> {
     source: String,
     target: Option<String>,
     status: Option<&'a str>,
+    /// Indexes into the page's concepts.
+    concepts: Vec<usize>,
 }
 
+/// A glossary concept as the side panel shows it.
 #[derive(Serialize)]
-struct Labels {
-    saved: String,
-    conflict: String,
-    refused: String,
-    comment: String,
-    edited: String,
-    approved: String,
-    nothing: String,
-    exported: String,
+struct ConceptData<'a> {
+    id: &'a str,
+    kind: &'a str,
+    source: Option<&'a str>,
+    target: Option<&'a str>,
+    admitted: &'a [String],
+    forbidden: &'a [String],
+    note: Option<&'a str>,
+}
+
+/// The UI texts the script shows, by the name it uses.
+fn labels() -> std::collections::BTreeMap<&'static str, String> {
+    let mut out: std::collections::BTreeMap<&'static str, String> = [
+        ("saved", msg!("review-saved")),
+        ("conflict", msg!("review-conflict")),
+        ("refused", msg!("review-refused")),
+        ("comment", msg!("review-comment")),
+        ("edited", msg!("review-edited-count")),
+        ("approved", msg!("review-approved-count")),
+        ("nothing", msg!("review-nothing-to-export")),
+        ("exported", msg!("review-exported")),
+        ("history", msg!("review-history")),
+        ("revert", msg!("review-revert")),
+        ("history_empty", msg!("review-history-empty")),
+        ("send_machine", msg!("review-send-machine")),
+        ("dismiss", msg!("review-dismiss")),
+        ("dismiss_reason", msg!("review-dismiss-reason")),
+        ("dismissed", msg!("review-dismissed")),
+        ("approve_reason", msg!("review-approve-reason")),
+        ("give_reason", msg!("review-give-reason")),
+        ("concepts_none", msg!("review-concepts-none")),
+        ("forbidden", msg!("review-concept-forbidden")),
+        ("assign", msg!("review-assign")),
+    ]
+    .into_iter()
+    .map(|(name, message)| (name, i18n::render(&message)))
+    .collect();
+    for status in ["machine", "reviewed", "approved"] {
+        let name = match status {
+            "machine" => "status_machine",
+            "reviewed" => "status_reviewed",
+            _ => "status_approved",
+        };
+        out.insert(name, i18n::render(&msg!("review-status", status = status)));
+    }
+    out
 }
 
 /// The review page of one article in one locale.
@@ -171,19 +219,24 @@ pub fn page_for(doc: &ReviewDoc, served: Option<&Served>) -> String {
                 source: b.source.segment.canonical(),
                 target: b.target.as_ref().map(|t| t.segment.canonical()),
                 status: b.status.as_deref(),
+                concepts: b.concepts(),
+            })
+            .collect(),
+        concepts: doc
+            .concepts
+            .iter()
+            .map(|c| ConceptData {
+                id: &c.id,
+                kind: &c.kind,
+                source: c.source_form.as_deref(),
+                target: c.target_form.as_deref(),
+                admitted: &c.admitted,
+                forbidden: &c.forbidden,
+                note: c.note.as_deref(),
             })
             .collect(),
         server: served,
-        labels: Labels {
-            saved: i18n::render(&msg!("review-saved")),
-            conflict: i18n::render(&msg!("review-conflict")),
-            refused: i18n::render(&msg!("review-refused")),
-            comment: i18n::render(&msg!("review-comment")),
-            edited: i18n::render(&msg!("review-edited-count")),
-            approved: i18n::render(&msg!("review-approved-count")),
-            nothing: i18n::render(&msg!("review-nothing-to-export")),
-            exported: i18n::render(&msg!("review-exported")),
-        },
+        labels: labels(),
     };
     let data_json = script_json(&data);
     let nonce = nonce(&data_json);
@@ -191,9 +244,9 @@ pub fn page_for(doc: &ReviewDoc, served: Option<&Served>) -> String {
     head(&mut out, &title, Some(&nonce), served.is_some());
     out.push_str("<body>\n<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
-    summary(&mut out, doc);
-    controls(&mut out, served.is_some());
-    out.push_str("</header>\n<main>\n");
+    summary(&mut out, doc, served);
+    controls(&mut out, doc, served.is_some());
+    out.push_str("</header>\n<div class=\"workspace\">\n<main>\n");
     let _ = writeln!(
         out,
         "<div class=\"colheads\"><div lang=\"{s}\">{sl}</div><div lang=\"{tl}\">{tt}</div></div>",
@@ -208,6 +261,11 @@ pub fn page_for(doc: &ReviewDoc, served: Option<&Served>) -> String {
     out.push_str("</main>\n");
     let _ = writeln!(
         out,
+        "<aside id=\"concepts\" aria-live=\"polite\"><h2>{}</h2><div class=\"panel\"></div></aside>\n</div>",
+        localized(&msg!("review-concepts"))
+    );
+    let _ = writeln!(
+        out,
         "<script type=\"application/json\" id=\"verso-data\">{data_json}</script>"
     );
     let _ = writeln!(out, "<script nonce=\"{nonce}\">{JS}</script>");
@@ -215,10 +273,29 @@ pub fn page_for(doc: &ReviewDoc, served: Option<&Served>) -> String {
     out
 }
 
-fn summary(out: &mut String, doc: &ReviewDoc) {
+fn summary(out: &mut String, doc: &ReviewDoc, served: Option<&Served>) {
     let (errors, warnings) = doc.finding_counts();
     let [machine, reviewed, approved, none] = doc.status_counts();
     out.push_str("<section class=\"summary\">\n<dl>\n");
+    let status = doc.article_status();
+    let _ = writeln!(
+        out,
+        "<div class=\"article-status a-{status}\"><dt>{}</dt><dd>{}</dd></div>",
+        localized(&msg!("review-index-status")),
+        localized(&msg!("review-article-status", status = status)),
+    );
+    if let Some(served) = served {
+        let who = served
+            .assignee
+            .as_deref()
+            .map(escape)
+            .unwrap_or_else(|| localized(&msg!("review-nobody")));
+        let _ = writeln!(
+            out,
+            "<div class=\"assignee\"><dt>{}</dt><dd id=\"assignee\">{who}</dd></div>",
+            localized(&msg!("review-assignee")),
+        );
+    }
     let mut item = |label: Message, value: usize, class: &str| {
         let _ = writeln!(
             out,
@@ -301,7 +378,7 @@ fn summary(out: &mut String, doc: &ReviewDoc) {
     out.push_str("</section>\n");
 }
 
-fn controls(out: &mut String, served: bool) {
+fn controls(out: &mut String, doc: &ReviewDoc, served: bool) {
     let save = if served {
         format!(
             "<button type=\"button\" id=\"save\">{}</button> \
@@ -320,23 +397,71 @@ fn controls(out: &mut String, served: bool) {
         localized(&msg!("review-only-findings")),
         localized(&msg!("review-download")),
     );
+    filters(out, doc, served);
+    let _ = writeln!(
+        out,
+        "<p class=\"keys\">{}</p>",
+        localized(&msg!("review-keys"))
+    );
+}
+
+/// The filters: blocks by status, by rule of their open findings, with comments (served).
+fn filters(out: &mut String, doc: &ReviewDoc, served: bool) {
+    let all = localized(&msg!("review-filter-all"));
+    let _ = write!(
+        out,
+        "<nav class=\"filters\"><label>{} <select id=\"filter-status\"><option value=\"\">{all}</option>",
+        localized(&msg!("review-filter-status"))
+    );
+    for status in ["machine", "reviewed", "approved", "none"] {
+        let _ = write!(
+            out,
+            "<option value=\"{status}\">{}</option>",
+            localized(&msg!("review-status", status = status))
+        );
+    }
+    let _ = write!(
+        out,
+        "</select></label> <label>{} <select id=\"filter-rule\"><option value=\"\">{all}</option>",
+        localized(&msg!("review-filter-rule"))
+    );
+    for (rule, n) in doc.rule_counts() {
+        let _ = write!(
+            out,
+            "<option value=\"{r}\">{r} ({n})</option>",
+            r = escape(&rule)
+        );
+    }
+    out.push_str("</select></label>");
+    if served {
+        let _ = write!(
+            out,
+            " <label><input type=\"checkbox\" id=\"filter-comments\"> {}</label>",
+            localized(&msg!("review-filter-comments"))
+        );
+    }
+    out.push_str("</nav>\n");
 }
 
 fn block_html(out: &mut String, b: &BlockView) {
     let kind_name = b.kind.split(['-', ':']).next().unwrap_or(&b.kind);
     let status = b.status.as_deref().unwrap_or("none");
     let mut classes = format!("block k-{}", escape(kind_name));
-    if !b.findings.is_empty() {
+    if b.open_findings().next().is_some() {
         classes.push_str(" has-findings");
     }
-    if b.findings.iter().any(|f| f.severity == Severity::Error) {
+    if b.has_open_error() {
         classes.push_str(" has-errors");
     }
+    let mut rules: Vec<&str> = b.open_findings().map(|f| f.rule.as_str()).collect();
+    rules.dedup();
     let _ = writeln!(
         out,
-        "<section class=\"{classes}\" id=\"b{i}\" data-block=\"{i}\" data-status=\"{status}\">",
+        "<section class=\"{classes}\" id=\"b{i}\" data-block=\"{i}\" data-status=\"{status}\" \
+         data-rules=\"{rules}\" tabindex=\"-1\">",
         i = b.index,
         status = escape(status),
+        rules = escape(&rules.join(" ")),
     );
     let _ = write!(
         out,
@@ -394,14 +519,25 @@ fn block_html(out: &mut String, b: &BlockView) {
         out.push_str("<ol class=\"findings\">\n");
         for (f, finding) in b.findings.iter().enumerate() {
             let sev = severity_class(finding.severity);
+            let dismissed = if finding.is_open() { "" } else { " dismissed" };
             let _ = write!(
                 out,
-                "<li class=\"finding {sev}\" data-f=\"{f}\"><span class=\"sev\">{}</span> \
-                 <code class=\"rule\">{}</code> <span class=\"msg\">{}</span>",
+                "<li class=\"finding {sev}{dismissed}\" data-f=\"{f}\" data-rule=\"{rule}\">\
+                 <span class=\"sev\">{}</span> <code class=\"rule\">{rule}</code> \
+                 <span class=\"msg\">{}</span>",
                 localized(&msg!("review-severity", severity = sev)),
-                escape(&finding.rule),
                 escape(&finding.message),
+                rule = escape(&finding.rule),
             );
+            if let Some(d) = &finding.dismissed {
+                let _ = write!(
+                    out,
+                    " <span class=\"why\">{} ({}): {}</span>",
+                    localized(&msg!("review-dismissed")),
+                    escape(&d.author),
+                    escape(&d.reason)
+                );
+            }
             if let Some(fix) = &finding.fix {
                 let _ = write!(
                     out,
@@ -442,7 +578,7 @@ fn block_html(out: &mut String, b: &BlockView) {
     out.push_str("</section>\n");
 }
 
-pub(super) fn severity_class(s: Severity) -> &'static str {
+pub(crate) fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "err",
         Severity::Warning => "warn",
@@ -570,6 +706,10 @@ pub struct IndexEntry {
     pub warnings: usize,
     /// Blocks per status: machine, reviewed, approved, none.
     pub statuses: [usize; 4],
+    /// The article's status: `machine`, `in-review` or `approved`.
+    pub status: &'static str,
+    /// Who it is assigned to (served pages only).
+    pub assignee: Option<String>,
 }
 
 impl IndexEntry {
@@ -584,12 +724,20 @@ impl IndexEntry {
             errors,
             warnings,
             statuses: doc.status_counts(),
+            status: doc.article_status(),
+            assignee: None,
         }
     }
 }
 
 /// The batch's index: one row per article and locale, with counts and a link.
 pub fn index(entries: &[IndexEntry]) -> String {
+    index_for(entries, None)
+}
+
+/// The index; served by `verso serve` (`filter` set, to the status shown or `None` for all),
+/// with each article's assignee and links that filter by status.
+pub fn index_for(entries: &[IndexEntry], filter: Option<Option<&str>>) -> String {
     let title = i18n::render(&msg!("review-index-title"));
     let mut out = String::new();
     head(&mut out, &title, None, false);
@@ -598,12 +746,32 @@ pub fn index(entries: &[IndexEntry]) -> String {
         "<body>\n<header><h1>{}</h1></header>\n<main>",
         escape(&title)
     );
-    let _ = writeln!(
+    if let Some(current) = filter {
+        out.push_str("<nav class=\"filters\">");
+        let _ = write!(out, "{} ", localized(&msg!("review-filter-status")));
+        let all = localized(&msg!("review-filter-all"));
+        let mut link = |href: &str, label: String, on: bool| {
+            let class = if on { " class=\"on\"" } else { "" };
+            let _ = write!(out, "<a{class} href=\"{href}\">{label}</a> ");
+        };
+        link("/", all, current.is_none());
+        for status in ["machine", "in-review", "approved"] {
+            link(
+                &format!("/?status={status}"),
+                localized(&msg!("review-article-status", status = status)),
+                current == Some(status),
+            );
+        }
+        out.push_str("</nav>\n");
+    }
+    let served = filter.is_some();
+    let _ = write!(
         out,
         "<table class=\"index\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>\
-         <th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+         <th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
         localized(&msg!("review-index-file")),
         localized(&msg!("review-index-locale")),
+        localized(&msg!("review-index-status")),
         localized(&msg!("review-blocks")),
         localized(&msg!("review-errors")),
         localized(&msg!("review-warnings")),
@@ -611,26 +779,41 @@ pub fn index(entries: &[IndexEntry]) -> String {
         localized(&msg!("review-status", status = "reviewed")),
         localized(&msg!("review-status", status = "approved")),
     );
+    if served {
+        let _ = write!(out, "<th>{}</th>", localized(&msg!("review-assignee")));
+    }
+    out.push_str("</tr></thead><tbody>\n");
     for e in entries {
         let row_class = if e.errors > 0 {
             " class=\"has-errors\""
         } else {
             ""
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<tr{row_class}><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>\
-             <td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr{row_class} data-status=\"{status}\"><td><a href=\"{}\">{}</a></td><td>{}</td>\
+             <td class=\"a-{status}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
             escape(&e.href),
             escape(&e.file),
             escape(&e.locale),
+            localized(&msg!("review-article-status", status = e.status)),
             e.blocks,
             e.errors,
             e.warnings,
             e.statuses[0],
             e.statuses[1],
             e.statuses[2],
+            status = e.status,
         );
+        if served {
+            let who = e
+                .assignee
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| localized(&msg!("review-nobody")));
+            let _ = write!(out, "<td class=\"assignee\">{who}</td>");
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n</main>\n</body>\n</html>\n");
     out

@@ -78,6 +78,26 @@ pub struct FindingView {
     pub source: Option<Range<usize>>,
     /// The span in the target display text.
     pub target: Option<Range<usize>>,
+    /// Set when a reviewer dismissed the finding on this text as a false alarm.
+    pub dismissed: Option<Dismissed>,
+}
+
+impl FindingView {
+    /// Whether it still counts: not dismissed.
+    pub fn is_open(&self) -> bool {
+        self.dismissed.is_none()
+    }
+}
+
+/// Who dismissed a finding, when and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dismissed {
+    /// The reviewer.
+    pub author: String,
+    /// Seconds since the epoch.
+    pub at: i64,
+    /// Their reason.
+    pub reason: String,
 }
 
 /// A change verso made to the engine's text, shown on a block with a way to undo it.
@@ -125,6 +145,31 @@ impl BlockView {
             .as_ref()
             .is_some_and(|t| t.sentences.len() == self.source.sentences.len())
     }
+
+    /// The findings not dismissed.
+    pub fn open_findings(&self) -> impl Iterator<Item = &FindingView> {
+        self.findings.iter().filter(|f| f.is_open())
+    }
+
+    /// Whether an error is still open on it.
+    pub fn has_open_error(&self) -> bool {
+        self.open_findings().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The glossary concepts marked on either side (indexes into [`ReviewDoc::concepts`]),
+    /// in order of first appearance.
+    pub fn concepts(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        let sides = std::iter::once(&self.source).chain(self.target.as_ref());
+        for mark in sides.flat_map(|s| &s.marks) {
+            if let MarkKind::Concept(c) = mark.kind
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
 }
 
 /// A glossary concept seen in the article.
@@ -136,6 +181,14 @@ pub struct ConceptView {
     pub kind: String,
     /// Its preferred target form, if the glossary has one.
     pub target_form: Option<String>,
+    /// Its preferred source form.
+    pub source_form: Option<String>,
+    /// Other target forms the glossary accepts.
+    pub admitted: Vec<String>,
+    /// Target forms that must not be written.
+    pub forbidden: Vec<String>,
+    /// The glossary's note for translators.
+    pub note: Option<String>,
 }
 
 /// One article in one locale.
@@ -156,9 +209,52 @@ pub struct ReviewDoc {
 }
 
 impl ReviewDoc {
+    /// Marks the findings reviewers dismissed (by block key; a dismissal holds for the rule on
+    /// the text it was made on, so a changed text is judged again).
+    pub fn apply_dismissals(
+        &mut self,
+        dismissals: &HashMap<String, Vec<crate::memory::desk::Dismissal>>,
+    ) {
+        for block in &mut self.blocks {
+            let (Some(list), Some(target)) = (dismissals.get(&block.key), &block.target) else {
+                continue;
+            };
+            let text = target.segment.canonical();
+            for finding in &mut block.findings {
+                if let Some(d) = list
+                    .iter()
+                    .find(|d| d.rule == finding.rule && d.target == text)
+                {
+                    finding.dismissed = Some(Dismissed {
+                        author: d.author.clone(),
+                        at: d.at,
+                        reason: d.reason.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Where the article is in review: `machine` (nobody touched it), `approved` (every block
+    /// approved) or `in-review`.
+    pub fn article_status(&self) -> &'static str {
+        let [_, reviewed, approved, _] = self.status_counts();
+        if !self.blocks.is_empty() && approved == self.blocks.len() {
+            "approved"
+        } else if reviewed + approved == 0 {
+            "machine"
+        } else {
+            "in-review"
+        }
+    }
+
     /// Findings by severity: (errors, warnings).
     pub fn finding_counts(&self) -> (usize, usize) {
-        let all = self.blocks.iter().flat_map(|b| &b.findings);
+        let all = self
+            .blocks
+            .iter()
+            .flat_map(|b| &b.findings)
+            .filter(|f| f.is_open());
         let errors = all
             .clone()
             .filter(|f| f.severity == Severity::Error)
@@ -185,6 +281,9 @@ impl ReviewDoc {
     pub fn rule_counts(&self) -> Vec<(String, usize)> {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for f in self.blocks.iter().flat_map(|b| &b.findings) {
+            if !f.is_open() {
+                continue;
+            }
             *counts.entry(f.rule.as_str()).or_default() += 1;
         }
         let mut out: Vec<(String, usize)> = counts
@@ -286,18 +385,35 @@ impl Builder<'_> {
         }
         let c = self.concepts.len();
         let view = self.checker.glossary.as_ref().and_then(|g| {
-            g.concepts.get(index).map(|concept| ConceptView {
-                id: concept.id.clone(),
-                kind: concept.kind.as_str().to_string(),
-                target_form: concept
-                    .target_form(&self.checker.source, &self.checker.target)
-                    .map(str::to_string),
+            g.concepts.get(index).map(|concept| {
+                let (source, target) = (&self.checker.source, &self.checker.target);
+                let terms = concept.locale(target);
+                let texts = |list: Option<&Vec<crate::glossary::Term>>| -> Vec<String> {
+                    list.map(|l| l.iter().map(|t| t.text.clone()).collect())
+                        .unwrap_or_default()
+                };
+                ConceptView {
+                    id: concept.id.clone(),
+                    kind: concept.kind.as_str().to_string(),
+                    target_form: concept.target_form(source, target).map(str::to_string),
+                    source_form: concept
+                        .locale(source)
+                        .and_then(|l| l.preferred.as_ref())
+                        .map(|t| t.text.clone()),
+                    admitted: texts(terms.map(|l| &l.admitted)),
+                    forbidden: texts(terms.map(|l| &l.forbidden)),
+                    note: concept.note.clone(),
+                }
             })
         });
         self.concepts.push(view.unwrap_or(ConceptView {
             id: index.to_string(),
             kind: String::new(),
             target_form: None,
+            source_form: None,
+            admitted: Vec::new(),
+            forbidden: Vec::new(),
+            note: None,
         }));
         self.concept_index.insert(index, c);
         c
@@ -420,6 +536,7 @@ pub fn build(article: &Article, checker: &Checker) -> ReviewDoc {
                         .as_ref()
                         .and_then(|m| map_range(m, s.start, s.end))
                 }),
+                dismissed: None,
             };
             let kind = MarkKind::Finding(f, issue.severity);
             if let Some(r) = &finding.source {

@@ -173,12 +173,134 @@
     document.getElementById('counts').textContent = data.labels.exported + ' ' + a.download;
   });
 
+
+  // Filters: by block status, by the rule of an open finding, by comments (served pages).
+  var filterStatus = document.getElementById('filter-status');
+  var filterRule = document.getElementById('filter-rule');
+  var filterComments = document.getElementById('filter-comments');
+  function applyFilters() {
+    var status = filterStatus ? filterStatus.value : '';
+    var rule = filterRule ? filterRule.value : '';
+    var withComments = !!(filterComments && filterComments.checked);
+    sections.forEach(function (s) {
+      var ok = (!status || s.dataset.status === status) &&
+        (!rule || (' ' + (s.dataset.rules || '') + ' ').indexOf(' ' + rule + ' ') >= 0) &&
+        (!withComments || Number(s.dataset.comments || 0) > 0);
+      s.classList.toggle('filtered-out', !ok);
+    });
+  }
+  [filterStatus, filterRule, filterComments].forEach(function (el) {
+    if (el) { el.addEventListener('change', applyFilters); }
+  });
+
+  // The side panel stays just under the sticky header, however tall the header is.
+  var header = document.querySelector('header');
+  var placePanel = function () {
+    if (header) { document.documentElement.style.setProperty('--header', header.offsetHeight + 'px'); }
+  };
+  placePanel();
+  window.addEventListener('resize', placePanel);
+
+  // The glossary concepts of the block being worked on, in the side panel.
+  var panel = document.querySelector('#concepts .panel');
+  var shownBlock = null;
+  function showConcepts(section) {
+    if (!panel || shownBlock === section) { return; }
+    shownBlock = section;
+    panel.textContent = '';
+    var b = byBlock[section.dataset.block];
+    var list = (b && b.concepts) || [];
+    if (list.length === 0) {
+      var none = document.createElement('p');
+      none.className = 'none';
+      none.textContent = data.labels.concepts_none;
+      panel.appendChild(none);
+      return;
+    }
+    list.forEach(function (i) {
+      var c = data.concepts[i];
+      if (!c) { return; }
+      var card = document.createElement('div');
+      card.className = 'concept c' + (i % 10);
+      var title = document.createElement('div');
+      title.className = 'concept-forms';
+      title.textContent = (c.source || c.id) + ' → ' + (c.target || '—');
+      card.appendChild(title);
+      var kind = document.createElement('div');
+      kind.className = 'concept-kind';
+      kind.textContent = c.kind + (c.admitted.length ? ' · ' + c.admitted.join(', ') : '');
+      card.appendChild(kind);
+      c.forbidden.forEach(function (f) {
+        var bad = document.createElement('div');
+        bad.className = 'concept-forbidden';
+        bad.textContent = data.labels.forbidden + ' ' + f;
+        card.appendChild(bad);
+      });
+      if (c.note) {
+        var note = document.createElement('div');
+        note.className = 'concept-note';
+        note.textContent = c.note;
+        card.appendChild(note);
+      }
+      panel.appendChild(card);
+    });
+  }
+  sections.forEach(function (s) {
+    s.addEventListener('focusin', function () { showConcepts(s); });
+    s.addEventListener('click', function () { showConcepts(s); });
+  });
+
+  // Alt+ArrowDown / Alt+ArrowUp: the next / previous block (shown) with an open finding.
+  function currentSection() {
+    var active = document.activeElement;
+    var s = active && active.closest ? active.closest('section.block') : null;
+    return s || document.querySelector('section.block.current');
+  }
+  function goToFinding(step) {
+    var shown = sections.filter(function (s) {
+      return s.classList.contains('has-findings') && s.offsetParent !== null;
+    });
+    if (shown.length === 0) { return; }
+    var here = currentSection();
+    var at = here ? sections.indexOf(here) : -1;
+    var next = null;
+    if (step > 0) {
+      next = shown.filter(function (s) { return sections.indexOf(s) > at; })[0] || shown[0];
+    } else {
+      var before = shown.filter(function (s) { return at < 0 || sections.indexOf(s) < at; });
+      next = before[before.length - 1] || shown[shown.length - 1];
+    }
+    sections.forEach(function (s) { s.classList.remove('current'); });
+    next.classList.add('current');
+    var cell = next.querySelector('.tgt[contenteditable]');
+    (cell || next).focus();
+    next.scrollIntoView({ block: 'center' });
+    showConcepts(next);
+  }
+  document.addEventListener('keydown', function (e) {
+    if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) { return; }
+    e.preventDefault();
+    goToFinding(e.key === 'ArrowDown' ? 1 : -1);
+  });
+
   // Served by `verso serve`: each changed block is saved into the memory on the version it
   // was drawn from; a block another reviewer saved first is marked, with their text, and
   // nothing of it is overwritten. Ctrl+Enter saves the block being edited, Ctrl+Shift+Enter
-  // saves and approves it.
+  // saves and approves it. Everything from the server is put in as text, never as markup.
   if (data.server) {
     var server = data.server;
+    var post = function (url, body) {
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
+        body: JSON.stringify(body)
+      }).then(function (r) {
+        return r.json().then(function (answer) { return { status: r.status, ok: r.ok, answer: answer }; });
+      });
+    };
+    var where = function (section) {
+      return { locale: server.locale, path: server.path, block: Number(section.dataset.block) };
+    };
     var note = function (section, cls, text) {
       var old = section.querySelector('.server-note');
       if (old) { old.remove(); }
@@ -186,77 +308,196 @@
       p.className = 'server-note ' + cls;
       p.textContent = text;
       section.appendChild(p);
+      return p;
     };
-    var saveBlock = function (entry) {
-      var section = document.getElementById('b' + entry.block);
-      var body = {
-        locale: server.locale, path: server.path, block: entry.block, target: entry.target,
-        approve: entry.status === 'approved', version: server.versions[entry.block] || 0
+    var when = function (seconds) {
+      return new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16);
+    };
+    // A small form asking for a reason; `send` gets the text.
+    var askReason = function (section, question, send) {
+      var old = section.querySelector('.reason');
+      if (old) { old.remove(); }
+      var box = document.createElement('div');
+      box.className = 'reason';
+      var label = document.createElement('label');
+      label.textContent = question + ' ';
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.className = 'reason-text';
+      input.maxLength = 4000;
+      label.appendChild(input);
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'reason-send';
+      button.textContent = data.labels.give_reason;
+      var go = function () {
+        if (!input.value.trim()) { input.focus(); return; }
+        box.remove();
+        send(input.value.trim());
       };
-      return fetch('/api/block', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
-        body: JSON.stringify(body)
-      }).then(function (r) {
-        return r.json().then(function (answer) {
-          if (r.ok) {
-            server.versions[entry.block] = answer.version;
-            byBlock[entry.block].target = entry.target;
-            byBlock[entry.block].status = body.approve ? 'approved' : 'reviewed';
-            section.dataset.status = byBlock[entry.block].status;
-            note(section, 'saved', data.labels.saved);
-            // Live checks: the block's findings as they are now.
-            var list = section.querySelector('ol.findings');
-            if (!list) {
-              list = document.createElement('ol');
-              list.className = 'findings';
-              section.insertBefore(list, section.querySelector('.server-note'));
+      button.addEventListener('click', go);
+      input.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter') { e.preventDefault(); go(); }
+      });
+      box.appendChild(label);
+      box.appendChild(button);
+      section.appendChild(box);
+      input.focus();
+    };
+    var dismissButton = function (section, li) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'dismiss';
+      button.textContent = data.labels.dismiss;
+      button.addEventListener('click', function () {
+        askReason(section, data.labels.dismiss_reason, function (reason) {
+          var body = where(section);
+          body.rule = li.dataset.rule;
+          body.reason = reason;
+          post('/api/dismiss', body).then(function (r) {
+            if (r.ok) { showFindings(section, r.answer.findings); } else {
+              note(section, 'refused', data.labels.refused + ' ' + (r.answer.error || r.status));
             }
-            list.textContent = '';
-            (answer.findings || []).forEach(function (f) {
-              var li = document.createElement('li');
-              li.className = 'finding ' + f.severity;
-              var rule = document.createElement('code');
-              rule.className = 'rule';
-              rule.textContent = f.rule;
-              li.appendChild(rule);
-              li.appendChild(document.createTextNode(' ' + f.message));
-              list.appendChild(li);
-            });
-            var findings = answer.findings || [];
-            section.classList.toggle('has-findings', findings.length > 0);
-            section.classList.toggle('has-errors', findings.some(function (f) { return f.severity === 'err'; }));
-          } else if (r.status === 409) {
-            section.classList.add('conflict');
-            note(section, 'conflict', data.labels.conflict + ' ' + (answer.author || '') +
-              ': ' + (answer.target || ''));
-          } else {
-            note(section, 'refused', data.labels.refused + ' ' + (answer.error || r.status));
-          }
-          return r.status;
+          });
         });
+      });
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(button);
+    };
+    // The block's findings as the server judged them, replacing the list.
+    var showFindings = function (section, findings) {
+      var list = section.querySelector('ol.findings');
+      if (!list) {
+        list = document.createElement('ol');
+        list.className = 'findings';
+        section.insertBefore(list, section.querySelector('ol.changes, .block-tools, .comments'));
+      }
+      list.textContent = '';
+      var open = findings.filter(function (f) { return !f.dismissed; });
+      findings.forEach(function (f) {
+        var li = document.createElement('li');
+        li.className = 'finding ' + f.severity + (f.dismissed ? ' dismissed' : '');
+        li.dataset.rule = f.rule;
+        var rule = document.createElement('code');
+        rule.className = 'rule';
+        rule.textContent = f.rule;
+        li.appendChild(rule);
+        li.appendChild(document.createTextNode(' ' + f.message));
+        if (f.dismissed) {
+          var why = document.createElement('span');
+          why.className = 'why';
+          why.textContent = ' ' + data.labels.dismissed + ' (' + f.dismissed.author + '): ' + f.dismissed.reason;
+          li.appendChild(why);
+        } else {
+          dismissButton(section, li);
+        }
+        list.appendChild(li);
+      });
+      section.classList.toggle('has-findings', open.length > 0);
+      section.classList.toggle('has-errors', open.some(function (f) { return f.severity === 'err'; }));
+      var rules = [];
+      open.forEach(function (f) { if (rules.indexOf(f.rule) < 0) { rules.push(f.rule); } });
+      section.dataset.rules = rules.join(' ');
+    };
+    var setStatus = function (section, status) {
+      var b = byBlock[section.dataset.block];
+      if (b) { b.status = status; }
+      section.dataset.status = status || 'none';
+      var badge = section.querySelector('.meta .status');
+      if (badge && status) {
+        badge.className = 'status s-' + status;
+        badge.textContent = data.labels['status_' + status] || status;
+      }
+      var box = section.querySelector('.approve-box');
+      if (box) { box.checked = status === 'approved'; }
+    };
+    // Puts a text from the server (canonical form) in the block's cells, its placeholders as
+    // the chips the block already shows.
+    var setTarget = function (section, canonical) {
+      var cells = section.querySelectorAll('.tgt[contenteditable]');
+      if (cells.length === 0) { window.location.reload(); return; }
+      var chips = {};
+      section.querySelectorAll('.src [data-token], .tgt [data-token]').forEach(function (c) {
+        chips[c.getAttribute('data-token')] = c;
+      });
+      var unescape = function (t) {
+        return t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      };
+      var first = cells[0];
+      cells.forEach(function (c) { c.textContent = ''; });
+      var text = canonical || '';
+      var re = /<\/?n?\d+\/?>/g;
+      var last = 0;
+      var m;
+      while ((m = re.exec(text)) !== null) {
+        if (m.index > last) { first.appendChild(document.createTextNode(unescape(text.slice(last, m.index)))); }
+        var chip = chips[m[0]];
+        first.appendChild(chip ? chip.cloneNode(true) : document.createTextNode(m[0]));
+        last = re.lastIndex;
+      }
+      if (last < text.length) { first.appendChild(document.createTextNode(unescape(text.slice(last)))); }
+      var b = byBlock[section.dataset.block];
+      if (b) { b.target = canonical; }
+      initial[section.dataset.block] = targetOf(section);
+      updateCounts();
+    };
+    // The block as a revert or a send-back left it.
+    var showBlock = function (section, answer) {
+      server.versions[section.dataset.block] = answer.version;
+      setTarget(section, answer.target);
+      setStatus(section, answer.status);
+      showFindings(section, answer.findings || []);
+      note(section, 'saved', data.labels.saved);
+    };
+    var conflict = function (section, answer) {
+      section.classList.add('conflict');
+      note(section, 'conflict', data.labels.conflict + ' ' + (answer.author || '') +
+        ': ' + (answer.target || answer.error || ''));
+    };
+    var saveBlock = function (entry, reason) {
+      var section = document.getElementById('b' + entry.block);
+      var body = where(section);
+      body.target = entry.target;
+      body.approve = entry.status === 'approved';
+      body.version = server.versions[entry.block] || 0;
+      body.reason = reason || '';
+      return post('/api/block', body).then(function (r) {
+        var answer = r.answer;
+        if (r.ok) {
+          server.versions[entry.block] = answer.version;
+          byBlock[entry.block].target = entry.target;
+          initial[entry.block] = targetOf(section);
+          setStatus(section, body.approve ? 'approved' : 'reviewed');
+          section.classList.remove('conflict');
+          note(section, 'saved', data.labels.saved);
+          showFindings(section, answer.findings || []);
+          updateCounts();
+        } else if (r.status === 409) {
+          conflict(section, answer);
+        } else if (r.status === 422 && answer.needs_reason) {
+          // Approving a text that still has an error: say why, or fix it.
+          showFindings(section, answer.findings || []);
+          askReason(section, data.labels.approve_reason, function (why) { saveBlock(entry, why); });
+        } else {
+          note(section, 'refused', data.labels.refused + ' ' + (answer.error || r.status));
+        }
+        return r.status;
       });
     };
     var saveAll = function (only) {
       var blocks = corrections().blocks.filter(function (b) { return only === undefined || b.block === only; });
-      return Promise.all(blocks.map(saveBlock)).then(function (statuses) {
+      return Promise.all(blocks.map(function (b) { return saveBlock(b); })).then(function (statuses) {
         document.getElementById('counts').textContent = data.labels.saved + ' ' +
           statuses.filter(function (s) { return s === 200; }).length + '/' + statuses.length;
         return statuses;
       });
     };
     document.getElementById('save').addEventListener('click', function () { saveAll(); });
-    // An approver approves every block without a finding at once; the page is drawn again.
+    // An approver approves every block without an open finding at once; the page is drawn again.
     document.getElementById('approve-clean').addEventListener('click', function () {
-      fetch('/api/approve-clean', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
-        body: JSON.stringify({ locale: server.locale, path: server.path })
-      }).then(function (r) {
-        return r.json().then(function (answer) {
-          if (r.ok) { window.location.reload(); return; }
-          document.getElementById('counts').textContent = data.labels.refused + ' ' + (answer.error || r.status);
-        });
+      post('/api/approve-clean', { locale: server.locale, path: server.path }).then(function (r) {
+        if (r.ok) { window.location.reload(); return; }
+        document.getElementById('counts').textContent = data.labels.refused + ' ' + (r.answer.error || r.status);
       });
     });
     document.querySelectorAll('.tgt[contenteditable]').forEach(function (cell) {
@@ -273,16 +514,135 @@
     });
     window.versoSave = saveAll;
 
-    // Comments: each block's thread, shown as text (never as markup), and a box to add one.
+    // The article's assignee: anyone on the desk may give it to anyone.
+    var assignee = document.getElementById('assignee');
+    if (assignee && server.reviewers.length) {
+      var pick = document.createElement('select');
+      pick.id = 'assign-to';
+      server.reviewers.forEach(function (name) {
+        var o = document.createElement('option');
+        o.value = name;
+        o.textContent = name;
+        o.selected = name === server.assignee;
+        pick.appendChild(o);
+      });
+      var give = document.createElement('button');
+      give.type = 'button';
+      give.id = 'assign';
+      give.textContent = data.labels.assign;
+      give.addEventListener('click', function () {
+        post('/api/assign', { locale: server.locale, path: server.path, assignee: pick.value }).then(function (r) {
+          if (r.ok) { assignee.textContent = r.answer.assignee; server.assignee = r.answer.assignee; }
+        });
+      });
+      assignee.parentNode.appendChild(pick);
+      assignee.parentNode.appendChild(give);
+    }
+
+    // Findings drawn with the page can be dismissed too.
+    sections.forEach(function (section) {
+      section.querySelectorAll('li.finding').forEach(function (li) {
+        if (!li.classList.contains('dismissed')) { dismissButton(section, li); }
+      });
+    });
+
     sections.forEach(function (section) {
       var block = Number(section.dataset.block);
+      // History (who, when, what) with a way back, and a send-back to the machine.
+      var tools = document.createElement('div');
+      tools.className = 'block-tools';
+      var historyButton = document.createElement('button');
+      historyButton.type = 'button';
+      historyButton.className = 'history-show';
+      historyButton.textContent = data.labels.history;
+      var machineButton = document.createElement('button');
+      machineButton.type = 'button';
+      machineButton.className = 'send-machine';
+      machineButton.textContent = data.labels.send_machine;
+      var historyList = document.createElement('ol');
+      historyList.className = 'history';
+      historyList.hidden = true;
+      tools.appendChild(historyButton);
+      tools.appendChild(document.createTextNode(' '));
+      tools.appendChild(machineButton);
+      tools.appendChild(historyList);
+      var showHistory = function () {
+        var q = '?locale=' + encodeURIComponent(server.locale) + '&path=' +
+          encodeURIComponent(server.path) + '&block=' + block;
+        fetch('/api/history' + q, { headers: { 'X-Verso-Token': server.token } })
+          .then(function (r) { return r.json(); })
+          .then(function (rows) {
+            historyList.textContent = '';
+            historyList.hidden = false;
+            if (!rows.length) {
+              var none = document.createElement('li');
+              none.textContent = data.labels.history_empty;
+              historyList.appendChild(none);
+            }
+            rows.slice().reverse().forEach(function (h) {
+              var li = document.createElement('li');
+              li.className = 'version';
+              li.dataset.version = h.version;
+              var head = document.createElement('span');
+              head.className = 'who';
+              head.textContent = 'v' + h.version + ' · ' + h.author + ' · ' + when(h.at) + ' · ' +
+                (data.labels['status_' + h.status] || h.status);
+              li.appendChild(head);
+              var after = document.createElement('div');
+              after.className = 'after';
+              after.textContent = h.status === 'machine' ? '' : h.after;
+              li.appendChild(after);
+              if (h.before) {
+                var before = document.createElement('del');
+                before.className = 'before';
+                before.textContent = h.before;
+                li.appendChild(before);
+              }
+              var back = document.createElement('button');
+              back.type = 'button';
+              back.className = 'revert';
+              back.textContent = data.labels.revert;
+              back.addEventListener('click', function () {
+                var body = where(section);
+                body.to = h.version;
+                body.version = server.versions[block] || 0;
+                post('/api/revert', body).then(function (r) {
+                  if (r.ok) { showBlock(section, r.answer); showHistory(); } else if (r.status === 409) {
+                    conflict(section, r.answer);
+                  } else { note(section, 'refused', data.labels.refused + ' ' + (r.answer.error || r.status)); }
+                });
+              });
+              li.appendChild(back);
+              historyList.appendChild(li);
+            });
+          });
+      };
+      historyButton.addEventListener('click', function () {
+        if (!historyList.hidden) { historyList.hidden = true; return; }
+        showHistory();
+      });
+      machineButton.addEventListener('click', function () {
+        var body = where(section);
+        body.version = server.versions[block] || 0;
+        post('/api/machine', body).then(function (r) {
+          if (r.ok) { showBlock(section, r.answer); if (!historyList.hidden) { showHistory(); } } else if (r.status === 409 && r.answer.author !== undefined) {
+            conflict(section, r.answer);
+          } else { note(section, 'refused', data.labels.refused + ' ' + (r.answer.error || r.status)); }
+        });
+      });
+      section.appendChild(tools);
+
+      // Comments: each block's thread, shown as text (never as markup), and a box to add one.
       var box = document.createElement('div');
       box.className = 'comments';
       var list = document.createElement('ul');
+      var count = 0;
       var show = function (c) {
         var li = document.createElement('li');
-        li.textContent = c.author + ': ' + c.text;
+        li.textContent = c.author + ' (' + when(c.at) + '): ' + c.text;
         list.appendChild(li);
+        count += 1;
+        section.dataset.comments = count;
       };
       (server.comments[block] || []).forEach(show);
       var input = document.createElement('input');
@@ -295,14 +655,10 @@
       button.textContent = data.labels.comment;
       button.addEventListener('click', function () {
         if (!input.value.trim()) { return; }
-        fetch('/api/comments', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Verso-Token': server.token },
-          body: JSON.stringify({ locale: server.locale, path: server.path, block: block, text: input.value })
-        }).then(function (r) {
-          return r.json().then(function (answer) {
-            if (r.ok) { show(answer); input.value = ''; } else { note(section, 'refused', data.labels.refused + ' ' + (answer.error || r.status)); }
-          });
+        var body = where(section);
+        body.text = input.value;
+        post('/api/comments', body).then(function (r) {
+          if (r.ok) { show(r.answer); input.value = ''; } else { note(section, 'refused', data.labels.refused + ' ' + (r.answer.error || r.status)); }
         });
       });
       box.appendChild(list);

@@ -8,23 +8,25 @@
 //! The pages are the ones `verso translate` writes, drawn from the memory at each request.
 
 pub mod auth;
+mod blocks;
+mod desk;
+mod pages;
 
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
-use serde::{Deserialize, Serialize};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
 
 use crate::backend::LanguagePair;
 use crate::document::Document;
-use crate::memory::reviews::{self, Role, Saved};
-use crate::memory::{HumanItem, Memory, now};
-use crate::review::corrections::{self, CorrectedBlock, Corrections};
+use crate::memory::Memory;
+use crate::memory::reviews::{Reviewer, Role};
 use crate::review::files::Context;
-use crate::review::html;
+use crate::review::model::{FindingView, ReviewDoc};
+use crate::segment::Segment;
 
 /// The largest request body accepted: a block's text with its placeholders, many times over.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -35,8 +37,9 @@ pub struct Site {
     pub memory: Arc<Memory>,
     /// The source articles, by the path shown in links.
     pub articles: Vec<(String, Document)>,
-    /// Per target language: its pair and the review context (glossary, checks).
-    pub locales: Vec<(String, Mutex<Context>)>,
+    /// Per target language: the review context (pair, glossary, checks). Shared without a
+    /// lock: the checks only read it, so saves in one language are checked side by side.
+    pub locales: Vec<(String, Context)>,
     /// The source language.
     pub source: unic_langid::LanguageIdentifier,
     /// Writes allowed per reviewer in a minute.
@@ -52,14 +55,11 @@ impl Site {
         source: unic_langid::LanguageIdentifier,
         memory: Arc<Memory>,
         articles: Vec<(String, Document)>,
-        locales: Vec<(String, Mutex<Context>)>,
+        locales: Vec<(String, Context)>,
         limit: WriteLimit,
     ) -> Site {
         let mut protected = std::collections::HashMap::new();
         for (tag, context) in &locales {
-            let Ok(context) = context.lock() else {
-                continue;
-            };
             for (path, doc) in &articles {
                 let segments = context
                     .protect(doc)
@@ -124,21 +124,56 @@ impl Site {
             .map(|(_, d)| d)
     }
 
-    fn locale(&self, tag: &str) -> Option<&Mutex<Context>> {
+    fn locale(&self, tag: &str) -> Option<&Context> {
         self.locales.iter().find(|(t, _)| t == tag).map(|(_, c)| c)
+    }
+
+    /// The review of an article in a language as the memory holds it, with the desk's
+    /// dismissals; with `edit`, one block's text replaced (the findings a save would have).
+    fn review_of(
+        &self,
+        article: &ArticleRef,
+        edit: Option<(usize, Segment)>,
+    ) -> Result<ReviewDoc, Refusal> {
+        let doc = self.article(&article.path).ok_or_else(|| {
+            Refusal::new(
+                StatusCode::NOT_FOUND,
+                format!("no article {}", article.path),
+            )
+        })?;
+        let context = self.locale(&article.locale).ok_or_else(|| {
+            Refusal::new(
+                StatusCode::NOT_FOUND,
+                format!("no locale {}", article.locale),
+            )
+        })?;
+        let prepared = context
+            .from_memory_with(doc, &self.memory, edit)
+            .map_err(Refusal::internal)?;
+        let mut review = context.review(&prepared, &article.path, doc);
+        let keys: Vec<String> = review.blocks.iter().map(|b| b.key.clone()).collect();
+        let dismissals = self
+            .memory
+            .dismissals(context.pair(), &keys)
+            .map_err(Refusal::internal)?;
+        review.apply_dismissals(&dismissals);
+        Ok(review)
     }
 }
 
 /// The server's routes over `site`.
 pub fn router(site: Arc<Site>) -> axum::Router {
     axum::Router::new()
-        .route("/", get(index))
-        .route("/review/{locale}/{*path}", get(page))
-        .route("/api/block", get(block).post(save))
-        .route("/api/history", get(history))
-        .route("/api/approve-clean", axum::routing::post(approve_clean))
-        .route("/api/comments", get(comments).post(comment))
-        .route("/api/revert", axum::routing::post(revert))
+        .route("/", get(pages::index))
+        .route("/review/{locale}/{*path}", get(pages::page))
+        .route("/api/block", get(blocks::block).post(blocks::save))
+        .route("/api/history", get(blocks::history))
+        .route("/api/revert", post(blocks::revert))
+        .route("/api/machine", post(blocks::send_to_machine))
+        .route("/api/approve-clean", post(desk::approve_clean))
+        .route("/api/comments", get(desk::comments).post(desk::comment))
+        .route("/api/dismiss", post(desk::dismiss))
+        .route("/api/assign", post(desk::assign))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(site)
 }
@@ -154,34 +189,22 @@ pub struct BlockRef {
     pub block: usize,
 }
 
-/// A block as the API gives it.
-#[derive(Debug, Serialize)]
-struct BlockView {
-    key: String,
-    source: String,
-    target: Option<String>,
-    status: Option<String>,
-    version: i64,
-    author: String,
+impl BlockRef {
+    fn article(&self) -> ArticleRef {
+        ArticleRef {
+            locale: self.locale.clone(),
+            path: self.path.clone(),
+        }
+    }
 }
 
-/// A save: the reviewer's text (canonical form, placeholders as `<1>…</1>`), whether it is
-/// approved, and the version it was made on.
+/// An article in one language.
 #[derive(Debug, Deserialize)]
-pub struct SaveRequest {
+pub struct ArticleRef {
     /// Target language.
     pub locale: String,
     /// The article's path.
     pub path: String,
-    /// Block index.
-    pub block: usize,
-    /// The text.
-    pub target: String,
-    /// Save and approve.
-    #[serde(default)]
-    pub approve: bool,
-    /// The version the text was made on.
-    pub version: i64,
 }
 
 /// A request refused: its status and why, answered as `{"error": …}`.
@@ -207,6 +230,14 @@ impl Refusal {
     pub fn internal(e: impl std::fmt::Display) -> Refusal {
         Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
     }
+
+    /// 403: the reviewer may not approve.
+    fn may_not_approve(who: &Reviewer) -> Refusal {
+        Refusal::new(
+            StatusCode::FORBIDDEN,
+            format!("{} may not approve", who.name),
+        )
+    }
 }
 
 impl IntoResponse for Refusal {
@@ -231,15 +262,15 @@ async fn off_thread<T: IntoResponse + Send + 'static>(
     match tokio::task::spawn_blocking(work).await {
         Ok(Ok(answer)) => answer.into_response(),
         Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
+        Err(e) => Refusal::internal(e).into_response(),
     }
 }
 
 /// The reviewer of a write (token in the header), counted against their limit.
-fn writer(site: &Site, headers: &HeaderMap) -> Result<crate::memory::reviews::Reviewer, Refusal> {
+fn writer(site: &Site, headers: &HeaderMap) -> Result<Reviewer, Refusal> {
     let who = auth::writer(&site.memory, headers)?;
     if let Err(wait) = site.limit.check(&who.name) {
-        let mut refused = error(
+        let mut refused = Refusal::new(
             StatusCode::TOO_MANY_REQUESTS,
             format!("too many writes by {}: try again in {wait} s", who.name),
         );
@@ -249,566 +280,55 @@ fn writer(site: &Site, headers: &HeaderMap) -> Result<crate::memory::reviews::Re
     Ok(who)
 }
 
-fn error(status: StatusCode, message: impl Into<String>) -> Refusal {
-    Refusal::new(status, message)
-}
-
-fn internal(e: impl std::fmt::Display) -> Refusal {
-    Refusal::internal(e)
-}
-
-#[derive(Debug, Deserialize)]
-struct TokenQuery {
-    token: Option<String>,
-}
-
-/// The index; opened with `?token=…` (the link `--add-reviewer` prints), it sets the session
-/// cookie and sends the browser to the bare address, so the token leaves the address bar.
-async fn index(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Query(q): Query<TokenQuery>,
-) -> Response {
-    if let Some(token) = q.token {
-        return match site.memory.reviewer(&token) {
-            Ok(Some(_)) => {
-                let mut response = Redirect::to("/").into_response();
-                if let Ok(cookie) = auth::session_cookie(&token).parse() {
-                    response.headers_mut().insert(header::SET_COOKIE, cookie);
-                }
-                response
-            }
-            Ok(None) => auth::unauthorized().into_response(),
-            Err(e) => internal(e).into_response(),
-        };
+/// The reviewer of a write who must be an approver.
+fn approver(site: &Site, headers: &HeaderMap) -> Result<Reviewer, Refusal> {
+    let who = writer(site, headers)?;
+    if who.role != Role::Approver {
+        return Err(Refusal::may_not_approve(&who));
     }
-    if let Err(refused) = auth::reader(&site.memory, &headers) {
-        return refused.into_response();
-    }
-    let site = Arc::clone(&site);
-    let built = tokio::task::spawn_blocking(move || {
-        let mut entries = Vec::new();
-        for (tag, context) in &site.locales {
-            let context = context.lock().map_err(|e| e.to_string())?;
-            for (path, doc) in &site.articles {
-                let prepared = context
-                    .from_memory(doc, &site.memory)
-                    .map_err(|e| e.to_string())?;
-                let review = context.review(&prepared, path, doc);
-                entries.push(html::IndexEntry::of(
-                    &review,
-                    format!("review/{tag}/{path}"),
-                ));
-            }
-        }
-        Ok::<_, String>(html::index(&entries))
-    })
-    .await;
-    match built {
-        Ok(Ok(page)) => Html(page).into_response(),
-        Ok(Err(e)) => internal(e).into_response(),
-        Err(e) => internal(e).into_response(),
-    }
-}
-
-/// An article's review page in one language, as the memory holds it now.
-async fn page(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Path((locale, path)): Path<(String, String)>,
-) -> Response {
-    if let Err(refused) = auth::reader(&site.memory, &headers) {
-        return refused.into_response();
-    }
-    if site.article(&path).is_none() || site.locale(&locale).is_none() {
-        return error(StatusCode::NOT_FOUND, format!("no page {locale}/{path}")).into_response();
-    }
-    let token = auth::read_token(&headers).unwrap_or_default().to_string();
-    let built = tokio::task::spawn_blocking(move || {
-        let (doc, context) = (site.article(&path)?, site.locale(&locale)?);
-        let context = context.lock().ok()?;
-        let prepared = context.from_memory(doc, &site.memory).ok()?;
-        let versions = prepared
-            .protected
-            .iter()
-            .map(|p| {
-                site.memory
-                    .block_version(context.pair(), &p.segment.key())
-                    .map(|(v, _)| v)
-            })
-            .collect::<Result<Vec<i64>, _>>()
-            .ok()?;
-        let comments = prepared
-            .protected
-            .iter()
-            .map(|p| {
-                site.memory
-                    .comments(context.pair(), &p.segment.key())
-                    .map(|cs| cs.iter().map(comment_json).collect())
-            })
-            .collect::<Result<Vec<Vec<serde_json::Value>>, _>>()
-            .ok()?;
-        let served = html::Served {
-            token,
-            locale,
-            path: path.clone(),
-            versions,
-            comments,
-        };
-        Some(html::page_for(
-            &context.review(&prepared, &path, doc),
-            Some(&served),
-        ))
-    })
-    .await;
-    match built {
-        Ok(Some(page)) => Html(page).into_response(),
-        _ => internal("the page could not be drawn").into_response(),
-    }
-}
-
-/// The findings of a block as the checks see the article now (what the page lists under it).
-fn findings_of(site: &Site, r: &BlockRef) -> Result<Vec<serde_json::Value>, Refusal> {
-    let doc = site
-        .article(&r.path)
-        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", r.path)))?;
-    let context = site
-        .locale(&r.locale)
-        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?;
-    let context = context.lock().map_err(internal)?;
-    let prepared = context.from_memory(doc, &site.memory).map_err(internal)?;
-    let review = context.review(&prepared, &r.path, doc);
-    Ok(review
-        .blocks
-        .iter()
-        .filter(|b| b.index == r.block)
-        .flat_map(|b| &b.findings)
-        .map(|f| {
-            serde_json::json!({
-                "rule": f.rule,
-                "severity": match f.severity {
-                    crate::report::Severity::Error => "err",
-                    crate::report::Severity::Warning => "warn",
-                },
-                "message": f.message,
-            })
-        })
-        .collect())
+    Ok(who)
 }
 
 /// The protected source of a block, and the pair it is reviewed in.
-fn source_of(
-    site: &Site,
-    r: &BlockRef,
-) -> Result<(LanguagePair, crate::segment::Segment), Refusal> {
+fn source_of(site: &Site, r: &BlockRef) -> Result<(LanguagePair, Segment), Refusal> {
     let segments = site
         .protected
         .get(&(r.locale.clone(), r.path.clone()))
         .ok_or_else(|| {
-            error(
+            Refusal::new(
                 StatusCode::NOT_FOUND,
                 format!("no article {} in {}", r.path, r.locale),
             )
         })?;
     let segment = segments
         .get(r.block)
-        .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no block {}", r.block)))?;
-    let pair = LanguagePair {
-        source: site.source.clone(),
-        target: r
-            .locale
-            .parse()
-            .map_err(|_| error(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?,
-    };
+        .ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, format!("no block {}", r.block)))?;
+    let pair = site
+        .locale(&r.locale)
+        .map(|c| c.pair().clone())
+        .ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, format!("no locale {}", r.locale)))?;
     Ok((pair, segment.clone()))
 }
 
-/// A block: its source, the best text the memory holds, its status and version.
-async fn block(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Query(r): Query<BlockRef>,
-) -> Response {
-    if let Err(refused) = auth::reader(&site.memory, &headers) {
-        return refused.into_response();
-    }
-    off_thread(move || {
-        let (pair, source) = source_of(&site, &r)?;
-        let key = source.key();
-        let found = site
-            .memory
-            .lookup_best(&pair, std::slice::from_ref(&key))
-            .map_err(internal)?;
-        let entry = found.get(&key);
-        let (version, author) = site.memory.block_version(&pair, &key).map_err(internal)?;
-        Ok::<_, Refusal>(Json(BlockView {
-            key,
-            source: source.canonical(),
-            target: entry.map(|e| e.target.canonical()),
-            status: entry.map(|e| e.status.clone()),
-            version,
-            author,
-        }))
-    })
-    .await
-}
-
-/// Saves a reviewer's text (and approval): 200 with the new version, 409 with what won when
-/// the block changed since it was loaded, 400 when the text lost or doubled a placeholder,
-/// 403 when a reviewer who may not approve asks to.
-async fn save(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Json(req): Json<SaveRequest>,
-) -> Response {
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    if req.approve && who.role != Role::Approver {
-        return error(
-            StatusCode::FORBIDDEN,
-            format!("{} may not approve", who.name),
-        )
-        .into_response();
-    }
-    let answer = tokio::task::spawn_blocking(move || {
-        let r = BlockRef {
-            locale: req.locale.clone(),
-            path: req.path.clone(),
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
-        let status = reviews::status(req.approve);
-        // The checks of a corrections file: every placeholder back once, in order.
-        let file = Corrections {
-            format: corrections::FORMAT.into(),
-            version: corrections::VERSION,
-            file: req.path.clone(),
-            source_lang: pair.source.to_string(),
-            target_lang: pair.target.to_string(),
-            saved_at: None,
-            blocks: vec![CorrectedBlock {
-                block: req.block,
-                line: 0,
-                key: source.key(),
-                source: source.canonical(),
-                target: req.target.clone(),
-                status: status.as_str().into(),
-                edited: true,
-            }],
-        };
-        let accepted = corrections::validate(&file)
-            .map_err(|problems| error(StatusCode::BAD_REQUEST, problems.join("; ")))?;
-        let Some(a) = accepted.first() else {
-            return Err(error(StatusCode::BAD_REQUEST, "nothing to save"));
-        };
-        let item = HumanItem {
-            source: &a.source,
-            target: &a.target,
-            status: a.status,
-            changed_at: now(),
-            names: &[],
-        };
-        let saved = site
-            .memory
-            .save_reviewed(&pair, &item, &who.name, req.version)
-            .map_err(internal)?;
-        // Live checks: the block's findings with the text now in the memory.
-        let findings = match saved {
-            Saved::Stored { .. } => findings_of(&site, &r)?,
-            _ => Vec::new(),
-        };
-        Ok((saved, findings))
-    })
-    .await;
-    match answer {
-        Ok(Ok((Saved::Stored { version }, findings))) => Json(serde_json::json!({
-            "saved": true, "version": version, "findings": findings
-        }))
-        .into_response(),
-        Ok(Ok((
-            Saved::Conflict {
-                version,
-                author,
-                target,
-            },
-            _,
-        ))) => (
-            StatusCode::CONFLICT,
-            Json(serde_json::json!({
-                "saved": false, "version": version, "author": author, "target": target
-            })),
-        )
-            .into_response(),
-        Ok(Ok((Saved::Kept { version }, _))) => (
-            StatusCode::CONFLICT,
-            Json(serde_json::json!({
-                "saved": false, "version": version, "error": "the block is approved"
-            })),
-        )
-            .into_response(),
-        Ok(Err(refused)) => refused.into_response(),
-        Err(e) => internal(e).into_response(),
-    }
-}
-
-/// A comment on a block.
-#[derive(Debug, Deserialize)]
-pub struct CommentRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
-    /// What the reviewer writes (plain text; shown as text, never as markup).
-    pub text: String,
-    /// The comment it answers.
-    #[serde(default)]
-    pub reply_to: Option<i64>,
-}
-
-/// The longest comment accepted, in characters.
-const COMMENT_LIMIT: usize = 4000;
-
-fn comment_json(c: &crate::memory::reviews::Comment) -> serde_json::Value {
+/// A finding as the API gives it (what the page lists under a block).
+fn finding_json(f: &FindingView) -> serde_json::Value {
     serde_json::json!({
-        "id": c.id, "reply_to": c.reply_to, "author": c.author, "at": c.at, "text": c.text
+        "rule": f.rule,
+        "severity": crate::review::html::severity_class(f.severity),
+        "message": f.message,
+        "dismissed": f.dismissed.as_ref().map(|d| serde_json::json!({
+            "author": d.author, "at": d.at, "reason": d.reason
+        })),
     })
 }
 
-/// A block's comments, oldest first.
-async fn comments(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Query(r): Query<BlockRef>,
-) -> Response {
-    if let Err(refused) = auth::reader(&site.memory, &headers) {
-        return refused.into_response();
-    }
-    off_thread(move || {
-        let (pair, source) = source_of(&site, &r)?;
-        let rows = site
-            .memory
-            .comments(&pair, &source.key())
-            .map_err(internal)?;
-        Ok::<_, Refusal>(Json(rows.iter().map(comment_json).collect::<Vec<_>>()))
-    })
-    .await
-}
-
-/// Adds a comment (reviewers and approvers alike); answers it with its id.
-async fn comment(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Json(req): Json<CommentRequest>,
-) -> Response {
-    let text = req.text.trim().to_string();
-    if text.is_empty() || text.chars().count() > COMMENT_LIMIT {
-        return error(
-            StatusCode::BAD_REQUEST,
-            format!("a comment has 1 to {COMMENT_LIMIT} characters"),
-        )
-        .into_response();
-    }
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale,
-            path: req.path,
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
-        let id = site
-            .memory
-            .add_comment(&pair, &source.key(), &who.name, &text, req.reply_to)
-            .map_err(internal)?;
-        Ok::<_, Refusal>(Json(serde_json::json!({
-            "id": id, "reply_to": req.reply_to, "author": who.name, "at": now(), "text": text
-        })))
-    })
-    .await
-}
-
-/// A revert: the block's text as a save made it (`to`), saved again as a new version on the
-/// version the reviewer saw (`version`).
-#[derive(Debug, Deserialize)]
-pub struct RevertRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
-    /// The version whose text comes back.
-    pub to: i64,
-    /// The version the reviewer saw.
-    pub version: i64,
-}
-
-/// Puts back the text a save made, as a new save (history keeps everything); an approved
-/// text comes back approved, which only an approver may do.
-async fn revert(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Json(req): Json<RevertRequest>,
-) -> Response {
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale,
-            path: req.path,
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
-        let history = site
-            .memory
-            .history(&pair, &source.key())
-            .map_err(internal)?;
-        let entry = history
-            .iter()
-            .find(|h| h.version == req.to)
-            .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no version {}", req.to)))?;
-        let approve = entry.status == "approved";
-        if approve && who.role != Role::Approver {
-            return Err(error(
-                StatusCode::FORBIDDEN,
-                format!("{} may not approve", who.name),
-            ));
-        }
-        let target = crate::segment::Segment::parse_canonical(&entry.after);
-        let item = HumanItem {
-            source: &source,
-            target: &target,
-            status: reviews::status(approve),
-            changed_at: now(),
-            names: &[],
-        };
-        let saved = site
-            .memory
-            .save_reviewed(&pair, &item, &who.name, req.version)
-            .map_err(internal)?;
-        Ok(match saved {
-            Saved::Stored { version } => {
-                Json(serde_json::json!({ "saved": true, "version": version })).into_response()
-            }
-            Saved::Conflict { version, .. } | Saved::Kept { version } => (
-                StatusCode::CONFLICT,
-                Json(serde_json::json!({ "saved": false, "version": version })),
-            )
-                .into_response(),
-        })
-    })
-    .await
-}
-
-/// An article in one language.
-#[derive(Debug, Deserialize)]
-pub struct ArticleRef {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-}
-
-/// Approves, as they are, the blocks of an article that have a translation and no finding
-/// and are not approved yet (an approver's bulk action): each saved on its current version,
-/// so a block saved meanwhile is left for a person to look at. Answers how many were approved.
-async fn approve_clean(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Json(req): Json<ArticleRef>,
-) -> Response {
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    if who.role != Role::Approver {
-        return error(
-            StatusCode::FORBIDDEN,
-            format!("{} may not approve", who.name),
-        )
-        .into_response();
-    }
-    off_thread(move || {
-        let doc = site
-            .article(&req.path)
-            .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no article {}", req.path)))?;
-        let context = site
-            .locale(&req.locale)
-            .ok_or_else(|| error(StatusCode::NOT_FOUND, format!("no locale {}", req.locale)))?;
-        let context = context.lock().map_err(internal)?;
-        let prepared = context.from_memory(doc, &site.memory).map_err(internal)?;
-        let review = context.review(&prepared, &req.path, doc);
-        let mut approved = 0;
-        for view in review.blocks.iter().filter(|b| b.findings.is_empty()) {
-            let i = view.index;
-            let (Some(target), Some(protected)) = (
-                prepared.targets.get(i).cloned().flatten(),
-                prepared.protected.get(i),
-            ) else {
-                continue;
-            };
-            if view.status.as_deref() == Some("approved") {
-                continue;
-            }
-            let pair = context.pair();
-            let (version, _) = site
-                .memory
-                .block_version(pair, &protected.segment.key())
-                .map_err(internal)?;
-            let item = HumanItem {
-                source: &protected.segment,
-                target: &target,
-                status: reviews::status(true),
-                changed_at: now(),
-                names: &[],
-            };
-            let saved = site
-                .memory
-                .save_reviewed(pair, &item, &who.name, version)
-                .map_err(internal)?;
-            if matches!(saved, Saved::Stored { .. }) {
-                approved += 1;
-            }
-        }
-        Ok::<_, Refusal>(Json(serde_json::json!({ "approved": approved })))
-    })
-    .await
-}
-
-/// Every save of a block: who, when, before and after.
-async fn history(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    Query(r): Query<BlockRef>,
-) -> Response {
-    if let Err(refused) = auth::reader(&site.memory, &headers) {
-        return refused.into_response();
-    }
-    off_thread(move || {
-        let (pair, source) = source_of(&site, &r)?;
-        let rows = site
-            .memory
-            .history(&pair, &source.key())
-            .map_err(internal)?;
-        let rows: Vec<serde_json::Value> = rows
-            .into_iter()
-            .map(|h| {
-                serde_json::json!({
-                    "version": h.version, "author": h.author, "at": h.at,
-                    "before": h.before, "after": h.after, "status": h.status
-                })
-            })
-            .collect();
-        Ok::<_, Refusal>(Json(rows))
-    })
-    .await
+/// The findings of one block of a review.
+fn block_findings(review: &ReviewDoc, block: usize) -> Vec<serde_json::Value> {
+    review
+        .blocks
+        .iter()
+        .filter(|b| b.index == block)
+        .flat_map(|b| &b.findings)
+        .map(finding_json)
+        .collect()
 }

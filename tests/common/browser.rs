@@ -105,6 +105,19 @@ fn dechunk(mut rest: &str) -> String {
     out
 }
 
+/// WebDriver's Control key.
+pub const CONTROL: &str = "\u{E009}";
+/// WebDriver's Shift key.
+pub const SHIFT: &str = "\u{E008}";
+/// WebDriver's Alt key.
+pub const ALT: &str = "\u{E00A}";
+/// WebDriver's Enter key.
+pub const ENTER: &str = "\u{E007}";
+/// WebDriver's ArrowDown key.
+pub const ARROW_DOWN: &str = "\u{E015}";
+/// WebDriver's ArrowUp key.
+pub const ARROW_UP: &str = "\u{E013}";
+
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile.
     pub fn start() -> Browser {
@@ -210,6 +223,45 @@ impl Browser {
             .unwrap_or_else(|| panic!("no element {selector}"))
             .to_string();
         self.call("POST", &format!("/element/{id}/click"), Some(&json!({})));
+    }
+
+    /// Presses keys together, as a user would, on the focused element: WebDriver key values
+    /// ([`CONTROL`], [`SHIFT`], [`ALT`], [`ENTER`], [`ARROW_DOWN`], [`ARROW_UP`] or a character).
+    pub fn press(&self, keys: &[&str]) {
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|k| json!({"type": "keyDown", "value": k}))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|k| json!({"type": "keyUp", "value": k})),
+        );
+        self.call(
+            "POST",
+            "/actions",
+            Some(&json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+    }
+
+    /// Types text into the first element matching a CSS selector.
+    pub fn type_into(&self, selector: &str, text: &str) {
+        let found = self.call(
+            "POST",
+            "/element",
+            Some(&json!({"using": "css selector", "value": selector})),
+        );
+        let id = found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {selector}"))
+            .to_string();
+        self.call(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(&json!({ "text": text })),
+        );
     }
 
     /// The browser console since the last call: (level, message).

@@ -163,6 +163,7 @@ pub fn report(path: &Path) -> serde_json::Value {
 pub mod corpus;
 pub mod loopback;
 pub mod real;
+pub mod served;
 
 /// Runs a command to the end, or kills it after `limit` and fails the test: a command that
 /// would hang (on a FIFO, on a deeply nested file) fails instead of stopping the suite.

@@ -1,0 +1,172 @@
+//! A running `verso serve` for the desk tests: a real server process on loopback over an
+//! example article translated (pseudo) into a memory file, with reviewers added by the command
+//! line.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::{examples, loopback, succeed, verso};
+
+pub const ARTICLE: &str = "frontline-artillery.md";
+
+/// A running `verso serve`; killed (SIGKILL) when dropped.
+pub struct Server {
+    child: Child,
+    /// The port it listens on.
+    pub port: u16,
+}
+
+impl Server {
+    pub fn start(dir: &Path) -> Server {
+        Server::start_with(dir, &[])
+    }
+
+    pub fn start_with(dir: &Path, extra: &[&str]) -> Server {
+        for _ in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .map(|a| a.port())
+                .expect("a free port");
+            let mut child = Command::new(env!("CARGO_BIN_EXE_verso"))
+                .current_dir(dir)
+                .args(["serve", ARTICLE, "--to", "es", "--memory", "mem.sqlite"])
+                .arg("--listen")
+                .arg(format!("127.0.0.1:{port}"))
+                .args(extra)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("verso serve starts");
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break; // the port was taken after all: another one
+                }
+                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Server { child, port };
+                }
+                assert!(Instant::now() < deadline, "verso serve did not come up");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        panic!("verso serve could not bind a port");
+    }
+
+    /// One HTTP/1.1 request; the status and the body.
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> (u16, String) {
+        loopback::request(self.port, method, path, headers, body)
+    }
+
+    pub fn save(
+        &self,
+        token: &str,
+        block: usize,
+        target: &str,
+        version: i64,
+        approve: bool,
+    ) -> (u16, Value) {
+        self.save_saying(token, block, target, version, approve, "")
+    }
+
+    /// A save with the reason an approval of a text with an error needs.
+    pub fn save_saying(
+        &self,
+        token: &str,
+        block: usize,
+        target: &str,
+        version: i64,
+        approve: bool,
+        reason: &str,
+    ) -> (u16, Value) {
+        let (status, body) = self.request(
+            "POST",
+            "/api/block",
+            &[("X-Verso-Token", token)],
+            Some(&json!({
+                "locale": "es", "path": ARTICLE, "block": block,
+                "target": target, "version": version, "approve": approve, "reason": reason
+            })),
+        );
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    pub fn block(&self, token: &str, block: usize) -> Value {
+        let (status, body) = self.request(
+            "GET",
+            &format!("/api/block?locale=es&path={ARTICLE}&block={block}"),
+            &[("X-Verso-Token", token)],
+            None,
+        );
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str(&body).expect("JSON")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn add_reviewer(dir: &Path, name: &str, role: &str) -> String {
+    let out = succeed(verso().current_dir(dir).args([
+        "serve",
+        "--memory",
+        "mem.sqlite",
+        "--add-reviewer",
+        name,
+        "--role",
+        role,
+    ]));
+    let said = String::from_utf8_lossy(&out.stdout);
+    said.trim()
+        .rsplit_once("token=")
+        .map(|(_, t)| t.to_string())
+        .unwrap_or_else(|| panic!("a link with a token: {said}"))
+}
+
+/// An article translated (pseudo) into the memory, and two reviewers.
+pub fn desk() -> (tempfile::TempDir, String, String) {
+    desk_with("pseudo", &[])
+}
+
+/// [`desk`] translated by `engine`, the run given `extra` arguments (a glossary: the server
+/// must then be given the same one, as its memory keys are made with it).
+pub fn desk_with(engine: &str, extra: &[&str]) -> (tempfile::TempDir, String, String) {
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::copy(examples().join(ARTICLE), dir.join(ARTICLE)).expect("copy");
+    succeed(
+        verso()
+            .current_dir(dir)
+            .args([
+                "translate",
+                ARTICLE,
+                "--to",
+                "es",
+                "--engine",
+                engine,
+                "--memory",
+                "mem.sqlite",
+                "--out",
+                "out",
+                "--no-review",
+                "--no-check",
+            ])
+            .args(extra),
+    );
+    let bo = add_reviewer(dir, "bo", "reviewer");
+    let ana = add_reviewer(dir, "ana", "approver");
+    (work, bo, ana)
+}

@@ -559,3 +559,92 @@ fn markup_and_scripts_in_an_article_stay_inert_on_the_served_page() {
     );
     assert!(seen["blocks"].as_u64().is_some_and(|n| n >= 2), "{seen}");
 }
+
+#[test]
+fn a_save_is_compared_with_the_whole_batch_at_once() {
+    const OTHER: &str = "korea-broadcasts.md";
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    for name in [ARTICLE, OTHER] {
+        std::fs::copy(common::examples().join(name), dir.join(name)).expect("copy");
+    }
+    common::succeed(verso().current_dir(dir).args([
+        "translate",
+        ARTICLE,
+        OTHER,
+        "--to",
+        "es",
+        "--engine",
+        "pseudo",
+        "--memory",
+        "mem.sqlite",
+        "--out",
+        "out",
+        "--no-review",
+        "--no-check",
+    ]));
+    let bo = common::served::add_reviewer(dir, "bo", "reviewer");
+    let server = Server::start_with(dir, &[OTHER]);
+    let get = |path: &str, block: usize| -> Value {
+        let (status, body) = server.request(
+            "GET",
+            &format!("/api/block?locale=es&path={path}&block={block}"),
+            &[("X-Verso-Token", &bo)],
+            None,
+        );
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str(&body).expect("JSON")
+    };
+    let plain = |path: &str| {
+        (1..40)
+            .find(|&b| {
+                get(path, b)["source"]
+                    .as_str()
+                    .is_some_and(|s| !s.contains('<') && s.split_whitespace().count() > 5)
+            })
+            .expect("a plain paragraph")
+    };
+    let (here, there) = (plain(ARTICLE), plain(OTHER));
+    // Bo writes, in the other article, the very text a different source has in this one.
+    let text = get(ARTICLE, here)["target"]
+        .as_str()
+        .expect("a translation")
+        .to_string();
+    let (status, saved) = post(
+        &server,
+        &bo,
+        "/api/block",
+        json!({"locale": "es", "path": OTHER, "block": there, "target": text, "version": 0}),
+    );
+    assert_eq!(status, 200, "{saved}");
+    let found: Vec<&Value> = saved["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "inconsistent")
+        .collect();
+    assert!(
+        found.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(&format!("{ARTICLE}#{here}")))),
+        "{saved}"
+    );
+    // Put back as it was, the finding goes.
+    let engine = get(OTHER, there);
+    assert_eq!(engine["version"], 1);
+    let (status, back) = post(
+        &server,
+        &bo,
+        "/api/machine",
+        json!({"locale": "es", "path": OTHER, "block": there, "version": 1}),
+    );
+    assert_eq!(status, 200, "{back}");
+    assert!(
+        !back["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["rule"] == "inconsistent"),
+        "{back}"
+    );
+}

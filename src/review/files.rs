@@ -13,6 +13,7 @@ use std::sync::Arc;
 use super::model::{self, Article, ReviewDoc};
 use crate::backend::LanguagePair;
 use crate::check::CheckConfig;
+use crate::check::batch::{Batch, BlockFacts};
 use crate::check::session::Session;
 use crate::document::{Document, TargetLocale};
 use crate::enforce::{self, Enforced, Enforcer, TermsMode};
@@ -50,7 +51,13 @@ pub struct Prepared {
     pub target_doc: Option<Document>,
     /// Findings with their source block.
     pub issues: Vec<(usize, Issue)>,
+    /// What the batch rules need of each checked block (by target block), when the
+    /// translation was checked as a whole.
+    pub facts: ArticleFacts,
 }
+
+/// What the batch rules need of an article: each checked block's facts, by target block.
+pub type ArticleFacts = Vec<(usize, BlockFacts)>;
 
 /// What reviewing one language pair needs, built once for all its articles.
 pub struct Context {
@@ -153,13 +160,14 @@ impl Context {
             }
             None => vec![None; source.blocks.len()],
         };
-        let issues = self.check(source, target, true);
+        let (issues, facts) = self.check(source, target, true);
         Ok(Prepared {
             protected,
             targets,
             statuses,
             target_doc: Some(target.clone()),
             issues,
+            facts,
         })
     }
 
@@ -193,7 +201,7 @@ impl Context {
             .iter()
             .map(|k| found.get(k).map(|e| e.status.clone()))
             .collect();
-        let (mut target_doc, mut issues) = (None, Vec::new());
+        let (mut target_doc, mut issues, mut facts) = (None, Vec::new(), Vec::new());
         if targets.iter().all(Option::is_some) {
             let segs: Vec<Segment> = targets.iter().flatten().cloned().collect();
             let names: Vec<Vec<String>> = protected.iter().map(|p| p.names.clone()).collect();
@@ -204,7 +212,9 @@ impl Context {
                 issues.push((block, structure_issue(source, block, &problem, rendered)));
             }
             let doc = format::parse(source.format, text, &self.options.read_options);
-            issues.extend(self.check(source, &doc, false));
+            let (found, checked) = self.check(source, &doc, false);
+            issues.extend(found);
+            facts = checked;
             target_doc = Some(doc);
         }
         Ok(Prepared {
@@ -213,14 +223,66 @@ impl Context {
             statuses,
             target_doc,
             issues,
+            facts,
         })
     }
 }
 
 impl Context {
-    /// The checks of a source and a target document; findings with their source block.
-    fn check(&self, source: &Document, target: &Document, structure: bool) -> Vec<(usize, Issue)> {
-        let checked = self.checks.check_one(source, target, &[], structure);
-        model::issues_by_source(source, target, checked.issues)
+    /// The checks of a source and a target document: findings with their source block, and
+    /// the facts the batch rules compare.
+    fn check(
+        &self,
+        source: &Document,
+        target: &Document,
+        structure: bool,
+    ) -> (Vec<(usize, Issue)>, ArticleFacts) {
+        let mut checked = self.checks.check_one(source, target, &[], structure);
+        let facts = std::mem::take(&mut checked.checked.facts);
+        (
+            model::issues_by_source(source, target, checked.issues),
+            facts,
+        )
+    }
+
+    /// The batch rules (a source translated two ways, a name written two ways) over the
+    /// facts of every article, `facts[i]` being article `i`'s (named `labels[i]` in messages):
+    /// the issues of each prepared article, with their source block, by article index. The
+    /// check profile settles their severity as in a run.
+    pub fn batch_issues(
+        &self,
+        facts: &[&[(usize, BlockFacts)]],
+        labels: &[String],
+        prepared: &[(usize, &Document, &Prepared)],
+    ) -> Vec<(usize, Vec<(usize, Issue)>)> {
+        let mut batch = Batch::default();
+        for (article, blocks) in facts.iter().enumerate() {
+            for (block, f) in blocks.iter() {
+                batch.add(article, *block, f.clone());
+            }
+        }
+        let mut by_article: std::collections::HashMap<usize, Vec<Issue>> =
+            std::collections::HashMap::new();
+        for (article, finding) in batch.findings(labels) {
+            if let Some(f) = self.checks.checker.levels().settle_one(finding) {
+                let line = prepared
+                    .iter()
+                    .find(|(a, _, _)| *a == article)
+                    .and_then(|(_, _, p)| p.target_doc.as_ref()?.blocks.get(f.block))
+                    .map_or(0, |b| b.line);
+                by_article
+                    .entry(article)
+                    .or_default()
+                    .push(Issue::from_finding(&f, line, "", ""));
+            }
+        }
+        prepared
+            .iter()
+            .filter_map(|(article, source, p)| {
+                let issues = by_article.remove(article)?;
+                let target = p.target_doc.as_ref()?;
+                Some((*article, model::issues_by_source(source, target, issues)))
+            })
+            .collect()
     }
 }

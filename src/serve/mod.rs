@@ -21,10 +21,11 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use crate::backend::LanguagePair;
+use crate::check::batch::BlockFacts;
 use crate::document::Document;
 use crate::memory::Memory;
 use crate::memory::reviews::{Reviewer, Role};
-use crate::review::files::Context;
+use crate::review::files::{ArticleFacts, Context, Prepared};
 use crate::review::model::{FindingView, ReviewDoc};
 use crate::segment::Segment;
 
@@ -47,6 +48,9 @@ pub struct Site {
     /// The protected source segments of each article's blocks, by locale and path: made once,
     /// so reading or saving a block takes no lock and no article-wide work.
     pub protected: std::collections::HashMap<(String, String), Vec<crate::segment::Segment>>,
+    /// Per locale (as in `locales`), per article: the facts its last check left for the batch
+    /// rules, so a save is compared with the whole batch without checking every article again.
+    facts: Vec<Mutex<Vec<ArticleFacts>>>,
 }
 
 impl Site {
@@ -59,7 +63,20 @@ impl Site {
         limit: WriteLimit,
     ) -> Site {
         let mut protected = std::collections::HashMap::new();
+        let mut facts = Vec::new();
         for (tag, context) in &locales {
+            // Each article checked once, as the memory holds it, for the batch rules.
+            facts.push(Mutex::new(
+                articles
+                    .iter()
+                    .map(|(_, doc)| {
+                        context
+                            .from_memory(doc, &memory)
+                            .map(|p| p.facts)
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+            ));
             for (path, doc) in &articles {
                 let segments = context
                     .protect(doc)
@@ -76,6 +93,7 @@ impl Site {
             source,
             limit,
             protected,
+            facts,
         }
     }
 }
@@ -135,29 +153,86 @@ impl Site {
         article: &ArticleRef,
         edit: Option<(usize, Segment)>,
     ) -> Result<ReviewDoc, Refusal> {
-        let doc = self.article(&article.path).ok_or_else(|| {
-            Refusal::new(
-                StatusCode::NOT_FOUND,
-                format!("no article {}", article.path),
-            )
-        })?;
-        let context = self.locale(&article.locale).ok_or_else(|| {
-            Refusal::new(
-                StatusCode::NOT_FOUND,
-                format!("no locale {}", article.locale),
-            )
-        })?;
-        let prepared = context
-            .from_memory_with(doc, &self.memory, edit)
-            .map_err(Refusal::internal)?;
-        let mut review = context.review(&prepared, &article.path, doc);
-        let keys: Vec<String> = review.blocks.iter().map(|b| b.key.clone()).collect();
-        let dismissals = self
-            .memory
-            .dismissals(context.pair(), &keys)
-            .map_err(Refusal::internal)?;
-        review.apply_dismissals(&dismissals);
-        Ok(review)
+        let index = self
+            .articles
+            .iter()
+            .position(|(p, _)| *p == article.path)
+            .ok_or_else(|| {
+                Refusal::new(
+                    StatusCode::NOT_FOUND,
+                    format!("no article {}", article.path),
+                )
+            })?;
+        let mut reviews = self.reviews_of(&article.locale, &[index], edit)?;
+        reviews
+            .pop()
+            .ok_or_else(|| Refusal::internal("no review was drawn"))
+    }
+
+    /// The reviews of some articles (by index) in a language: each article's own checks, the
+    /// batch rules over every article of the batch (the others as their last check left
+    /// them), the desk's dismissals. An `edit` of the first article is checked as if saved,
+    /// and leaves nothing behind.
+    fn reviews_of(
+        &self,
+        locale: &str,
+        indexes: &[usize],
+        edit: Option<(usize, Segment)>,
+    ) -> Result<Vec<ReviewDoc>, Refusal> {
+        let at = self
+            .locales
+            .iter()
+            .position(|(t, _)| t == locale)
+            .ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, format!("no locale {locale}")))?;
+        let context = &self.locales[at].1;
+        let mut prepared = Vec::with_capacity(indexes.len());
+        for (n, &i) in indexes.iter().enumerate() {
+            let doc = &self.articles[i].1;
+            let edit = if n == 0 { edit.clone() } else { None };
+            let p = context
+                .from_memory_with(doc, &self.memory, edit)
+                .map_err(Refusal::internal)?;
+            prepared.push(p);
+        }
+        let labels: Vec<String> = self.articles.iter().map(|(p, _)| p.clone()).collect();
+        let batch = {
+            let mut cache = self.facts[at].lock().map_err(Refusal::internal)?;
+            if edit.is_none() {
+                for (&i, p) in indexes.iter().zip(&prepared) {
+                    if let Some(slot) = cache.get_mut(i) {
+                        slot.clone_from(&p.facts);
+                    }
+                }
+            }
+            let mut facts: Vec<&[(usize, BlockFacts)]> = cache.iter().map(Vec::as_slice).collect();
+            if let (Some(&i), Some(p)) = (indexes.first(), prepared.first()) {
+                facts[i] = &p.facts;
+            }
+            let checked: Vec<(usize, &Document, &Prepared)> = indexes
+                .iter()
+                .zip(&prepared)
+                .map(|(&i, p)| (i, &self.articles[i].1, p))
+                .collect();
+            context.batch_issues(&facts, &labels, &checked)
+        };
+        for (i, issues) in batch {
+            if let Some(n) = indexes.iter().position(|&x| x == i) {
+                prepared[n].issues.extend(issues);
+            }
+        }
+        let mut reviews = Vec::with_capacity(indexes.len());
+        for (&i, p) in indexes.iter().zip(&prepared) {
+            let (path, doc) = &self.articles[i];
+            let mut review = context.review(p, path, doc);
+            let keys: Vec<String> = review.blocks.iter().map(|b| b.key.clone()).collect();
+            let dismissals = self
+                .memory
+                .dismissals(context.pair(), &keys)
+                .map_err(Refusal::internal)?;
+            review.apply_dismissals(&dismissals);
+            reviews.push(review);
+        }
+        Ok(reviews)
     }
 }
 

@@ -151,8 +151,29 @@ fn a_reviewer_saves_from_the_page_and_a_conflict_is_shown_not_overwritten() {
         blocks[0].as_u64().expect("a block") as usize,
         blocks[1].as_u64().expect("another") as usize,
     );
+    // Ana, in a browser of her own that drew the page when Bo's did, saves first.
     let ana_text = "Texto de Ana, guardado antes";
-    assert_eq!(server.save(&ana, theirs, ana_text, 0, false).0, 200);
+    let other = Browser::start();
+    other.open_url(&format!("{base}/?token={ana}"));
+    other.open_url(&page);
+    other.run(
+        r#"const c = document.querySelector('#b' + arguments[0] + ' .tgt[contenteditable]');
+           c.textContent = arguments[1]; c.dispatchEvent(new Event('input'));"#,
+        json!([theirs, ana_text]),
+    );
+    other.click("#save");
+    let saved = other.run_async(
+        r#"const done = arguments[arguments.length - 1], b = arguments[0];
+           const wait = () => { const n = document.querySelector('#b' + b + ' .server-note');
+                                n ? done(n.className) : setTimeout(wait, 50); };
+           wait();"#,
+        json!([theirs]),
+    );
+    assert!(
+        saved.as_str().is_some_and(|c| c.contains("saved")),
+        "{saved}"
+    );
+    drop(other);
     browser.run(
         r#"const set = (b, t) => { const c = document.querySelector('#b' + b + ' .tgt[contenteditable]');
                                   c.textContent = t; c.dispatchEvent(new Event('input')); };

@@ -10,7 +10,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::{BlockRef, Refusal, Site, auth, block_findings, off_thread, source_of, writer};
+use super::{
+    BlockRef, Refusal, Site, as_writer, auth, block_findings, off_thread, source_of, writer,
+};
 use crate::memory::desk::Dismissal;
 use crate::memory::reviews::{self, Role, Saved};
 use crate::memory::{HumanItem, now};
@@ -66,12 +68,9 @@ pub(super) async fn block(
 /// approved, and the version it was made on.
 #[derive(Debug, Deserialize)]
 pub struct SaveRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
+    /// The block.
+    #[serde(flatten)]
+    pub at: BlockRef,
     /// The text.
     pub target: String,
     /// Save and approve.
@@ -94,12 +93,12 @@ fn accepted_text(
     let file = Corrections {
         format: corrections::FORMAT.into(),
         version: corrections::VERSION,
-        file: req.path.clone(),
+        file: req.at.path.clone(),
         source_lang: pair.source.to_string(),
         target_lang: pair.target.to_string(),
         saved_at: None,
         blocks: vec![CorrectedBlock {
-            block: req.block,
+            block: req.at.block,
             line: 0,
             key: source.key(),
             source: source.canonical(),
@@ -158,12 +157,8 @@ pub(super) async fn save(
         return Refusal::may_not_approve(&who).into_response();
     }
     off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale.clone(),
-            path: req.path.clone(),
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
+        let r = &req.at;
+        let (pair, source) = source_of(&site, r)?;
         let (source, target) = accepted_text(&req, &pair, &source)?;
         // An approval is checked before anything is stored: an error needs a reason.
         let mut checked = None;
@@ -239,12 +234,9 @@ pub(super) async fn save(
 /// version the reviewer saw (`version`).
 #[derive(Debug, Deserialize)]
 pub struct RevertRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
+    /// The block.
+    #[serde(flatten)]
+    pub at: BlockRef,
     /// The version whose text comes back.
     pub to: i64,
     /// The version the reviewer saw.
@@ -278,17 +270,9 @@ pub(super) async fn revert(
     headers: HeaderMap,
     Json(req): Json<RevertRequest>,
 ) -> Response {
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale,
-            path: req.path,
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
+    as_writer(site, &headers, move |site, who| {
+        let r = &req.at;
+        let (pair, source) = source_of(site, r)?;
         let history = site
             .memory
             .history(&pair, &source.key())
@@ -298,7 +282,7 @@ pub(super) async fn revert(
             .find(|h| h.version == req.to)
             .ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, format!("no version {}", req.to)))?;
         if entry.status == "machine" {
-            return machine_back(&site, &who, &r, req.version);
+            return machine_back(site, &who, r, req.version);
         }
         let approve = entry.status == "approved";
         if approve && who.role != Role::Approver {
@@ -317,7 +301,7 @@ pub(super) async fn revert(
             .save_reviewed(&pair, &item, &who.name, req.version)
             .map_err(Refusal::internal)?;
         match saved {
-            Saved::Stored { version } => block_now(&site, &r, version),
+            Saved::Stored { version } => block_now(site, r, version),
             refused => Ok(refused_write(refused)),
         }
     })
@@ -327,12 +311,9 @@ pub(super) async fn revert(
 /// A block to send back to the machine, on the version the reviewer saw.
 #[derive(Debug, Deserialize)]
 pub struct MachineRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
+    /// The block.
+    #[serde(flatten)]
+    pub at: BlockRef,
     /// The version the reviewer saw.
     pub version: i64,
 }
@@ -344,17 +325,9 @@ pub(super) async fn send_to_machine(
     headers: HeaderMap,
     Json(req): Json<MachineRequest>,
 ) -> Response {
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale,
-            path: req.path,
-            block: req.block,
-        };
-        machine_back(&site, &who, &r, req.version)
+    as_writer(site, &headers, move |site, who| {
+        let r = &req.at;
+        machine_back(site, &who, r, req.version)
     })
     .await
 }

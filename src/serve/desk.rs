@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::{
-    ArticleRef, BlockRef, Refusal, Site, approver, auth, block_findings, off_thread, source_of,
-    writer,
+    ArticleRef, BlockRef, Refusal, Site, approver, as_writer, auth, block_findings, off_thread,
+    source_of,
 };
 use crate::memory::desk::Dismissal;
 use crate::memory::reviews::{self, Saved};
@@ -20,12 +20,9 @@ use crate::memory::{HumanItem, now};
 /// A comment on a block.
 #[derive(Debug, Deserialize)]
 pub struct CommentRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
+    /// The block.
+    #[serde(flatten)]
+    pub at: BlockRef,
     /// What the reviewer writes (plain text; shown as text, never as markup).
     pub text: String,
     /// The comment it answers.
@@ -76,17 +73,9 @@ pub(super) async fn comment(
         )
         .into_response();
     }
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale,
-            path: req.path,
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
+    as_writer(site, &headers, move |site, who| {
+        let r = &req.at;
+        let (pair, source) = source_of(site, r)?;
         let id = site
             .memory
             .add_comment(&pair, &source.key(), &who.name, &text, req.reply_to)
@@ -101,12 +90,9 @@ pub(super) async fn comment(
 /// A finding dismissed as a false alarm.
 #[derive(Debug, Deserialize)]
 pub struct DismissRequest {
-    /// Target language.
-    pub locale: String,
-    /// The article's path.
-    pub path: String,
-    /// Block index.
-    pub block: usize,
+    /// The block.
+    #[serde(flatten)]
+    pub at: BlockRef,
     /// The finding's rule.
     pub rule: String,
     /// Why it is a false alarm.
@@ -131,17 +117,9 @@ pub(super) async fn dismiss(
         )
         .into_response();
     }
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
-        let r = BlockRef {
-            locale: req.locale,
-            path: req.path,
-            block: req.block,
-        };
-        let (pair, source) = source_of(&site, &r)?;
+    as_writer(site, &headers, move |site, who| {
+        let r = &req.at;
+        let (pair, source) = source_of(site, r)?;
         let review = site.review_of(&r.article(), None)?;
         let block = review
             .blocks
@@ -196,11 +174,7 @@ pub(super) async fn assign(
     headers: HeaderMap,
     Json(req): Json<AssignRequest>,
 ) -> Response {
-    let who = match writer(&site, &headers) {
-        Ok(who) => who,
-        Err(refused) => return refused.into_response(),
-    };
-    off_thread(move || {
+    as_writer(site, &headers, move |site, who| {
         if site.article(&req.path).is_none() {
             return Err(Refusal::new(
                 StatusCode::NOT_FOUND,

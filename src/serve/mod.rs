@@ -355,6 +355,19 @@ fn writer(site: &Site, headers: &HeaderMap) -> Result<Reviewer, Refusal> {
     Ok(who)
 }
 
+/// Runs a write off the async threads as its reviewer (token in the header, within their
+/// limit); a request without a valid token gets its refusal at once.
+async fn as_writer<T: IntoResponse + Send + 'static>(
+    site: Arc<Site>,
+    headers: &HeaderMap,
+    work: impl FnOnce(&Site, Reviewer) -> Result<T, Refusal> + Send + 'static,
+) -> Response {
+    match writer(&site, headers) {
+        Ok(who) => off_thread(move || work(&site, who)).await,
+        Err(refused) => refused.into_response(),
+    }
+}
+
 /// The reviewer of a write who must be an approver.
 fn approver(site: &Site, headers: &HeaderMap) -> Result<Reviewer, Refusal> {
     let who = writer(site, headers)?;

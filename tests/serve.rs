@@ -411,7 +411,7 @@ fn comments_are_kept_shown_as_text_and_added_from_the_page() {
     browser.open_url(&format!("{base}/?token={bo}"));
     browser.open_url(&format!("{base}/review/es/{ARTICLE}"));
     let shown = browser.run(
-        r#"const items = Array.from(document.querySelectorAll('#b0 .comments li'));
+        r#"const items = Array.from(document.querySelectorAll('#b0 .comments .comment-body'));
            return { texts: items.map(li => li.textContent),
                     images: document.querySelectorAll('.comments img').length,
                     title: document.title };"#,
@@ -431,16 +431,25 @@ fn comments_are_kept_shown_as_text_and_added_from_the_page() {
             .unwrap_or_default()
             .contains("pwned")
     );
+    // Bo answers Ana's comment from the page: the answer goes under it.
+    browser.click("#b0 .comments li .reply");
     browser.run(
         "document.querySelector('#b0 .comment-text').value = 'Revisado por Bo';",
         json!([]),
     );
     browser.click("#b0 .comment-add");
-    browser.run_async(
+    let nested = browser.run_async(
         r#"const done = arguments[arguments.length - 1];
-           const wait = () => document.querySelectorAll('#b0 .comments li').length >= 2 ? done(true) : setTimeout(wait, 50);
+           const wait = () => { const a = document.querySelector('#b0 .comments ul.replies .comment-body');
+                                a ? done(a.textContent) : setTimeout(wait, 50); };
            wait();"#,
         json!([]),
+    );
+    assert!(
+        nested
+            .as_str()
+            .is_some_and(|t| t.starts_with("bo (") && t.ends_with("Revisado por Bo")),
+        "{nested}"
     );
     let (_, listed) = server.request(
         "GET",
@@ -457,6 +466,20 @@ fn comments_are_kept_shown_as_text_and_added_from_the_page() {
         .collect();
     assert_eq!(authors, ["ana", "bo"]);
     assert_eq!(listed[1]["text"], "Revisado por Bo");
+    assert_eq!(listed[1]["reply_to"], listed[0]["id"], "a threaded answer");
+    // An answer to a comment that is not on the block is refused.
+    let stray = json!({"locale": "es", "path": ARTICLE, "block": 1, "text": "¿?", "reply_to": listed[0]["id"]});
+    assert_eq!(
+        server
+            .request(
+                "POST",
+                "/api/comments",
+                &[("X-Verso-Token", &ana)],
+                Some(&stray)
+            )
+            .0,
+        400
+    );
 }
 
 /// Live checks: a save answers the block's findings as they are now, and the page lists them

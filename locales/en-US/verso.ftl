@@ -678,3 +678,4 @@ review-concepts-none = No glossary concept in this block.
 review-concept-forbidden = not
 review-keys = Keys: Ctrl+Enter save · Ctrl+Shift+Enter save and approve · Alt+↓ / Alt+↑ next / previous finding
 review-index-status = Status
+review-reply = Reply

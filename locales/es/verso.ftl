@@ -690,3 +690,4 @@ review-concepts-none = Ningún concepto del glosario en este bloque.
 review-concept-forbidden = no
 review-keys = Teclas: Ctrl+Intro guardar · Ctrl+Mayús+Intro guardar y aprobar · Alt+↓ / Alt+↑ hallazgo siguiente / anterior
 review-index-status = Estado
+review-reply = Responder

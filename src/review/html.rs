@@ -159,6 +159,7 @@ fn labels() -> std::collections::BTreeMap<&'static str, String> {
         ("conflict", msg!("review-conflict")),
         ("refused", msg!("review-refused")),
         ("comment", msg!("review-comment")),
+        ("reply", msg!("review-reply")),
         ("edited", msg!("review-edited-count")),
         ("approved", msg!("review-approved-count")),
         ("nothing", msg!("review-nothing-to-export")),

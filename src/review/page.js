@@ -632,20 +632,42 @@
       });
       section.appendChild(tools);
 
-      // Comments: each block's thread, shown as text (never as markup), and a box to add one.
+      // Comments: each block's thread (answers under what they answer), shown as text (never
+      // as markup), and a box to add one or to answer one.
       var box = document.createElement('div');
       box.className = 'comments';
       var list = document.createElement('ul');
       var count = 0;
+      var replyTo = null;
+      var threads = {};
+      var input = document.createElement('input');
       var show = function (c) {
         var li = document.createElement('li');
-        li.textContent = c.author + ' (' + when(c.at) + '): ' + c.text;
-        list.appendChild(li);
+        li.dataset.id = c.id;
+        var text = document.createElement('span');
+        text.className = 'comment-body';
+        text.textContent = c.author + ' (' + when(c.at) + '): ' + c.text;
+        li.appendChild(text);
+        var answer = document.createElement('button');
+        answer.type = 'button';
+        answer.className = 'reply';
+        answer.textContent = data.labels.reply;
+        answer.addEventListener('click', function () {
+          replyTo = c.id;
+          input.placeholder = data.labels.reply + ': ' + c.author;
+          input.focus();
+        });
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(answer);
+        var replies = document.createElement('ul');
+        replies.className = 'replies';
+        li.appendChild(replies);
+        threads[c.id] = replies;
+        ((c.reply_to !== null && threads[c.reply_to]) || list).appendChild(li);
         count += 1;
         section.dataset.comments = count;
       };
       (server.comments[block] || []).forEach(show);
-      var input = document.createElement('input');
       input.type = 'text';
       input.className = 'comment-text';
       input.maxLength = 4000;
@@ -657,8 +679,14 @@
         if (!input.value.trim()) { return; }
         var body = where(section);
         body.text = input.value;
+        body.reply_to = replyTo;
         post('/api/comments', body).then(function (r) {
-          if (r.ok) { show(r.answer); input.value = ''; } else { note(section, 'refused', data.labels.refused + ' ' + (r.answer.error || r.status)); }
+          if (r.ok) {
+            show(r.answer);
+            input.value = '';
+            input.placeholder = '';
+            replyTo = null;
+          } else { note(section, 'refused', data.labels.refused + ' ' + (r.answer.error || r.status)); }
         });
       });
       box.appendChild(list);

@@ -76,6 +76,19 @@ pub(super) async fn comment(
     as_writer(site, &headers, move |site, who| {
         let r = &req.at;
         let (pair, source) = source_of(site, r)?;
+        // An answer answers a comment on the same block.
+        if let Some(to) = req.reply_to {
+            let thread = site
+                .memory
+                .comments(&pair, &source.key())
+                .map_err(Refusal::internal)?;
+            if !thread.iter().any(|c| c.id == to) {
+                return Err(Refusal::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("there is no comment {to} on this block to answer"),
+                ));
+            }
+        }
         let id = site
             .memory
             .add_comment(&pair, &source.key(), &who.name, &text, req.reply_to)

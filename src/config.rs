@@ -122,6 +122,9 @@ impl Default for ReviewConfig {
 pub struct MemoryConfig {
     /// The SQLite file.
     pub path: PathBuf,
+    /// Seconds a worker's claim on a segment it is sending holds; a worker that died is
+    /// taken over after this long. Longer than the engine's slowest batch with its retries.
+    pub claim_lease: u64,
 }
 
 /// `[markdown]`.
@@ -357,6 +360,7 @@ impl Default for MemoryConfig {
     fn default() -> Self {
         MemoryConfig {
             path: PathBuf::from(".verso/memory.sqlite"),
+            claim_lease: 300,
         }
     }
 }

@@ -42,4 +42,5 @@ pub mod review;
 pub mod segment;
 pub mod sentences;
 pub mod serve;
+pub mod shard;
 pub mod xml;

@@ -715,6 +715,8 @@ async fn no_engine_gets_an_empty_translation_stored_or_a_file_lost_by_answering_
         },
         review: None,
         approved_only: false,
+        shard: None,
+        claims: Default::default(),
     };
     let report = verso::pipeline::run(&job, &verso::pipeline::Silent)
         .await

@@ -177,6 +177,8 @@ async fn a_lost_span_is_flagged_and_written_back_visibly() {
         },
         review: None,
         approved_only: false,
+        shard: None,
+        claims: Default::default(),
     };
     let report = pipeline::run(&job, &Silent).await.expect("run");
     let out = std::fs::read_to_string(work.path().join("out/es/a.md")).expect("written");

@@ -16,8 +16,9 @@ impl Rule {
     pub const INCONSISTENT: Rule = Rule::new("inconsistent");
 }
 
-/// What one block contributes to the batch rules.
-#[derive(Debug, Clone, Default)]
+/// What one block contributes to the batch rules (kept in a shard's report, so the whole
+/// batch can be compared when the shards are merged).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BlockFacts {
     /// The source, whitespace collapsed and case folded.
     pub source_norm: String,
@@ -66,6 +67,11 @@ fn at(labels: &[String], file: usize, block: usize) -> String {
 }
 
 impl Batch {
+    /// Every block recorded: file, block, facts.
+    pub fn entries(&self) -> &[(usize, usize, BlockFacts)] {
+        &self.entries
+    }
+
     /// Records a block of file `file`.
     pub fn add(&mut self, file: usize, block: usize, facts: BlockFacts) {
         self.entries.push((file, block, facts));

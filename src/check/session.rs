@@ -136,6 +136,24 @@ impl Session {
         DocumentChecks::new(checked, target)
     }
 
+    /// What document `d`'s blocks gave the batch rules: (block, line, facts), for a shard's
+    /// report (the batch rules then run when the shards are merged).
+    pub fn facts_of(&self, d: usize) -> Vec<(usize, usize, super::batch::BlockFacts)> {
+        self.batch
+            .entries()
+            .iter()
+            .filter(|(file, _, _)| *file == d)
+            .map(|(_, block, facts)| {
+                let line = self
+                    .texts
+                    .get(&d)
+                    .and_then(|w| w.get(*block))
+                    .map_or(0, |(l, _, _)| *l);
+                (*block, line, facts.clone())
+            })
+            .collect()
+    }
+
     /// The batch rules' findings over every document checked, each with its document index
     /// and its issue; `labels` name the documents in messages.
     pub fn batch_findings(&self, labels: &[String]) -> Vec<(usize, Finding, Issue)> {

@@ -205,6 +205,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             memory_hits: 0,
             unknown_words: Vec::new(),
             terms: Vec::new(),
+            statuses: Default::default(),
             issues: result.issues,
             dismissed: Vec::new(),
             localized: Vec::new(),

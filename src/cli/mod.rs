@@ -36,6 +36,7 @@ mod glossary;
 mod import;
 mod memory;
 mod progress;
+mod report;
 mod review;
 mod segment;
 mod serve;
@@ -72,6 +73,7 @@ enum Command {
     Xliff(xliff::Args),
     Import(import::Args),
     Serve(serve::Args),
+    Report(report::Args),
 }
 
 /// Whether an error is standard output's reader going away: not a failure of the command.
@@ -105,6 +107,7 @@ pub fn main() -> ExitCode {
         Command::Xliff(args) => xliff::run(args),
         Command::Import(args) => import::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,

@@ -13,6 +13,7 @@ use verso::locale;
 use verso::msg;
 use verso::pipeline::{self, Job};
 use verso::report::FailOn;
+use verso::shard::Shard;
 
 use super::progress::Console;
 
@@ -55,9 +56,18 @@ pub struct Args {
     fail_on: Option<String>,
     #[arg(long, value_name = "NAME")]
     profile: Option<String>,
+    #[arg(long, value_name = "K/N|auto")]
+    shard: Option<String>,
+    #[arg(long, value_name = "N")]
+    shards: Option<u32>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let shard = args
+        .shard
+        .as_deref()
+        .map(|spec| Shard::parse(spec, args.shards, |name| std::env::var(name).ok()))
+        .transpose()?;
     let mut config = Config::load(args.config.as_deref())?;
     super::shared::choose_profile(&mut config, args.profile.as_deref())?;
     let t = &config.translate;
@@ -100,6 +110,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         review: (config.review.pages && !args.no_review)
             .then(|| out_dir.join(args.review_dir.as_ref().unwrap_or(&config.review.dir))),
         approved_only: args.approved_only,
+        shard,
+        claims: verso::pipeline::Claims {
+            lease: std::time::Duration::from_secs(config.memory.claim_lease.max(1)),
+            ..Default::default()
+        },
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -112,7 +127,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The translations are written whatever happens to the report: a report that cannot be
     // written is a failure of the run (exit 1), not "nothing done".
     let mut report_failed = false;
-    if let Some(path) = &args.report {
+    // Each shard writes its own report beside the others', for `verso report merge`.
+    let report_path = args
+        .report
+        .clone()
+        .or_else(|| shard.map(|s| out_dir.join(format!("report.{}.json", s.label()))));
+    if let Some(path) = &report_path {
         let json = serde_json::to_string_pretty(&report)?;
         if let Err(e) = super::shared::write(path, json.as_bytes()) {
             if super::closed_pipe(&e) {

@@ -42,7 +42,7 @@ use crate::segment::Segment;
 pub const TABLE: &str = include_str!("../../config/localize.toml");
 
 /// What kind of change verso made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// An amount with a scale or currency ("16.000 millones de dólares").
@@ -80,14 +80,14 @@ impl Kind {
 }
 
 /// One change of an engine's text, as the report and the review page show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     /// Block index (source document).
     pub block: usize,
     /// What kind of change.
     pub kind: Kind,
     /// The rule whose fix this is, for [`Kind::Fix`].
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     /// The engine's text.
     pub engine: String,

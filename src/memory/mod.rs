@@ -18,6 +18,7 @@
 //! transaction the database still refuses as busy is tried again, so no run fails because
 //! another holds the file.
 
+pub mod claims;
 pub mod desk;
 pub mod precedence;
 pub mod reviews;
@@ -235,6 +236,15 @@ CREATE TABLE IF NOT EXISTS review_dismissals (
     reason      TEXT NOT NULL,
     UNIQUE (source_lang, target_lang, source_key, rule, target)
 );
+CREATE TABLE IF NOT EXISTS claims (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    engine      TEXT NOT NULL,
+    source_key  TEXT NOT NULL,
+    owner       TEXT NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, engine, source_key)
+);
 CREATE TABLE IF NOT EXISTS article_assignees (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
@@ -248,8 +258,8 @@ CREATE TABLE IF NOT EXISTS article_assignees (
 
 /// The schema's version (`PRAGMA user_version`): 1 had no `names`, 2 no reviewers, block
 /// versions or review history, 3 no review comments, 4 no dismissed findings or article
-/// assignees (each created by `CREATE TABLE IF NOT EXISTS` on the way up).
-const SCHEMA_VERSION: i64 = 5;
+/// assignees, 5 no claims (each created by `CREATE TABLE IF NOT EXISTS` on the way up).
+const SCHEMA_VERSION: i64 = 6;
 
 /// How long a process waits for another to release the file before an attempt fails; attempts
 /// that still fail as busy are made again ([`ATTEMPTS`]).
@@ -430,7 +440,13 @@ impl Memory {
                    names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END
                  WHERE status = 'machine'",
             )?;
+            // Stored, a segment needs no claim any more: whoever waits for it takes it.
+            let mut unclaim = tx.prepare_cached(
+                "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+                   AND source_key = ?3",
+            )?;
             for item in items {
+                unclaim.execute(params![src, tgt, item.source.key()])?;
                 let unknown = serde_json::to_string(&item.translation.unknown_words)
                     .unwrap_or_else(|_| "[]".into());
                 stmt.execute(params![

@@ -21,7 +21,8 @@ use crate::backend::{EngineError, LanguagePair, Translation};
 use crate::document::Document;
 use crate::i18n::{self, Message};
 use crate::inputs::Input;
-use crate::memory::MachineItem;
+use crate::memory::claims::Claim;
+use crate::memory::{MachineItem, MemoryError};
 use crate::msg;
 use crate::segment::Segment;
 
@@ -46,8 +47,21 @@ impl EngineCounts {
     }
 }
 
+/// What a batch of segments became once claimed: the ones this worker sends, the ones another
+/// worker is sending, the ones already in the memory, and the engine's answer for the first.
+struct Claimed {
+    mine: Vec<usize>,
+    held: Vec<usize>,
+    landed: Vec<usize>,
+    answer: Option<Result<Vec<Result<Translation, EngineError>>, EngineError>>,
+}
+
 /// Asks the engine for everything `plan` lacks, stores and delivers the answers; documents
 /// still waiting when a fatal error stopped the engine are finished as failed.
+///
+/// Each batch is claimed in the memory before it is sent ([`crate::memory::claims`]): what
+/// another worker sharing the memory is sending is not sent again, but waited for, round after
+/// round, until its translation lands or its claim runs out and this worker takes it over.
 pub(crate) async fn run(
     job: &Job,
     docs: &[(Input, Document)],
@@ -57,83 +71,38 @@ pub(crate) async fn run(
     writer: &mut Writer<'_>,
     progress: &dyn Progress,
 ) -> Result<EngineCounts, RunError> {
-    let (batch_size, engine_in_flight) = job.engine.batching();
-    let batch_size = batch_size.max(1);
-    let batches: Vec<Vec<usize>> = (0..plan.misses.len())
-        .collect::<Vec<_>>()
-        .chunks(batch_size)
-        .map(<[usize]>::to_vec)
-        .collect();
-    let in_flight = job
-        .jobs
-        .max(1)
-        .div_ceil(batch_size)
-        .max(engine_in_flight)
-        .max(1);
-    let engine = Arc::clone(&job.engine);
-    let stopping = Arc::new(AtomicBool::new(false));
-    let misses = &plan.misses;
-    let mut results = futures::stream::iter(batches)
-        .map(|batch| {
-            let engine = Arc::clone(&engine);
-            let pair = pair.clone();
-            let stopped = stopping.load(Ordering::Relaxed);
-            let segs: Vec<Segment> = batch.iter().map(|&m| misses[m].segment.clone()).collect();
-            let task = (!stopped)
-                .then(|| tokio::spawn(async move { engine.translate(&pair, &segs).await }));
-            async move {
-                match task {
-                    Some(task) => (batch, Some(task.await)),
-                    None => (batch, None),
-                }
-            }
-        })
-        .buffer_unordered(in_flight);
-
-    let states = &mut plan.states;
-    let mut fatal: Option<EngineError> = None;
     let mut counts = EngineCounts::default();
-    while let Some((batch, joined)) = results.next().await {
-        let Some(joined) = joined else {
-            counts.unsent += batch.len(); // not started: the run is stopping
-            continue;
-        };
-        let result = joined.unwrap_or_else(|e| {
-            Err(EngineError::Failed {
-                engine: job.engine.name().to_string(),
-                detail: e.to_string(),
-            })
-        });
-        let translations = match result {
-            Ok(t) => checked(job.engine.name(), &batch, misses, t),
-            Err(e) => {
-                stopping.store(true, Ordering::Relaxed);
-                counts.failed += batch.len();
-                fatal.get_or_insert(e);
-                continue;
-            }
-        };
-        for r in &translations {
-            match r {
-                Err(e) if e.was_not_sent() => counts.unsent += 1,
-                Err(_) => counts.failed += 1,
-                Ok(_) => {}
-            }
+    let mut todo: Vec<usize> = (0..plan.misses.len()).collect();
+    let mut pause = MIN_POLL;
+    let fatal = loop {
+        let round = send(
+            job,
+            docs,
+            pair,
+            fingerprint,
+            plan,
+            writer,
+            progress,
+            &todo,
+            &mut counts,
+        )
+        .await?;
+        if round.fatal.is_some() || round.held.is_empty() {
+            break round.fatal;
         }
-        counts.translated += store(job, pair, fingerprint, &batch, misses, &translations)?;
-        if let Some(e) = translations
-            .iter()
-            .find_map(|r| r.as_ref().err().filter(|e| e.is_fatal()))
-        {
-            stopping.store(true, Ordering::Relaxed);
-            fatal.get_or_insert_with(|| e.clone());
+        // Another worker is translating these: wait for them to land in the memory, or for
+        // its claims to run out.
+        if round.progressed {
+            pause = MIN_POLL;
+        } else {
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(MAX_POLL);
         }
-        deliver(docs, misses, states, &batch, translations, writer, progress);
-    }
-    drop(results);
+        todo = round.held;
+    };
     if let Some(e) = fatal {
         let reason = i18n::describe(&e);
-        for (d, state) in states.iter_mut().enumerate() {
+        for (d, state) in plan.states.iter_mut().enumerate() {
             if state.pending > 0 {
                 state.errors.push(reason.clone());
                 state.pending = 0;
@@ -142,6 +111,225 @@ pub(crate) async fn run(
         }
     }
     Ok(counts)
+}
+
+/// How often a worker looks for segments another worker is translating: at first soon, then
+/// less and less often.
+const MIN_POLL: std::time::Duration = std::time::Duration::from_millis(100);
+const MAX_POLL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// What one round left.
+struct Round {
+    /// Segments another worker holds.
+    held: Vec<usize>,
+    /// Whether anything was translated or found in the memory this round.
+    progressed: bool,
+    /// The error that stopped the engine.
+    fatal: Option<EngineError>,
+}
+
+/// One round: the segments `todo` claimed batch by batch, sent, stored and delivered.
+#[allow(clippy::too_many_arguments)]
+async fn send(
+    job: &Job,
+    docs: &[(Input, Document)],
+    pair: &LanguagePair,
+    fingerprint: &str,
+    plan: &mut Plan,
+    writer: &mut Writer<'_>,
+    progress: &dyn Progress,
+    todo: &[usize],
+    counts: &mut EngineCounts,
+) -> Result<Round, RunError> {
+    let (batch_size, engine_in_flight) = job.engine.batching();
+    let batch_size = batch_size.max(1);
+    let batches: Vec<Vec<usize>> = todo.chunks(batch_size).map(<[usize]>::to_vec).collect();
+    let in_flight = job
+        .jobs
+        .max(1)
+        .div_ceil(batch_size)
+        .max(engine_in_flight)
+        .max(1);
+    let engine = Arc::clone(&job.engine);
+    let stopping = Arc::new(AtomicBool::new(false));
+    let (misses, states) = (&plan.misses, &mut plan.states);
+    let claims = &job.claims;
+    let mut results = futures::stream::iter(batches)
+        .map(|batch| {
+            let engine = Arc::clone(&engine);
+            let pair = pair.clone();
+            let stopped = stopping.load(Ordering::Relaxed);
+            let keys: Vec<String> = batch.iter().map(|&m| misses[m].segment.key()).collect();
+            let memory = Arc::clone(&job.memory);
+            let fingerprint = fingerprint.to_string();
+            let name = job.engine.name().to_string();
+            async move {
+                if stopped {
+                    return Ok((batch, None)); // not started: the run is stopping
+                }
+                let decided =
+                    memory.claim(&pair, &fingerprint, &keys, &claims.owner, claims.lease)?;
+                let mut claimed = Claimed {
+                    mine: Vec::new(),
+                    held: Vec::new(),
+                    landed: Vec::new(),
+                    answer: None,
+                };
+                for (&m, c) in batch.iter().zip(decided) {
+                    match c {
+                        Claim::Mine => claimed.mine.push(m),
+                        Claim::Held => claimed.held.push(m),
+                        Claim::Landed => claimed.landed.push(m),
+                    }
+                }
+                if !claimed.mine.is_empty() {
+                    let segs: Vec<Segment> = claimed
+                        .mine
+                        .iter()
+                        .map(|&m| misses[m].segment.clone())
+                        .collect();
+                    let task = tokio::spawn(async move { engine.translate(&pair, &segs).await });
+                    claimed.answer = Some(task.await.unwrap_or_else(|e| {
+                        Err(EngineError::Failed {
+                            engine: name,
+                            detail: e.to_string(),
+                        })
+                    }));
+                }
+                Ok::<_, MemoryError>((batch, Some(claimed)))
+            }
+        })
+        .buffer_unordered(in_flight);
+
+    let mut round = Round {
+        held: Vec::new(),
+        progressed: false,
+        fatal: None,
+    };
+    while let Some(result) = results.next().await {
+        let (batch, claimed) = result?;
+        let Some(claimed) = claimed else {
+            counts.unsent += batch.len();
+            continue;
+        };
+        round.held.extend(&claimed.held);
+        if !claimed.landed.is_empty() {
+            let missing = from_memory(
+                job,
+                (pair, fingerprint),
+                (misses, &mut *states),
+                &claimed.landed,
+                writer,
+                progress,
+            )?;
+            round.progressed |= missing.len() < claimed.landed.len();
+            round.held.extend(missing);
+        }
+        let Some(answer) = claimed.answer else {
+            continue;
+        };
+        let translations = match answer {
+            Ok(t) => checked(job.engine.name(), &claimed.mine, misses, t),
+            Err(e) => {
+                stopping.store(true, Ordering::Relaxed);
+                counts.failed += claimed.mine.len();
+                release(job, pair, fingerprint, misses, &claimed.mine)?;
+                round.fatal.get_or_insert(e);
+                continue;
+            }
+        };
+        let mut failed = Vec::new();
+        for (&m, r) in claimed.mine.iter().zip(&translations) {
+            match r {
+                Err(e) if e.was_not_sent() => {
+                    counts.unsent += 1;
+                    failed.push(m);
+                }
+                Err(_) => {
+                    counts.failed += 1;
+                    failed.push(m);
+                }
+                Ok(_) => {}
+            }
+        }
+        release(job, pair, fingerprint, misses, &failed)?;
+        let stored = store(job, pair, fingerprint, &claimed.mine, misses, &translations)?;
+        counts.translated += stored;
+        round.progressed |= stored > 0;
+        if let Some(e) = translations
+            .iter()
+            .find_map(|r| r.as_ref().err().filter(|e| e.is_fatal()))
+        {
+            stopping.store(true, Ordering::Relaxed);
+            round.fatal.get_or_insert_with(|| e.clone());
+        }
+        deliver(
+            docs,
+            misses,
+            states,
+            &claimed.mine,
+            translations,
+            writer,
+            progress,
+        );
+    }
+    Ok(round)
+}
+
+/// Gives up the claims of segments this worker could not translate.
+fn release(
+    job: &Job,
+    pair: &LanguagePair,
+    fingerprint: &str,
+    misses: &[Miss],
+    which: &[usize],
+) -> Result<(), RunError> {
+    if which.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<String> = which.iter().map(|&m| misses[m].segment.key()).collect();
+    Ok(job
+        .memory
+        .release_claims(pair, fingerprint, &keys, &job.claims.owner)?)
+}
+
+/// Delivers segments another worker translated (or a reviewer stored) from the memory, as
+/// memory hits; returns those not there after all.
+fn from_memory(
+    job: &Job,
+    (pair, fingerprint): (&LanguagePair, &str),
+    (misses, states): (&[Miss], &mut [super::DocState]),
+    which: &[usize],
+    writer: &mut Writer<'_>,
+    progress: &dyn Progress,
+) -> Result<Vec<usize>, RunError> {
+    let keys: Vec<String> = which.iter().map(|&m| misses[m].segment.key()).collect();
+    let found = job.memory.lookup_many(pair, fingerprint, &keys)?;
+    let mut missing = Vec::new();
+    for (&m, key) in which.iter().zip(&keys) {
+        let Some(entry) = found.get(key) else {
+            missing.push(m);
+            continue;
+        };
+        let miss = &misses[m];
+        // The document charged with asking the engine for it did not.
+        if let Some(&(d, _)) = miss.waiting.first() {
+            let state = &mut states[d];
+            state.engine_calls = state.engine_calls.saturating_sub(1);
+        }
+        for &(d, b) in &miss.waiting {
+            let state = &mut states[d];
+            state.targets[b] = Some(entry.target.clone());
+            state.unknown[b] = entry.unknown_words.clone();
+            state.statuses[b] = Some(entry.status.clone());
+            state.pending -= 1;
+            progress.advance(1);
+            if state.pending == 0 {
+                writer.finish(d, state);
+            }
+        }
+    }
+    Ok(missing)
 }
 
 /// Commits a batch's translations to the memory, each filed under the engine that made it (a

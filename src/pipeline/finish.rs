@@ -117,6 +117,7 @@ pub(crate) fn finish_document(
         memory_hits: doc.blocks.len() - state.engine_calls,
         unknown_words: unknown,
         terms: std::mem::take(&mut state.terms),
+        statuses: crate::report::BlockStatuses::count(state.statuses.iter().map(|s| s.as_deref())),
         issues,
         dismissed: Vec::new(),
         localized,

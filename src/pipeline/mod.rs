@@ -77,6 +77,30 @@ pub struct Job {
     /// Publishing: only articles whose every block is approved are written; the others are
     /// listed as not written.
     pub approved_only: bool,
+    /// This worker's part of the batch (`--shard`); `None`: all of it.
+    pub shard: Option<crate::shard::Shard>,
+    /// How this worker claims the segments it sends, so workers sharing the memory never
+    /// send one twice.
+    pub claims: Claims,
+}
+
+/// A worker's claims on the segments it is about to send.
+#[derive(Debug, Clone)]
+pub struct Claims {
+    /// Who claims ([`crate::memory::claims::owner_id`]).
+    pub owner: String,
+    /// How long a claim holds without being renewed: a dead worker's segments are taken over
+    /// after this long.
+    pub lease: std::time::Duration,
+}
+
+impl Default for Claims {
+    fn default() -> Claims {
+        Claims {
+            owner: crate::memory::claims::owner_id(),
+            lease: std::time::Duration::from_secs(300),
+        }
+    }
 }
 
 /// Receives progress as the batch runs (a progress bar, plain lines, or nothing).
@@ -151,11 +175,15 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
         checks_profile: job.checks.as_ref().map(|c| c.profile_name().to_string()),
         ..Report::default()
     };
-    let (found, input_errors) = inputs::collect(
+    let (mut found, input_errors) = inputs::collect(
         &job.paths,
         &job.extensions,
         std::slice::from_ref(&job.out_dir),
     );
+    if let Some(shard) = &job.shard {
+        found.retain(|input| shard.holds(&input.relative));
+        report.shard = Some(format!("{}/{}", shard.index, shard.count));
+    }
     for e in input_errors {
         let failure = Failure {
             source: e.path().to_path_buf(),
@@ -212,7 +240,8 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     let mut pages = Vec::new();
     let mut counts = EngineCounts::default();
     for result in futures::future::join_all(runs).await {
-        let (files, failures, entries, c) = result?;
+        let (files, failures, entries, c, facts) = result?;
+        report.batch_facts.extend(facts);
         report.files.extend(files);
         report.failures.extend(failures);
         pages.extend(entries);
@@ -221,7 +250,11 @@ pub async fn run(job: &Job, progress: &dyn Progress) -> Result<Report, RunError>
     if let Some(dir) = &job.review
         && !pages.is_empty()
     {
-        match review_pages::write_index(dir, pages) {
+        let name = match &job.shard {
+            Some(shard) => format!("index.{}.html", shard.label()),
+            None => "index.html".to_string(),
+        };
+        match review_pages::write_index(dir, &name, pages) {
             Ok(path) => report.review_index = Some(path),
             Err(failure) => {
                 progress.failed(&failure);
@@ -246,6 +279,7 @@ type LocaleResult = (
     Vec<Failure>,
     Vec<crate::review::html::IndexEntry>,
     EngineCounts,
+    Vec<crate::report::FileFacts>,
 );
 
 /// Per-document state while its blocks come in.
@@ -303,6 +337,6 @@ async fn translate_locale(
         progress,
     )
     .await?;
-    let (files, failures, pages) = writer.close(job, &plan, checker);
-    Ok((files, failures, pages, counts))
+    let (files, failures, pages, facts) = writer.close(job, &plan, checker);
+    Ok((files, failures, pages, counts, facts))
 }

@@ -87,10 +87,14 @@ impl Locale<'_> {
     }
 }
 
-/// Writes `<dir>/index.html` listing every page.
-pub(crate) fn write_index(dir: &Path, mut entries: Vec<IndexEntry>) -> Result<PathBuf, Failure> {
+/// Writes `<dir>/<name>` (`index.html`; a shard's own beside the others') listing every page.
+pub(crate) fn write_index(
+    dir: &Path,
+    name: &str,
+    mut entries: Vec<IndexEntry>,
+) -> Result<PathBuf, Failure> {
     entries.sort_by(|a, b| (&a.file, &a.locale).cmp(&(&b.file, &b.locale)));
-    let path = dir.join("index.html");
+    let path = dir.join(name);
     output::write_atomic(&path, html::index(&entries).as_bytes()).map_err(|e| Failure {
         source: path.clone(),
         locale: None,

@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::inputs::Input;
 use crate::localize::Localizer;
 use crate::output;
-use crate::report::{Failure, FileReport};
+use crate::report::{BlockFactsOut, Failure, FileFacts, FileReport};
 use crate::review::html::IndexEntry;
 
 /// The files of one locale as they are written.
@@ -137,8 +137,28 @@ impl<'a> Writer<'a> {
         job: &Job,
         plan: &Plan,
         checker: impl FnOnce() -> Checker,
-    ) -> (Vec<FileReport>, Vec<Failure>, Vec<IndexEntry>) {
-        if let (true, Some(session)) = (self.checks, &self.session) {
+    ) -> (
+        Vec<FileReport>,
+        Vec<Failure>,
+        Vec<IndexEntry>,
+        Vec<FileFacts>,
+    ) {
+        // A shard sees part of the batch: it hands its blocks' facts on in its report, and the
+        // batch rules run over the whole batch when the reports are merged.
+        let mut facts = Vec::new();
+        if let (true, Some(session), Some(_)) = (self.checks, &self.session, &job.shard) {
+            for (&d, &pos) in &self.file_of {
+                facts.push(FileFacts {
+                    source: self.files[pos].source.clone(),
+                    locale: self.locale.clone(),
+                    blocks: session
+                        .facts_of(d)
+                        .into_iter()
+                        .map(|(block, line, facts)| BlockFactsOut { block, line, facts })
+                        .collect(),
+                });
+            }
+        } else if let (true, Some(session)) = (self.checks, &self.session) {
             let labels: Vec<String> = self
                 .docs
                 .iter()
@@ -207,6 +227,6 @@ impl<'a> Writer<'a> {
                 );
             }
         }
-        (self.files, self.failures, pages)
+        (self.files, self.failures, pages, facts)
     }
 }

@@ -238,14 +238,7 @@ impl ReviewDoc {
     /// Where the article is in review: `machine` (nobody touched it), `approved` (every block
     /// approved) or `in-review`.
     pub fn article_status(&self) -> &'static str {
-        let [_, reviewed, approved, _] = self.status_counts();
-        if !self.blocks.is_empty() && approved == self.blocks.len() {
-            "approved"
-        } else if reviewed + approved == 0 {
-            "machine"
-        } else {
-            "in-review"
-        }
+        article_status(self.status_counts())
     }
 
     /// Findings by severity: (errors, warnings).
@@ -292,6 +285,19 @@ impl ReviewDoc {
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+}
+
+/// Where an article is in review, from its blocks per status (machine, reviewed, approved,
+/// none): `approved` when every block is, `machine` when nobody touched one, else `in-review`.
+pub fn article_status([machine, reviewed, approved, none]: [usize; 4]) -> &'static str {
+    let blocks = machine + reviewed + approved + none;
+    if blocks > 0 && approved == blocks {
+        "approved"
+    } else if reviewed + approved == 0 {
+        "machine"
+    } else {
+        "in-review"
     }
 }
 

@@ -5,13 +5,15 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Schema version of the report; bumped when a field changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
+pub mod merge;
+
 /// The whole run.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub schema: u32,
@@ -24,7 +26,7 @@ pub struct Report {
     /// Target languages.
     pub to: Vec<String>,
     /// The check profile that ran ("default" without one); absent when no checks ran.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checks_profile: Option<String>,
     /// Totals over all files and locales.
     pub totals: Totals,
@@ -33,15 +35,79 @@ pub struct Report {
     /// Inputs or outputs that could not be processed, with why.
     pub failures: Vec<Failure>,
     /// Problems that did not stop the run (an engine could not use the glossary natively).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
     /// The review pages' index, when pages were written.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_index: Option<PathBuf>,
+    /// The shard this report is of (`K/N`), when the batch was split (`--shard`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
+    /// A shard's blocks as the batch rules see them, for `verso report merge` to run the
+    /// batch rules over the whole batch (a shard alone sees only its part).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub batch_facts: Vec<FileFacts>,
+}
+
+/// What the batch rules need of one written file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FileFacts {
+    /// The input path, as in its [`FileReport`].
+    pub source: PathBuf,
+    /// The target locale.
+    pub locale: String,
+    /// Its checked blocks.
+    pub blocks: Vec<BlockFactsOut>,
+}
+
+/// One block's facts with where it is.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BlockFactsOut {
+    /// Block index in the written file.
+    pub block: usize,
+    /// Its line.
+    pub line: usize,
+    /// The facts.
+    #[serde(flatten)]
+    pub facts: crate::check::batch::BlockFacts,
+}
+
+/// Blocks of a written file by the status of their translation.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct BlockStatuses {
+    /// The engine's.
+    pub machine: usize,
+    /// A reviewer's.
+    pub reviewed: usize,
+    /// Approved.
+    pub approved: usize,
+    /// Not known (no translation).
+    pub none: usize,
+}
+
+impl BlockStatuses {
+    /// Counts `statuses` (`machine`, `reviewed`, `approved`, or none).
+    pub fn count<'a>(statuses: impl IntoIterator<Item = Option<&'a str>>) -> BlockStatuses {
+        let mut out = BlockStatuses::default();
+        for s in statuses {
+            match s {
+                Some("machine") => out.machine += 1,
+                Some("reviewed") => out.reviewed += 1,
+                Some("approved") => out.approved += 1,
+                _ => out.none += 1,
+            }
+        }
+        out
+    }
+
+    /// As the review index counts them: machine, reviewed, approved, none.
+    pub fn as_array(self) -> [usize; 4] {
+        [self.machine, self.reviewed, self.approved, self.none]
+    }
 }
 
 /// Totals of a run.
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct Totals {
     /// Input files read.
     pub files: usize,
@@ -67,7 +133,7 @@ pub struct Totals {
 }
 
 /// One input in one locale.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct FileReport {
     /// The input path.
     pub source: PathBuf,
@@ -86,22 +152,25 @@ pub struct FileReport {
     pub unknown_words: Vec<String>,
     /// Blocks where glossary concepts were found, and which were enforced.
     pub terms: Vec<BlockTerms>,
+    /// Its blocks by the status of their translation.
+    #[serde(default)]
+    pub statuses: BlockStatuses,
     /// Findings on this file.
     pub issues: Vec<Issue>,
     /// Findings a reviewer dismissed as false alarms on this very text (`verso serve`): kept
     /// out of `issues` and of `--fail-on`, listed with who and why.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<DismissedIssue>,
     /// What verso changed in the engine's text before writing it (numbers, amounts, dates and
     /// times in the target's forms; the checks' safe fixes).
     pub localized: Vec<crate::localize::Change>,
     /// Its review page, when one was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<PathBuf>,
 }
 
 /// A finding a reviewer dismissed.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct DismissedIssue {
     /// The finding.
     #[serde(flatten)]
@@ -115,7 +184,7 @@ pub struct DismissedIssue {
 }
 
 /// The glossary concepts of one block.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct BlockTerms {
     /// Block index.
     pub block: usize,
@@ -126,7 +195,7 @@ pub struct BlockTerms {
 }
 
 /// Severity of an issue.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look.
@@ -136,7 +205,7 @@ pub enum Severity {
 }
 
 /// One finding on one block.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Issue {
     /// Rule id, e.g. `structure`.
     pub rule: String,
@@ -151,25 +220,25 @@ pub struct Issue {
     /// size of the input, however many findings a huge block has).
     pub source_text: String,
     /// Where `source_text` starts in the block, when it is an excerpt.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_text_at: Option<usize>,
     /// The block's written target text, or an excerpt as for the source.
     pub target_text: String,
     /// Where `target_text` starts in the block, when it is an excerpt.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_text_at: Option<usize>,
     /// What is wrong, in the UI language.
     pub message: String,
     /// The Fluent message id, for tools that localize themselves.
     pub message_id: String,
     /// Where in the source block's text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_span: Option<SpanOut>,
     /// Where in the target block's text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_span: Option<SpanOut>,
     /// The safe replacement of the target span, if there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
 }
 
@@ -193,7 +262,7 @@ pub fn excerpt(text: &str, span: Option<&std::ops::Range<usize>>) -> (String, Op
 }
 
 /// A span of a block's text in the report.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SpanOut {
     /// Byte offset in the block's whole text (also when the issue gives an excerpt).
     pub start: usize,
@@ -273,7 +342,7 @@ impl FailOn {
 }
 
 /// An input or output that could not be processed.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Failure {
     /// The input path.
     pub source: PathBuf,

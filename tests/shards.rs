@@ -1,0 +1,328 @@
+//! A batch split between workers (`--shard K/N`) on one shared memory: four shard processes
+//! in parallel write, together, exactly what one process writes; the engine (a `command`
+//! engine that logs every segment it is asked) is asked each distinct segment once in all;
+//! the merged report has the single run's findings, batch rules included; and a shard killed
+//! in the middle and run again completes the batch without asking again for what was stored.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::verso;
+use serde_json::Value;
+
+/// Paragraphs the articles are made of: a pool of distinct ones, and the lines every article
+/// of a desk repeats (credit, boilerplate), which a batch must translate once.
+const POOL: &[&str] = &[
+    "The council approved the budget after a long night of debate.",
+    "Trains on the northern line ran late for the third day in a row.",
+    "The harbour reopened once the storm had passed over the coast.",
+    "Farmers said the dry spring had cut the wheat harvest by a fifth.",
+    "A new bridge over the river is due to open next summer.",
+    "The museum will lend forty paintings to a gallery abroad.",
+    "Nurses asked for more staff on the night shifts at the hospital.",
+    "The school board voted to keep the libraries open on weekends.",
+    "Fishermen reported the largest catch of herring in a decade.",
+    "The mayor promised to repair the roads before the winter.",
+    "Two climbers were rescued from the ridge by a helicopter crew.",
+    "The airport expects more passengers than ever this holiday season.",
+];
+const CREDIT: &str = "Reporting by the city desk; editing by the night desk.";
+const BOILERPLATE: &str = "Follow our coverage of the region every morning in the newsletter.";
+
+/// 208 articles: a title of their own, three pool paragraphs, the credit and the boilerplate.
+fn articles(dir: &Path) -> BTreeSet<String> {
+    let mut distinct = BTreeSet::new();
+    for i in 0..208usize {
+        let title = format!("Regional briefing number {i}");
+        let picks: Vec<&str> = (0..3).map(|k| POOL[(i * 7 + k * 5) % POOL.len()]).collect();
+        let mut text = format!("# {title}\n\n");
+        distinct.insert(title);
+        for p in &picks {
+            text.push_str(p);
+            text.push_str("\n\n");
+            distinct.insert((*p).to_string());
+        }
+        text.push_str(&format!("{CREDIT}\n\n{BOILERPLATE}\n"));
+        let folder = dir.join("articles").join(format!("day{}", i % 7));
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(folder.join(format!("briefing-{i:03}.md")), text).expect("article");
+    }
+    distinct.insert(CREDIT.to_string());
+    distinct.insert(BOILERPLATE.to_string());
+    distinct
+}
+
+/// A `command` engine that upper-cases text (tags kept), logs every segment it is asked, one
+/// JSON line each, and takes `delay` seconds per call.
+fn engine(dir: &Path, log: &str, delay: f64) -> PathBuf {
+    let script = dir.join(format!("engine-{log}.py"));
+    std::fs::write(
+        &script,
+        format!(
+            "import fcntl, json, sys, time\nreq = json.load(sys.stdin)\ntime.sleep({delay})\n\
+             with open({log:?}, 'a') as f:\n    fcntl.flock(f, fcntl.LOCK_EX)\n    \
+             for s in req['segments']:\n        f.write(json.dumps(s) + '\\n')\n\
+             out = []\nfor s in req['segments']:\n    r, tag = '', False\n    for c in s:\n        \
+             tag = tag or c == '<'\n        r += c if tag else c.upper()\n        tag = tag and c != '>'\n    \
+             out.append(r)\njson.dump({{'translations': out}}, sys.stdout)\n",
+            log = dir.join(log).display().to_string()
+        ),
+    )
+    .expect("script");
+    script
+}
+
+fn config(dir: &Path, script: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "[engines.command]\nprogram = \"python3\"\nargs = [\"{}\"]\nbatch = 8\n",
+            script.display()
+        ),
+    )
+    .expect("config");
+    path
+}
+
+fn asked(dir: &Path, log: &str) -> Vec<String> {
+    std::fs::read_to_string(dir.join(log))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str::<String>(l).expect("a logged segment"))
+        .collect()
+}
+
+fn translate(dir: &Path, config: &Path, out: &str, memory: &str, extra: &[&str]) -> Command {
+    let mut c = verso();
+    c.current_dir(dir)
+        .args(["translate", "articles", "--to", "es", "--engine", "command"])
+        .arg("--config")
+        .arg(config)
+        .args(["--memory", memory, "--out", out])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// Every file under `root`, by path relative to it.
+fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(root).expect("under root").to_path_buf();
+                out.insert(rel, std::fs::read(&path).expect("file"));
+            }
+        }
+    }
+    out
+}
+
+fn report(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).expect("report")).expect("JSON")
+}
+
+/// (file, rule, block) of every issue, sorted.
+fn issues(report: &Value) -> Vec<(String, String, u64)> {
+    let mut out: Vec<(String, String, u64)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| {
+            let source = f["source"].as_str().unwrap_or_default().to_string();
+            f["issues"].as_array().into_iter().flatten().map(move |i| {
+                (
+                    source.clone(),
+                    i["rule"].as_str().unwrap_or_default().to_string(),
+                    i["block"].as_u64().unwrap_or_default(),
+                )
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn wait(child: Child) -> (bool, String) {
+    let out = child.wait_with_output().expect("waited");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn four_shards_write_what_one_process_writes_and_ask_each_segment_once() {
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    let distinct = articles(dir);
+    // One process, its own memory: the reference.
+    let single = config(dir, &engine(dir, "single.log", 0.0), "single.toml");
+    let (ok, err) = wait(
+        translate(
+            dir,
+            &single,
+            "single",
+            "single.sqlite",
+            &["--report", "single/report.json"],
+        )
+        .spawn()
+        .expect("starts"),
+    );
+    assert!(ok, "{err}");
+    assert_eq!(asked(dir, "single.log").len(), distinct.len());
+    // Four shards at once on one shared memory.
+    let shared = config(dir, &engine(dir, "shards.log", 0.5), "shards.toml");
+    let children: Vec<Child> = (1..=4)
+        .map(|k| {
+            translate(
+                dir,
+                &shared,
+                "sharded",
+                "shared.sqlite",
+                &["--shard", &format!("{k}/4")],
+            )
+            .spawn()
+            .expect("starts")
+        })
+        .collect();
+    for child in children {
+        let (ok, err) = wait(child);
+        assert!(ok, "{err}");
+    }
+    let asked_shards = asked(dir, "shards.log");
+    let once: BTreeSet<&String> = asked_shards.iter().collect();
+    assert_eq!(
+        asked_shards.len(),
+        once.len(),
+        "a segment was asked twice: {} asks, {} distinct",
+        asked_shards.len(),
+        once.len()
+    );
+    assert_eq!(once.len(), distinct.len());
+    // Together they wrote exactly what one process wrote.
+    let (one, four) = (tree(&dir.join("single/es")), tree(&dir.join("sharded/es")));
+    assert_eq!(one.len(), 208);
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        four.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &one {
+        assert!(four.get(path) == Some(bytes), "{} differs", path.display());
+    }
+    // Each shard wrote its own report and index; merged, they are the single run's.
+    let shard_reports: Vec<PathBuf> = (1..=4)
+        .map(|k| dir.join(format!("sharded/report.shard-{k}-of-4.json")))
+        .collect();
+    let sizes: Vec<usize> = shard_reports
+        .iter()
+        .map(|p| report(p)["files"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(sizes.iter().sum::<usize>(), 208, "{sizes:?}");
+    assert!(sizes.iter().all(|&n| n > 20), "an even split: {sizes:?}");
+    let merge = verso()
+        .current_dir(dir)
+        .args(["report", "merge"])
+        .args(&shard_reports)
+        .args(["--out", "merged.json"])
+        .output()
+        .expect("runs");
+    assert!(merge.status.success(), "{merge:?}");
+    let (merged, one_report) = (
+        report(&dir.join("merged.json")),
+        report(&dir.join("single/report.json")),
+    );
+    assert_eq!(merged["totals"]["files"], 208);
+    assert_eq!(merged["totals"]["outputs"], 208);
+    assert_eq!(
+        merged["totals"]["engine_calls"].as_u64(),
+        Some(distinct.len() as u64),
+        "every distinct segment paid once, by one shard or another"
+    );
+    assert!(merged.get("batch_facts").is_none() && merged.get("shard").is_none());
+    assert_eq!(
+        issues(&merged),
+        issues(&one_report),
+        "the single run's findings"
+    );
+    let index = std::fs::read_to_string(dir.join("sharded/review/index.html")).expect("index");
+    assert_eq!(index.matches("<tr data-status=").count(), 208);
+}
+
+#[test]
+fn a_shard_killed_in_the_middle_is_run_again_without_asking_for_what_was_stored() {
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    let distinct = articles(dir);
+    let slow = config(dir, &engine(dir, "asked.log", 0.15), "slow.toml");
+    let args = |k: u32| {
+        translate(
+            dir,
+            &slow,
+            "out",
+            "shared.sqlite",
+            &["--shard", &format!("{k}/4"), "--no-review"],
+        )
+    };
+    let mut first = args(1).spawn().expect("starts");
+    let others: Vec<Child> = (2..=4).map(|k| args(k).spawn().expect("starts")).collect();
+    // Kill shard 1 once it has been answered a few times.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while asked(dir, "asked.log").len() < 24 {
+        assert!(Instant::now() < deadline, "the engine was never asked");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    // The other shards finish, taking over what the dead one had claimed and not sent.
+    for child in others {
+        let (ok, err) = wait(child);
+        assert!(ok, "{err}");
+    }
+    let stored: BTreeSet<String> = {
+        let memory = verso::memory::Memory::open(&dir.join("shared.sqlite")).expect("memory");
+        memory
+            .entries()
+            .expect("entries")
+            .into_iter()
+            .map(|e| e.source.text())
+            .collect()
+    };
+    let before = asked(dir, "asked.log").len();
+    let (ok, err) = wait(args(1).spawn().expect("starts"));
+    assert!(ok, "{err}");
+    let again: Vec<String> = asked(dir, "asked.log")[before..].to_vec();
+    for s in &again {
+        assert!(!stored.contains(s), "asked again though stored: {s}");
+    }
+    assert_eq!(
+        tree(&dir.join("out/es")).len(),
+        208,
+        "the batch is complete"
+    );
+    // In all, only what the kill interrupted was asked twice.
+    let all = asked(dir, "asked.log");
+    let once: BTreeSet<&String> = all.iter().collect();
+    assert_eq!(once.len(), distinct.len());
+    assert!(
+        all.len() - once.len() <= 16,
+        "{} asked twice",
+        all.len() - once.len()
+    );
+    let memory = verso::memory::Memory::open(&dir.join("shared.sqlite")).expect("memory");
+    assert_eq!(
+        memory.live_claims().expect("claims"),
+        0,
+        "no claim left behind"
+    );
+}

@@ -5,7 +5,7 @@
 #
 # With --test, also what the test suite drives: the Apertium APy server (the apy engine's
 # tests), headless Chromium with chromedriver (the review page's browser tests) and Translate
-# Toolkit, sacrebleu, markdown-it-py, html5lib and fluent.syntax from PyPI in a virtualenv under
+# Toolkit, sacrebleu, markdown-it-py, html5lib, fluent.syntax and PyYAML from PyPI in a virtualenv under
 # ~/.cache/verso/pytools (the independent readers of verso's XLIFF, TMX,
 # Markdown, HTML and Fluent).
 set -euo pipefail
@@ -64,10 +64,10 @@ if $tests; then
         python3 -m venv "$venv"
         "$venv/bin/pip" install --quiet --disable-pip-version-check 'translate-toolkit==3.20.4'
     fi
-    if ! "$venv/bin/python3" -c 'import sacrebleu, markdown_it, mdit_py_plugins, html5lib, fluent.syntax' >/dev/null 2>&1; then
-        echo "verso setup: installing sacrebleu, markdown-it-py, html5lib and fluent.syntax in $venv" >&2
+    if ! "$venv/bin/python3" -c 'import sacrebleu, markdown_it, mdit_py_plugins, html5lib, fluent.syntax, yaml' >/dev/null 2>&1; then
+        echo "verso setup: installing sacrebleu, markdown-it-py, html5lib, fluent.syntax and PyYAML in $venv" >&2
         "$venv/bin/pip" install --quiet --disable-pip-version-check 'sacrebleu==2.5.1' \
             'markdown-it-py==3.0.0' 'mdit-py-plugins==0.4.2' 'html5lib==1.1' \
-            'fluent.syntax==0.19.0'
+            'fluent.syntax==0.19.0' 'PyYAML==6.0.2'
     fi
 fi

@@ -326,3 +326,130 @@ fn a_shard_killed_in_the_middle_is_run_again_without_asking_for_what_was_stored(
         "no claim left behind"
     );
 }
+
+/// `--shard auto` as the shipped deploy examples use it: the Kubernetes manifest (read by
+/// PyYAML) runs an Indexed Job whose `VERSO_SHARDS` is its `completions`, and each index, as
+/// each task of the Slurm array script, is accepted as its shard and writes that shard's
+/// report; together the shards hold every article once.
+#[test]
+fn the_deploy_examples_split_the_batch_the_way_verso_reads_the_scheduler() {
+    let manifest = common::root().join("examples/deploy/kubernetes-indexed-job.yaml");
+    let read = Command::new(common::python())
+        .args([
+            "-c",
+            "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+        ])
+        .arg(&manifest)
+        .output()
+        .expect("python runs");
+    assert!(read.status.success(), "{read:?}");
+    let job: Value = serde_json::from_slice(&read.stdout).expect("JSON");
+    assert_eq!(job["spec"]["completionMode"], "Indexed");
+    let completions = job["spec"]["completions"].as_u64().expect("completions");
+    let container = &job["spec"]["template"]["spec"]["containers"][0];
+    assert!(
+        container["args"]
+            .as_array()
+            .expect("args")
+            .iter()
+            .any(|a| a == "--shard=auto"),
+        "{container}"
+    );
+    let shards = container["env"]
+        .as_array()
+        .expect("env")
+        .iter()
+        .find(|e| e["name"] == "VERSO_SHARDS")
+        .and_then(|e| e["value"].as_str())
+        .expect("VERSO_SHARDS");
+    assert_eq!(shards, completions.to_string());
+    let slurm = std::fs::read_to_string(common::root().join("examples/deploy/slurm-array.sh"))
+        .expect("script");
+    assert!(slurm.contains("--array=1-16") && slurm.contains("--shard auto"));
+
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    articles(dir);
+    let run = |env: &[(&str, String)], label: &str| -> usize {
+        let mut c = verso();
+        c.current_dir(dir)
+            .args([
+                "translate",
+                "articles",
+                "--to",
+                "es",
+                "--engine",
+                "identity",
+            ])
+            .args([
+                "--memory",
+                "m.sqlite",
+                "--out",
+                "out",
+                "--no-review",
+                "--no-check",
+            ])
+            .args(["--shard", "auto"])
+            .env_remove("SLURM_ARRAY_TASK_ID")
+            .env_remove("JOB_COMPLETION_INDEX");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().expect("runs");
+        assert!(out.status.success(), "{label}: {out:?}");
+        report(&dir.join(format!("out/report.{label}.json")))["files"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let n = completions as usize;
+    let k8s: usize = (0..n)
+        .map(|i| {
+            run(
+                &[
+                    ("JOB_COMPLETION_INDEX", i.to_string()),
+                    ("VERSO_SHARDS", shards.to_string()),
+                ],
+                &format!("shard-{}-of-{n}", i + 1),
+            )
+        })
+        .sum();
+    assert_eq!(k8s, 208, "every article in exactly one pod's shard");
+    let slurm_total: usize = (1..=16)
+        .map(|id| {
+            run(
+                &[
+                    ("SLURM_ARRAY_TASK_ID", id.to_string()),
+                    ("SLURM_ARRAY_TASK_MIN", "1".into()),
+                    ("SLURM_ARRAY_TASK_COUNT", "16".into()),
+                ],
+                &format!("shard-{id}-of-16"),
+            )
+        })
+        .sum();
+    assert_eq!(
+        slurm_total, 208,
+        "every article in exactly one task's shard"
+    );
+    // Without a scheduler, auto says what it needs.
+    let out = verso()
+        .current_dir(dir)
+        .args([
+            "translate",
+            "articles",
+            "--to",
+            "es",
+            "--engine",
+            "identity",
+            "--shard",
+            "auto",
+        ])
+        .env_remove("SLURM_ARRAY_TASK_ID")
+        .env_remove("JOB_COMPLETION_INDEX")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("JOB_COMPLETION_INDEX"),
+        "{out:?}"
+    );
+}

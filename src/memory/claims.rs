@@ -9,8 +9,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{OptionalExtension, params};
-
+use super::sql::P;
 use super::{Memory, MemoryError};
 use crate::backend::LanguagePair;
 
@@ -54,48 +53,62 @@ impl Memory {
         let now = now_ms();
         let until = now.saturating_add(lease_ms(lease));
         self.write(|tx| {
-            let mut stored = tx.prepare_cached(
-                "SELECT 1 FROM translations
-                 WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                   AND (engine = ?4 OR status IN ('approved', 'reviewed')) LIMIT 1",
-            )?;
-            let mut take = tx.prepare_cached(
-                "INSERT INTO claims (source_lang, target_lang, engine, source_key, owner,
-                                     expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-                   owner = excluded.owner, expires_at = excluded.expires_at
-                 WHERE claims.owner = excluded.owner OR claims.expires_at <= ?7",
-            )?;
-            let mut held_by = tx.prepare_cached(
-                "SELECT owner FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                   AND engine = ?3 AND source_key = ?4",
-            )?;
-            let mut force = tx.prepare_cached(
-                "UPDATE claims SET owner = ?5, expires_at = ?6 WHERE source_lang = ?1
-                   AND target_lang = ?2 AND engine = ?3 AND source_key = ?4",
-            )?;
             let mut out = Vec::with_capacity(keys.len());
             for key in keys {
-                let landed = stored
-                    .query_row(params![src, tgt, key, fingerprint], |_| Ok(()))
-                    .optional()?
+                let at = [P::T(&src), P::T(&tgt), P::T(key), P::T(fingerprint)];
+                let landed = tx
+                    .row(
+                        "SELECT 1 FROM translations
+                         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
+                           AND (engine = ?4 OR status IN ('approved', 'reviewed')) LIMIT 1",
+                        &at,
+                    )?
                     .is_some();
                 if landed {
                     out.push(Claim::Landed);
                     continue;
                 }
-                let mut changed =
-                    take.execute(params![src, tgt, fingerprint, key, owner, until, now])?;
+                let mut changed = tx.exec(
+                    "INSERT INTO claims (source_lang, target_lang, engine, source_key, owner,
+                                         expires_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+                       owner = excluded.owner, expires_at = excluded.expires_at
+                     WHERE claims.owner = excluded.owner OR claims.expires_at <= ?7",
+                    &[
+                        P::T(&src),
+                        P::T(&tgt),
+                        P::T(fingerprint),
+                        P::T(key),
+                        P::T(owner),
+                        P::I(until),
+                        P::I(now),
+                    ],
+                )?;
                 if changed == 0 {
                     // A worker of this machine that is no longer running holds nothing: a rerun
                     // after a kill goes on at once instead of waiting out the lease.
-                    let holder: Option<String> = held_by
-                        .query_row(params![src, tgt, fingerprint, key], |r| r.get(0))
-                        .optional()?;
+                    let holder = tx
+                        .row(
+                            "SELECT owner FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+                               AND engine = ?3 AND source_key = ?4",
+                            &[P::T(&src), P::T(&tgt), P::T(fingerprint), P::T(key)],
+                        )?
+                        .map(|r| r.text(0))
+                        .transpose()?;
                     if holder.as_deref().is_some_and(dead_here) {
-                        changed =
-                            force.execute(params![src, tgt, fingerprint, key, owner, until])?;
+                        changed = tx.exec(
+                            "UPDATE claims SET owner = ?5, expires_at = ?6 WHERE source_lang = ?1
+                               AND target_lang = ?2 AND engine = ?3 AND source_key = ?4",
+                            &[
+                                P::T(&src),
+                                P::T(&tgt),
+                                P::T(fingerprint),
+                                P::T(key),
+                                P::T(owner),
+                                P::I(until),
+                            ],
+                        )?;
                     }
                 }
                 out.push(if changed > 0 {
@@ -120,12 +133,19 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let until = now_ms().saturating_add(lease_ms(lease));
         self.write(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE claims SET expires_at = ?6 WHERE source_lang = ?1 AND target_lang = ?2
-                   AND engine = ?3 AND source_key = ?4 AND owner = ?5",
-            )?;
             for key in keys {
-                stmt.execute(params![src, tgt, fingerprint, key, owner, until])?;
+                tx.exec(
+                    "UPDATE claims SET expires_at = ?6 WHERE source_lang = ?1 AND target_lang = ?2
+                       AND engine = ?3 AND source_key = ?4 AND owner = ?5",
+                    &[
+                        P::T(&src),
+                        P::T(&tgt),
+                        P::T(fingerprint),
+                        P::T(key),
+                        P::T(owner),
+                        P::I(until),
+                    ],
+                )?;
             }
             Ok(())
         })
@@ -142,12 +162,18 @@ impl Memory {
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         self.write(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2 AND engine = ?3
-                   AND source_key = ?4 AND owner = ?5",
-            )?;
             for key in keys {
-                stmt.execute(params![src, tgt, fingerprint, key, owner])?;
+                tx.exec(
+                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2 AND engine = ?3
+                       AND source_key = ?4 AND owner = ?5",
+                    &[
+                        P::T(&src),
+                        P::T(&tgt),
+                        P::T(fingerprint),
+                        P::T(key),
+                        P::T(owner),
+                    ],
+                )?;
             }
             Ok(())
         })
@@ -155,14 +181,17 @@ impl Memory {
 
     /// Claims still standing (leases not run out), for `memory stats` and the tests.
     pub fn live_claims(&self) -> Result<u64, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        conn.query_row(
-            "SELECT COUNT(*) FROM claims WHERE expires_at > ?1",
-            params![now_ms()],
-            |r| r.get::<_, i64>(0),
-        )
-        .map(|n| u64::try_from(n).unwrap_or(0))
-        .map_err(|e| self.error(e))
+        self.read(|tx| {
+            let n = tx
+                .row(
+                    "SELECT COUNT(*) FROM claims WHERE expires_at > ?1",
+                    &[P::I(now_ms())],
+                )?
+                .map(|r| r.int(0))
+                .transpose()?
+                .unwrap_or(0);
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
     }
 }
 

@@ -7,8 +7,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
-
+use super::sql::{DbError, P, Tx};
 use super::{Memory, MemoryError, now};
 use crate::backend::LanguagePair;
 
@@ -38,21 +37,21 @@ impl Memory {
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         self.write(|tx| {
-            tx.execute(
+            tx.exec(
                 "INSERT INTO review_dismissals
                    (source_lang, target_lang, source_key, rule, target, author, at, reason)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT (source_lang, target_lang, source_key, rule, target) DO UPDATE SET
                    author = excluded.author, at = excluded.at, reason = excluded.reason",
-                params![
-                    src,
-                    tgt,
-                    source_key,
-                    dismissal.rule,
-                    dismissal.target,
-                    dismissal.author,
-                    dismissal.at,
-                    dismissal.reason
+                &[
+                    P::T(&src),
+                    P::T(&tgt),
+                    P::T(source_key),
+                    P::T(&dismissal.rule),
+                    P::T(&dismissal.target),
+                    P::T(&dismissal.author),
+                    P::I(dismissal.at),
+                    P::T(&dismissal.reason),
                 ],
             )?;
             Ok(())
@@ -66,21 +65,23 @@ impl Memory {
         keys: &[String],
     ) -> Result<HashMap<String, Vec<Dismissal>>, MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        self.read_each(keys, |conn, key| {
-            let mut stmt = conn.prepare_cached(
+        self.read_each(keys, |tx, key| {
+            tx.rows(
                 "SELECT rule, target, author, at, reason FROM review_dismissals
                  WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3 ORDER BY id",
-            )?;
-            let rows = stmt.query_map(params![src, tgt, key], |r| {
+                &[P::T(&src), P::T(&tgt), P::T(key)],
+            )?
+            .into_iter()
+            .map(|r| {
                 Ok(Dismissal {
-                    rule: r.get(0)?,
-                    target: r.get(1)?,
-                    author: r.get(2)?,
-                    at: r.get(3)?,
-                    reason: r.get(4)?,
+                    rule: r.text(0)?,
+                    target: r.text(1)?,
+                    author: r.text(2)?,
+                    at: r.int(3)?,
+                    reason: r.text(4)?,
                 })
-            })?;
-            rows.collect()
+            })
+            .collect()
         })
     }
 
@@ -95,14 +96,21 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let at = now();
         self.write(|tx| {
-            tx.execute(
+            tx.exec(
                 "INSERT INTO article_assignees
                    (source_lang, target_lang, path, assignee, assigned_by, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (source_lang, target_lang, path) DO UPDATE SET
                    assignee = excluded.assignee, assigned_by = excluded.assigned_by,
                    at = excluded.at",
-                params![src, tgt, path, assignee, by, at],
+                &[
+                    P::T(&src),
+                    P::T(&tgt),
+                    P::T(path),
+                    P::T(assignee),
+                    P::T(by),
+                    P::I(at),
+                ],
             )?;
             Ok(())
         })
@@ -110,56 +118,52 @@ impl Memory {
 
     /// Who each article of a language is assigned to, by path.
     pub fn assignees(&self, pair: &LanguagePair) -> Result<HashMap<String, String>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        let read = || -> Result<HashMap<String, String>, rusqlite::Error> {
-            let mut stmt = conn.prepare_cached(
+        self.read(|tx| {
+            tx.rows(
                 "SELECT path, assignee FROM article_assignees
                  WHERE source_lang = ?1 AND target_lang = ?2",
-            )?;
-            let rows = stmt.query_map(params![src, tgt], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect()
-        };
-        read().map_err(|e| self.error(e))
+                &[P::T(&src), P::T(&tgt)],
+            )?
+            .into_iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .collect()
+        })
     }
 
     /// The names of the reviewers whose tokens are valid, sorted.
     pub fn reviewer_names(&self) -> Result<Vec<String>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let read = || -> Result<Vec<String>, rusqlite::Error> {
-            let mut stmt = conn.prepare_cached(
+        self.read(|tx| {
+            tx.rows(
                 "SELECT name FROM reviewers WHERE revoked_at IS NULL ORDER BY name",
-            )?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect()
-        };
-        read().map_err(|e| self.error(e))
+                &[],
+            )?
+            .into_iter()
+            .map(|r| r.text(0))
+            .collect()
+        })
     }
 
-    /// Runs `read` for every key under one lock and one read transaction (a page asks about
-    /// every block at once); keys with nothing are left out.
+    /// Runs `read` for every key in one read transaction (a page asks about every block at
+    /// once); keys with nothing are left out.
     pub(crate) fn read_each<T>(
         &self,
         keys: &[String],
-        read: impl Fn(&rusqlite::Connection, &str) -> Result<Vec<T>, rusqlite::Error>,
+        read: impl Fn(&mut dyn Tx, &str) -> Result<Vec<T>, DbError>,
     ) -> Result<HashMap<String, Vec<T>>, MemoryError> {
-        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
-        super::retry_busy(|| {
-            let tx = conn.transaction()?;
+        self.read(|tx| {
             let mut out = HashMap::new();
             for key in keys {
                 if out.contains_key(key) {
                     continue;
                 }
-                let rows = read(&tx, key)?;
+                let rows = read(tx, key)?;
                 if !rows.is_empty() {
                     out.insert(key.clone(), rows);
                 }
             }
-            tx.commit()?;
             Ok(out)
         })
-        .map_err(|e| self.error(e))
     }
 }
 

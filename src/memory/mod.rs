@@ -20,8 +20,10 @@
 
 pub mod claims;
 pub mod desk;
+mod postgres_memory;
 pub mod precedence;
 pub mod reviews;
+mod sql;
 pub mod tmx;
 
 use std::collections::HashMap;
@@ -29,7 +31,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use sql::{DbError, Lite, P, Tx};
 
 use crate::backend::{LanguagePair, Translation};
 use crate::i18n::{Localized, Message};
@@ -159,8 +162,17 @@ impl Localized for MemoryError {
 
 /// An open translation memory.
 pub struct Memory {
+    /// Where it is, for messages: the file, or the PostgreSQL address without its password.
     path: PathBuf,
-    conn: Mutex<Connection>,
+    db: Db,
+}
+
+/// The database behind a memory.
+enum Db {
+    /// A SQLite file.
+    Lite(Mutex<Connection>),
+    /// A PostgreSQL server.
+    Pg(Box<postgres_memory::Pool>),
 }
 
 const SCHEMA: &str = "
@@ -264,24 +276,19 @@ const SCHEMA_VERSION: i64 = 6;
 /// How long a process waits for another to release the file before an attempt fails; attempts
 /// that still fail as busy are made again ([`ATTEMPTS`]).
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
-/// Attempts at a transaction the database refuses as busy or locked.
+/// Attempts at a transaction the database refuses as busy (SQLite) or could not serialize
+/// (PostgreSQL).
 const ATTEMPTS: u32 = 8;
 
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
-}
-
-/// Runs `f` until it succeeds or fails for a reason other than a busy database, waiting a
-/// little longer each time (SQLite returns "busy" at once, without waiting, in a few cases:
-/// a read transaction that meets a newer snapshot, changing the journal mode, recovery).
-fn retry_busy<T>(mut f: impl FnMut() -> Result<T, rusqlite::Error>) -> Result<T, rusqlite::Error> {
+/// Runs `f` until it succeeds or fails for a reason other than contention, waiting a little
+/// longer each time (SQLite returns "busy" at once, without waiting, in a few cases: a read
+/// transaction that meets a newer snapshot, changing the journal mode, recovery; PostgreSQL
+/// refuses one of two serializable transactions that overlap).
+fn retry_busy<T>(mut f: impl FnMut() -> Result<T, DbError>) -> Result<T, DbError> {
     let mut attempt = 0;
     loop {
         match f() {
-            Err(e) if is_busy(&e) && attempt + 1 < ATTEMPTS => {
+            Err(e) if e.retry && attempt + 1 < ATTEMPTS => {
                 attempt += 1;
                 let wait = 20u64 << attempt.min(6);
                 std::thread::sleep(std::time::Duration::from_millis(
@@ -308,14 +315,33 @@ impl Memory {
             .map_err(|e| err(e.to_string()))?;
         retry_busy(|| {
             conn.pragma_update(None, "journal_mode", "WAL")?;
-            conn.pragma_update(None, "synchronous", "NORMAL")
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            Ok(())
         })
         .map_err(|e| err(e.to_string()))?;
-        retry_busy(|| migrate(&conn)).map_err(|e| err(e.to_string()))?;
+        retry_busy(|| migrate(&conn).map_err(DbError::from)).map_err(|e| err(e.to_string()))?;
         Ok(Memory {
             path: path.to_path_buf(),
-            conn: Mutex::new(conn),
+            db: Db::Lite(Mutex::new(conn)),
         })
+    }
+
+    /// Opens a memory by its address: a `postgres://` (or `postgresql://`) URL, or a SQLite
+    /// file's path.
+    pub fn open_at(address: &str) -> Result<Memory, MemoryError> {
+        if postgres_memory::is_url(address) {
+            let pool = postgres_memory::Pool::connect(address)?;
+            return Ok(Memory {
+                path: PathBuf::from(postgres_memory::shown(address)),
+                db: Db::Pg(Box::new(pool)),
+            });
+        }
+        Memory::open(Path::new(address))
+    }
+
+    /// Whether the memory is a PostgreSQL server.
+    pub fn is_shared_server(&self) -> bool {
+        matches!(self.db, Db::Pg(_))
     }
 
     fn error(&self, reason: impl ToString) -> MemoryError {
@@ -325,20 +351,51 @@ impl Memory {
         }
     }
 
-    /// Runs `f` in a write transaction that takes the write lock at once (so waiting for
-    /// another writer happens before anything is read), tried again while the file is busy.
+    /// Runs `f` in a write transaction, tried again while the database is contended: SQLite
+    /// takes the write lock at once (waiting for another writer happens before anything is
+    /// read), PostgreSQL runs it serializable (two overlapping writes cannot both read the
+    /// same version and both write the next).
     fn write<T>(
         &self,
-        mut f: impl FnMut(&rusqlite::Transaction) -> Result<T, rusqlite::Error>,
+        mut f: impl FnMut(&mut dyn Tx) -> Result<T, DbError>,
     ) -> Result<T, MemoryError> {
-        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
-        retry_busy(|| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })
-        .map_err(|e| self.error(e))
+        match &self.db {
+            Db::Lite(conn) => {
+                let mut conn = conn.lock().map_err(|e| self.error(e))?;
+                retry_busy(|| {
+                    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                    let out = f(&mut Lite(&tx))?;
+                    tx.commit()?;
+                    Ok(out)
+                })
+                .map_err(|e| self.error(e))
+            }
+            Db::Pg(pool) => pool
+                .transaction(true, &mut |tx| f(tx))
+                .map_err(|e| self.error(e)),
+        }
+    }
+
+    /// Runs `f` in a read transaction (one snapshot for all it reads).
+    fn read<T>(
+        &self,
+        mut f: impl FnMut(&mut dyn Tx) -> Result<T, DbError>,
+    ) -> Result<T, MemoryError> {
+        match &self.db {
+            Db::Lite(conn) => {
+                let mut conn = conn.lock().map_err(|e| self.error(e))?;
+                retry_busy(|| {
+                    let tx = conn.transaction()?;
+                    let out = f(&mut Lite(&tx))?;
+                    tx.commit()?;
+                    Ok(out)
+                })
+                .map_err(|e| self.error(e))
+            }
+            Db::Pg(pool) => pool
+                .transaction(false, &mut |tx| f(tx))
+                .map_err(|e| self.error(e)),
+        }
     }
 
     /// Looks up many source keys at once; returns the entries found, by key: human
@@ -352,9 +409,8 @@ impl Memory {
         self.lookup(pair, Some(fingerprint), keys)
     }
 
-    /// Looks up many source keys whatever engine made the translations: the best entry per
-    /// key (approved, then reviewed, then machine; the latest of each). For exports and
-    /// reviews of what the memory holds, not for translation (which keeps engines apart).
+    /// The best entry per key whatever engine made it: approved, then reviewed, then the
+    /// newest machine translation.
     pub fn lookup_best(
         &self,
         pair: &LanguagePair,
@@ -369,53 +425,38 @@ impl Memory {
         fingerprint: Option<&str>,
         keys: &[String],
     ) -> Result<HashMap<String, Entry>, MemoryError> {
-        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         // One read transaction for all keys: SQLite would otherwise lock and unlock the file
         // for every query.
-        retry_busy(|| {
-            let tx = conn.transaction()?;
+        self.read(|tx| {
             let mut found = HashMap::new();
-            {
-                let mut stmt = tx.prepare_cached(
+            for key in keys {
+                if found.contains_key(key) {
+                    continue;
+                }
+                let row = tx.row(
                     "SELECT target, unknown_words, origin, status FROM translations
                      WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                       AND (?4 IS NULL OR engine = ?4 OR status IN ('approved', 'reviewed'))
+                       AND (?4 = '' OR engine = ?4 OR status IN ('approved', 'reviewed'))
                      ORDER BY CASE status WHEN 'approved' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END DESC,
                               updated_at DESC, id DESC
                      LIMIT 1",
+                    &[P::T(&src), P::T(&tgt), P::T(key), P::T(fingerprint.unwrap_or(""))],
                 )?;
-                for key in keys {
-                    if found.contains_key(key) {
-                        continue;
-                    }
-                    let row = stmt
-                        .query_row(params![src, tgt, key, fingerprint], |row| {
-                            Ok((
-                                row.get::<_, String>(0)?,
-                                row.get::<_, String>(1)?,
-                                row.get::<_, String>(2)?,
-                                row.get::<_, String>(3)?,
-                            ))
-                        })
-                        .optional()?;
-                    if let Some((target, unknown, origin, status)) = row {
-                        found.insert(
-                            key.clone(),
-                            Entry {
-                                target: Segment::parse_canonical(&target),
-                                unknown_words: serde_json::from_str(&unknown).unwrap_or_default(),
-                                origin,
-                                status,
-                            },
-                        );
-                    }
+                if let Some(row) = row {
+                    found.insert(
+                        key.clone(),
+                        Entry {
+                            target: Segment::parse_canonical(&row.text(0)?),
+                            unknown_words: serde_json::from_str(&row.text(1)?).unwrap_or_default(),
+                            origin: row.text(2)?,
+                            status: row.text(3)?,
+                        },
+                    );
                 }
             }
-            tx.commit()?;
             Ok(found)
         })
-        .map_err(|e| self.error(e))
     }
 
     /// Stores machine translations in one transaction. A machine translation replaces only
@@ -429,37 +470,39 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now();
         self.write(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO translations
-                   (source_lang, target_lang, engine, source_key, source, target, origin,
-                    status, unknown_words, created_at, updated_at, names)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, 'machine', ?7, ?8, ?8, ?9)
-                 ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-                   target = excluded.target, unknown_words = excluded.unknown_words,
-                   updated_at = excluded.updated_at,
-                   names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END
-                 WHERE status = 'machine'",
-            )?;
-            // Stored, a segment needs no claim any more: whoever waits for it takes it.
-            let mut unclaim = tx.prepare_cached(
-                "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                   AND source_key = ?3",
-            )?;
             for item in items {
-                unclaim.execute(params![src, tgt, item.source.key()])?;
+                let key = item.source.key();
+                // Stored, a segment needs no claim any more: whoever waits for it takes it.
+                tx.exec(
+                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+                       AND source_key = ?3",
+                    &[P::T(&src), P::T(&tgt), P::T(&key)],
+                )?;
                 let unknown = serde_json::to_string(&item.translation.unknown_words)
                     .unwrap_or_else(|_| "[]".into());
-                stmt.execute(params![
-                    src,
-                    tgt,
-                    fingerprint,
-                    item.source.key(),
-                    item.source.canonical(),
-                    item.translation.segment.canonical(),
-                    unknown,
-                    now,
-                    names_json(item.names)
-                ])?;
+                tx.exec(
+                    "INSERT INTO translations
+                       (source_lang, target_lang, engine, source_key, source, target, origin,
+                        status, unknown_words, created_at, updated_at, names)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, 'machine', ?7, ?8, ?8, ?9)
+                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+                       target = excluded.target, unknown_words = excluded.unknown_words,
+                       updated_at = excluded.updated_at,
+                       names = CASE excluded.names WHEN '[]' THEN translations.names
+                               ELSE excluded.names END
+                     WHERE translations.status = 'machine'",
+                    &[
+                        P::T(&src),
+                        P::T(&tgt),
+                        P::T(fingerprint),
+                        P::T(&key),
+                        P::T(&item.source.canonical()),
+                        P::T(&item.translation.segment.canonical()),
+                        P::T(&unknown),
+                        P::I(now),
+                        P::T(&names_json(item.names)),
+                    ],
+                )?;
             }
             Ok(())
         })
@@ -483,37 +526,31 @@ impl Memory {
     /// Every entry, for export, each with the forms of its names (taken from another entry of
     /// the same segment when its own are not known).
     pub fn entries(&self) -> Result<Vec<StoredEntry>, MemoryError> {
-        let mut conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let rows = retry_busy(|| {
-            let tx = conn.transaction()?;
-            let rows = {
-                let mut stmt = tx.prepare(
-                    "SELECT source_lang, target_lang, source, target, origin, status, updated_at,
-                            names, source_key
-                     FROM translations ORDER BY source_lang, target_lang, id",
-                )?;
-                let rows = stmt.query_map([], |r| {
-                    Ok((
-                        StoredEntry {
-                            source_lang: r.get(0)?,
-                            target_lang: r.get(1)?,
-                            source: Segment::parse_canonical(&r.get::<_, String>(2)?),
-                            target: Segment::parse_canonical(&r.get::<_, String>(3)?),
-                            origin: r.get(4)?,
-                            status: r.get(5)?,
-                            updated_at: r.get(6)?,
-                            names: serde_json::from_str(&r.get::<_, String>(7)?)
-                                .unwrap_or_default(),
-                        },
-                        r.get::<_, String>(8)?,
-                    ))
-                })?;
-                rows.collect::<Result<Vec<_>, _>>()?
-            };
-            tx.commit()?;
-            Ok(rows)
-        })
-        .map_err(|e| self.error(e))?;
+        let rows = self.read(|tx| {
+            tx.rows(
+                "SELECT source_lang, target_lang, source, target, origin, status, updated_at,
+                        names, source_key
+                 FROM translations ORDER BY source_lang, target_lang, id",
+                &[],
+            )?
+            .into_iter()
+            .map(|r| {
+                Ok((
+                    StoredEntry {
+                        source_lang: r.text(0)?,
+                        target_lang: r.text(1)?,
+                        source: Segment::parse_canonical(&r.text(2)?),
+                        target: Segment::parse_canonical(&r.text(3)?),
+                        origin: r.text(4)?,
+                        status: r.text(5)?,
+                        updated_at: r.int(6)?,
+                        names: serde_json::from_str(&r.text(7)?).unwrap_or_default(),
+                    },
+                    r.text(8)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, DbError>>()
+        })?;
         let mut known: HashMap<(String, String, String), NameForms> = HashMap::new();
         for (e, key) in &rows {
             if !e.names.is_empty() {
@@ -538,36 +575,33 @@ impl Memory {
 
     /// Counts by language pair, origin and status.
     pub fn stats(&self) -> Result<Vec<StatsRow>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        retry_busy(|| {
-            let mut stmt = conn.prepare(
+        self.read(|tx| {
+            tx.rows(
                 "SELECT source_lang, target_lang, origin, status, COUNT(*) FROM translations
                  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
-            )?;
-            let rows = stmt.query_map([], |r| {
+                &[],
+            )?
+            .into_iter()
+            .map(|r| {
                 Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                    r.text(0)?,
+                    r.text(1)?,
+                    r.text(2)?,
+                    r.text(3)?,
+                    u64::try_from(r.int(4)?).unwrap_or(0),
                 ))
-            })?;
-            rows.collect::<Result<Vec<_>, _>>()
+            })
+            .collect()
         })
-        .map_err(|e| self.error(e))
     }
 
     /// How many entries the memory holds.
     pub fn len(&self) -> Result<u64, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        retry_busy(|| {
-            conn.query_row("SELECT COUNT(*) FROM translations", [], |r| {
-                r.get::<_, i64>(0)
-            })
+        self.read(|tx| {
+            let row = tx.row("SELECT COUNT(*) FROM translations", &[])?;
+            Ok(row.map(|r| r.int(0)).transpose()?.unwrap_or(0))
         })
         .map(|n| u64::try_from(n).unwrap_or(0))
-        .map_err(|e| self.error(e))
     }
 
     /// Whether the memory is empty.
@@ -617,54 +651,38 @@ fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {
 /// [`Memory::store_human`] inside a transaction the caller holds (a review server's save
 /// stores the text and its block version together).
 fn store_human_in(
-    tx: &rusqlite::Transaction,
+    tx: &mut dyn Tx,
     (src, tgt): (&str, &str),
     items: &[HumanItem],
     origin: &str,
     now: i64,
-) -> Result<HumanStored, rusqlite::Error> {
-    let mut existing = tx.prepare_cached(
-        "SELECT status, updated_at, target FROM translations
-         WHERE source_lang = ?1 AND target_lang = ?2 AND engine = 'human'
-           AND source_key = ?3",
-    )?;
-    let mut drafts = tx.prepare_cached(
-        "SELECT 1 FROM translations
-         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-           AND status = 'machine' AND target = ?4 LIMIT 1",
-    )?;
-    let mut upsert = tx.prepare_cached(
-        "INSERT INTO translations
-           (source_lang, target_lang, engine, source_key, source, target, origin,
-            status, unknown_words, created_at, updated_at, names)
-         VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9, ?10)
-         ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-           target = excluded.target, origin = excluded.origin,
-           status = excluded.status, updated_at = excluded.updated_at,
-           names = CASE excluded.names WHEN '[]' THEN names ELSE excluded.names END",
-    )?;
+) -> Result<HumanStored, DbError> {
     let mut done = HumanStored::default();
     for item in items {
         let key = item.source.key();
         let target = item.target.canonical();
-        let old = existing
-            .query_row(params![src, tgt, key], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })
-            .optional()?;
+        let old = tx
+            .row(
+                "SELECT status, updated_at, target FROM translations
+                 WHERE source_lang = ?1 AND target_lang = ?2 AND engine = 'human'
+                   AND source_key = ?3",
+                &[P::T(src), P::T(tgt), P::T(&key)],
+            )?
+            .map(|r| Ok::<_, DbError>((r.text(0)?, r.int(1)?, r.text(2)?)))
+            .transpose()?;
         let old = old.as_ref().map(|(status, at, text)| precedence::Existing {
             status: HumanStatus::parse(status).unwrap_or(HumanStatus::Reviewed),
             changed_at: *at,
             target: text,
         });
         let draft = old.is_some()
-            && drafts
-                .query_row(params![src, tgt, key, target], |_| Ok(()))
-                .optional()?
+            && tx
+                .row(
+                    "SELECT 1 FROM translations
+                     WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
+                       AND status = 'machine' AND target = ?4 LIMIT 1",
+                    &[P::T(src), P::T(tgt), P::T(&key), P::T(&target)],
+                )?
                 .is_some();
         let incoming = precedence::Incoming {
             status: item.status,
@@ -674,18 +692,29 @@ fn store_human_in(
         match precedence::decide(old.as_ref(), &incoming, draft) {
             precedence::Decision::Keep => done.kept += 1,
             precedence::Decision::Store => {
-                upsert.execute(params![
-                    src,
-                    tgt,
-                    key,
-                    item.source.canonical(),
-                    target,
-                    origin,
-                    item.status.as_str(),
-                    now,
-                    item.changed_at,
-                    names_json(item.names)
-                ])?;
+                tx.exec(
+                    "INSERT INTO translations
+                       (source_lang, target_lang, engine, source_key, source, target, origin,
+                        status, unknown_words, created_at, updated_at, names)
+                     VALUES (?1, ?2, 'human', ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9, ?10)
+                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+                       target = excluded.target, origin = excluded.origin,
+                       status = excluded.status, updated_at = excluded.updated_at,
+                       names = CASE excluded.names WHEN '[]' THEN translations.names
+                               ELSE excluded.names END",
+                    &[
+                        P::T(src),
+                        P::T(tgt),
+                        P::T(&key),
+                        P::T(&item.source.canonical()),
+                        P::T(&target),
+                        P::T(origin),
+                        P::T(item.status.as_str()),
+                        P::I(now),
+                        P::I(item.changed_at),
+                        P::T(&names_json(item.names)),
+                    ],
+                )?;
                 done.stored += 1;
                 if item.status == HumanStatus::Approved {
                     done.approved += 1;

@@ -7,8 +7,7 @@
 //! in one transaction before the save is answered, so a save the page was told about survives
 //! a killed server.
 
-use rusqlite::{OptionalExtension, params};
-
+use super::sql::{DbError, P, Tx};
 use super::{HumanItem, HumanStatus, Memory, MemoryError, now, store_human_in};
 use crate::backend::LanguagePair;
 
@@ -110,13 +109,13 @@ impl Memory {
         let hash = token_hash(&token);
         let now = now();
         self.write(|tx| {
-            tx.execute(
+            tx.exec(
                 "INSERT INTO reviewers (name, role, token_hash, created_at, revoked_at)
                  VALUES (?1, ?2, ?3, ?4, NULL)
                  ON CONFLICT (name) DO UPDATE SET role = excluded.role,
                    token_hash = excluded.token_hash, created_at = excluded.created_at,
                    revoked_at = NULL",
-                params![name, role.as_str(), hash, now],
+                &[P::T(name), P::T(role.as_str()), P::T(&hash), P::I(now)],
             )
         })?;
         Ok(token)
@@ -126,9 +125,9 @@ impl Memory {
     pub fn revoke_reviewer(&self, name: &str) -> Result<bool, MemoryError> {
         let now = now();
         let changed = self.write(|tx| {
-            tx.execute(
+            tx.exec(
                 "UPDATE reviewers SET revoked_at = ?2 WHERE name = ?1 AND revoked_at IS NULL",
-                params![name, now],
+                &[P::T(name), P::I(now)],
             )
         })?;
         Ok(changed > 0)
@@ -136,15 +135,15 @@ impl Memory {
 
     /// The reviewer a token belongs to, unless revoked.
     pub fn reviewer(&self, token: &str) -> Result<Option<Reviewer>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
-        let found = conn
-            .query_row(
+        let hash = token_hash(token);
+        let found = self.read(|tx| {
+            tx.row(
                 "SELECT name, role FROM reviewers WHERE token_hash = ?1 AND revoked_at IS NULL",
-                params![token_hash(token)],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.error(e))?;
+                &[P::T(&hash)],
+            )?
+            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .transpose()
+        })?;
         Ok(found.and_then(|(name, role)| Role::parse(&role).map(|role| Reviewer { name, role })))
     }
 
@@ -154,9 +153,8 @@ impl Memory {
         pair: &LanguagePair,
         source_key: &str,
     ) -> Result<(i64, String), MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        version_of(&conn, (&src, &tgt), source_key).map_err(|e| self.error(e))
+        self.read(|tx| version_of(tx, (&src, &tgt), source_key))
     }
 
     /// Saves a reviewer's text for a block made on `base_version`: stored with the next
@@ -174,14 +172,7 @@ impl Memory {
         let now = now();
         self.write(|tx| {
             let (version, last_author) = version_of(tx, (&src, &tgt), &key)?;
-            let before: Option<String> = tx
-                .query_row(
-                    "SELECT target FROM translations WHERE source_lang = ?1
-                       AND target_lang = ?2 AND engine = 'human' AND source_key = ?3",
-                    params![src, tgt, key],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let before = human_text(tx, (&src, &tgt), &key)?;
             if version != base_version {
                 return Ok(Saved::Conflict {
                     version,
@@ -195,22 +186,13 @@ impl Memory {
             }
             let next = version + 1;
             record_version(tx, (&src, &tgt), &key, next, author, now)?;
-            tx.execute(
-                "INSERT INTO review_history
-                   (source_lang, target_lang, source_key, version, author, at, before, after,
-                    status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    src,
-                    tgt,
-                    key,
-                    next,
-                    author,
-                    now,
-                    before,
-                    item.target.canonical(),
-                    item.status.as_str()
-                ],
+            let after = item.target.canonical();
+            record_history(
+                tx,
+                (&src, &tgt),
+                &key,
+                (next, author, now),
+                (before.as_deref(), &after, item.status.as_str()),
             )?;
             Ok(Saved::Stored { version: next })
         })
@@ -232,14 +214,7 @@ impl Memory {
         let now = now();
         self.write(|tx| {
             let (version, last_author) = version_of(tx, (&src, &tgt), source_key)?;
-            let before: Option<String> = tx
-                .query_row(
-                    "SELECT target FROM translations WHERE source_lang = ?1
-                       AND target_lang = ?2 AND engine = 'human' AND source_key = ?3",
-                    params![src, tgt, source_key],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let before = human_text(tx, (&src, &tgt), source_key)?;
             if version != base_version {
                 return Ok(Saved::Conflict {
                     version,
@@ -250,19 +225,19 @@ impl Memory {
             if before.is_none() {
                 return Ok(Saved::Kept { version });
             }
-            tx.execute(
+            tx.exec(
                 "DELETE FROM translations WHERE source_lang = ?1 AND target_lang = ?2
                    AND engine = 'human' AND source_key = ?3",
-                params![src, tgt, source_key],
+                &[P::T(&src), P::T(&tgt), P::T(source_key)],
             )?;
             let next = version + 1;
             record_version(tx, (&src, &tgt), source_key, next, author, now)?;
-            tx.execute(
-                "INSERT INTO review_history
-                   (source_lang, target_lang, source_key, version, author, at, before, after,
-                    status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', 'machine')",
-                params![src, tgt, source_key, next, author, now, before],
+            record_history(
+                tx,
+                (&src, &tgt),
+                source_key,
+                (next, author, now),
+                (before.as_deref(), "", "machine"),
             )?;
             Ok(Saved::Stored { version: next })
         })
@@ -275,8 +250,8 @@ impl Memory {
         keys: &[String],
     ) -> Result<std::collections::HashMap<String, (i64, String)>, MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        let found = self.read_each(keys, |conn, key| {
-            let v = version_of(conn, (&src, &tgt), key)?;
+        let found = self.read_each(keys, |tx, key| {
+            let v = version_of(tx, (&src, &tgt), key)?;
             Ok(if v.0 > 0 { vec![v] } else { Vec::new() })
         })?;
         Ok(found
@@ -291,27 +266,27 @@ impl Memory {
         pair: &LanguagePair,
         source_key: &str,
     ) -> Result<Vec<HistoryEntry>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        let read = || -> Result<Vec<HistoryEntry>, rusqlite::Error> {
-            let mut stmt = conn.prepare(
+        self.read(|tx| {
+            tx.rows(
                 "SELECT version, author, at, before, after, status FROM review_history
                  WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
                  ORDER BY id",
-            )?;
-            let rows = stmt.query_map(params![src, tgt, source_key], |r| {
+                &[P::T(&src), P::T(&tgt), P::T(source_key)],
+            )?
+            .into_iter()
+            .map(|r| {
                 Ok(HistoryEntry {
-                    version: r.get(0)?,
-                    author: r.get(1)?,
-                    at: r.get(2)?,
-                    before: r.get(3)?,
-                    after: r.get(4)?,
-                    status: r.get(5)?,
+                    version: r.int(0)?,
+                    author: r.text(1)?,
+                    at: r.int(2)?,
+                    before: r.opt_text(3)?,
+                    after: r.text(4)?,
+                    status: r.text(5)?,
                 })
-            })?;
-            rows.collect()
-        };
-        read().map_err(|e| self.error(e))
+            })
+            .collect()
+        })
     }
 }
 
@@ -343,13 +318,22 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now();
         self.write(|tx| {
-            tx.execute(
+            tx.row(
                 "INSERT INTO review_comments
                    (source_lang, target_lang, source_key, reply_to, author, at, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![src, tgt, source_key, reply_to, author, now, text],
-            )?;
-            Ok(tx.last_insert_rowid())
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                &[
+                    P::T(&src),
+                    P::T(&tgt),
+                    P::T(source_key),
+                    P::OI(reply_to),
+                    P::T(author),
+                    P::I(now),
+                    P::T(text),
+                ],
+            )?
+            .ok_or_else(|| DbError::new("no id for the comment"))?
+            .int(0)
         })
     }
 
@@ -360,7 +344,7 @@ impl Memory {
         keys: &[String],
     ) -> Result<std::collections::HashMap<String, Vec<Comment>>, MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        self.read_each(keys, |conn, key| comments_in(conn, (&src, &tgt), key))
+        self.read_each(keys, |tx, key| comments_in(tx, (&src, &tgt), key))
     }
 
     /// A block's comments, oldest first.
@@ -369,67 +353,118 @@ impl Memory {
         pair: &LanguagePair,
         source_key: &str,
     ) -> Result<Vec<Comment>, MemoryError> {
-        let conn = self.conn.lock().map_err(|e| self.error(e))?;
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        comments_in(&conn, (&src, &tgt), source_key).map_err(|e| self.error(e))
+        self.read(|tx| comments_in(tx, (&src, &tgt), source_key))
     }
 }
 
 fn comments_in(
-    conn: &rusqlite::Connection,
+    tx: &mut dyn Tx,
     (src, tgt): (&str, &str),
     key: &str,
-) -> Result<Vec<Comment>, rusqlite::Error> {
-    let mut stmt = conn.prepare_cached(
+) -> Result<Vec<Comment>, DbError> {
+    tx.rows(
         "SELECT id, reply_to, author, at, text FROM review_comments
          WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![src, tgt, key], |r| {
+        &[P::T(src), P::T(tgt), P::T(key)],
+    )?
+    .into_iter()
+    .map(|r| {
         Ok(Comment {
-            id: r.get(0)?,
-            reply_to: r.get(1)?,
-            author: r.get(2)?,
-            at: r.get(3)?,
-            text: r.get(4)?,
+            id: r.int(0)?,
+            reply_to: r.opt_int(1)?,
+            author: r.text(2)?,
+            at: r.int(3)?,
+            text: r.text(4)?,
         })
-    })?;
-    rows.collect()
+    })
+    .collect()
+}
+
+/// The reviewers' text of a block, canonical form, if any.
+fn human_text(
+    tx: &mut dyn Tx,
+    (src, tgt): (&str, &str),
+    key: &str,
+) -> Result<Option<String>, DbError> {
+    tx.row(
+        "SELECT target FROM translations WHERE source_lang = ?1
+           AND target_lang = ?2 AND engine = 'human' AND source_key = ?3",
+        &[P::T(src), P::T(tgt), P::T(key)],
+    )?
+    .map(|r| r.text(0))
+    .transpose()
 }
 
 /// Sets a block's version and who made it.
 fn record_version(
-    tx: &rusqlite::Transaction,
+    tx: &mut dyn Tx,
     (src, tgt): (&str, &str),
     key: &str,
     version: i64,
     author: &str,
     now: i64,
-) -> Result<(), rusqlite::Error> {
-    tx.execute(
+) -> Result<(), DbError> {
+    tx.exec(
         "INSERT INTO block_versions
            (source_lang, target_lang, source_key, version, author, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (source_lang, target_lang, source_key) DO UPDATE SET
            version = excluded.version, author = excluded.author,
            updated_at = excluded.updated_at",
-        params![src, tgt, key, version, author, now],
+        &[
+            P::T(src),
+            P::T(tgt),
+            P::T(key),
+            P::I(version),
+            P::T(author),
+            P::I(now),
+        ],
+    )?;
+    Ok(())
+}
+
+/// One row of a block's history: the version, who and when; the text before, after, and the
+/// status it was saved as.
+fn record_history(
+    tx: &mut dyn Tx,
+    (src, tgt): (&str, &str),
+    key: &str,
+    (version, author, at): (i64, &str, i64),
+    (before, after, status): (Option<&str>, &str, &str),
+) -> Result<(), DbError> {
+    tx.exec(
+        "INSERT INTO review_history
+           (source_lang, target_lang, source_key, version, author, at, before, after, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        &[
+            P::T(src),
+            P::T(tgt),
+            P::T(key),
+            P::I(version),
+            P::T(author),
+            P::I(at),
+            P::OT(before),
+            P::T(after),
+            P::T(status),
+        ],
     )?;
     Ok(())
 }
 
 fn version_of(
-    conn: &rusqlite::Connection,
+    tx: &mut dyn Tx,
     (src, tgt): (&str, &str),
     key: &str,
-) -> Result<(i64, String), rusqlite::Error> {
-    Ok(conn
-        .query_row(
+) -> Result<(i64, String), DbError> {
+    Ok(tx
+        .row(
             "SELECT version, author FROM block_versions
              WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3",
-            params![src, tgt, key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
+            &[P::T(src), P::T(tgt), P::T(key)],
+        )?
+        .map(|r| Ok::<_, DbError>((r.int(0)?, r.text(1)?)))
+        .transpose()?
         .unwrap_or((0, String::new())))
 }
 

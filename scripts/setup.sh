@@ -4,7 +4,9 @@
 # or older), and the offline engine: Apertium with the English–Spanish pair.
 #
 # With --test, also what the test suite drives: the Apertium APy server (the apy engine's
-# tests), headless Chromium with chromedriver (the review page's browser tests) and Translate
+# tests), PostgreSQL's server (the shared memory's tests start throwaway clusters of their
+# own; nothing is started here), headless Chromium with chromedriver (the review page's
+# browser tests) and Translate
 # Toolkit, sacrebleu, markdown-it-py, html5lib, fluent.syntax and PyYAML from PyPI in a virtualenv under
 # ~/.cache/verso/pytools (the independent readers of verso's XLIFF, TMX,
 # Markdown, HTML and Fluent).
@@ -39,6 +41,8 @@ if $tests; then
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+    # The PostgreSQL memory's tests start throwaway clusters with the server's own binaries.
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "verso setup: installing ${missing[*]}" >&2

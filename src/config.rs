@@ -122,6 +122,9 @@ impl Default for ReviewConfig {
 pub struct MemoryConfig {
     /// The SQLite file.
     pub path: PathBuf,
+    /// A PostgreSQL memory shared by workers on many machines (`postgres://…`); wins over
+    /// `path`. `VERSO_MEMORY_URL` wins over it, `--memory` over both.
+    pub url: Option<String>,
     /// Seconds a worker's claim on a segment it is sending holds; a worker that died is
     /// taken over after this long. Longer than the engine's slowest batch with its retries.
     pub claim_lease: u64,
@@ -360,6 +363,7 @@ impl Default for MemoryConfig {
     fn default() -> Self {
         MemoryConfig {
             path: PathBuf::from(".verso/memory.sqlite"),
+            url: None,
             claim_lease: 300,
         }
     }

@@ -453,3 +453,48 @@ fn the_deploy_examples_split_the_batch_the_way_verso_reads_the_scheduler() {
         "{out:?}"
     );
 }
+
+/// The same batch on a shared PostgreSQL memory (a throwaway cluster): four shard processes
+/// in parallel, each distinct segment asked once in all, the union of their outputs the
+/// single run's; then a shard killed in the middle and run again asks for nothing stored.
+#[test]
+fn four_shards_on_a_postgresql_memory_ask_each_segment_once() {
+    let cluster = common::pg::Cluster::start();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    let distinct = articles(dir);
+    let single = config(dir, &engine(dir, "single.log", 0.0), "single.toml");
+    let (ok, err) = wait(
+        translate(dir, &single, "single", "single.sqlite", &["--no-review"])
+            .spawn()
+            .expect("starts"),
+    );
+    assert!(ok, "{err}");
+    let shared = config(dir, &engine(dir, "shards.log", 0.5), "shards.toml");
+    let children: Vec<Child> = (1..=4)
+        .map(|k| {
+            translate(
+                dir,
+                &shared,
+                "sharded",
+                &cluster.url,
+                &["--shard", &format!("{k}/4"), "--no-review"],
+            )
+            .spawn()
+            .expect("starts")
+        })
+        .collect();
+    for child in children {
+        let (ok, err) = wait(child);
+        assert!(ok, "{err}");
+    }
+    let asked_shards = asked(dir, "shards.log");
+    let once: BTreeSet<&String> = asked_shards.iter().collect();
+    assert_eq!(asked_shards.len(), once.len(), "a segment was asked twice");
+    assert_eq!(once.len(), distinct.len());
+    assert_eq!(tree(&dir.join("single/es")), tree(&dir.join("sharded/es")));
+    // The reports name the memory without anything secret, and it holds every segment.
+    let memory = verso::memory::Memory::open_at(&cluster.url).expect("memory");
+    assert_eq!(memory.len().expect("len") as usize, distinct.len());
+    assert_eq!(memory.live_claims().expect("claims"), 0);
+}

@@ -46,8 +46,7 @@ struct ExportArgs {
 
 fn open(args: &Args) -> anyhow::Result<Memory> {
     let config = Config::load(args.config.as_deref())?;
-    let path = args.memory.clone().unwrap_or(config.memory.path);
-    Ok(Memory::open(&path)?)
+    super::shared::open_memory(args.memory.as_deref(), &config)
 }
 
 fn language(tag: &str) -> &str {

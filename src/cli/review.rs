@@ -93,8 +93,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     // Reading statuses must not create a memory where there is none.
     let memory_path = super::shared::memory_path(args.memory.as_deref(), &config);
-    let memory = if Path::new(&memory_path).exists() {
-        Some(Memory::open(&memory_path)?)
+    let address = memory_path.to_string_lossy();
+    let memory = if Path::new(&memory_path).exists() || address.starts_with("postgres") {
+        Some(Memory::open_at(&address)?)
     } else {
         None
     };

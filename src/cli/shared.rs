@@ -62,14 +62,27 @@ pub fn read_options(config: &Config, source: &str) -> ReadOptions {
     }
 }
 
-/// The memory file from `--memory` or the configuration.
-pub fn memory_path(flag: Option<&Path>, config: &Config) -> PathBuf {
-    flag.map_or_else(|| config.memory.path.clone(), Path::to_path_buf)
+/// The memory: `--memory` (a file or a `postgres://` URL), else `VERSO_MEMORY_URL`, else the
+/// configuration's `memory.url`, else its `memory.path`.
+pub fn memory_address(flag: Option<&Path>, config: &Config) -> String {
+    if let Some(flag) = flag {
+        return flag.to_string_lossy().into_owned();
+    }
+    std::env::var("VERSO_MEMORY_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .or_else(|| config.memory.url.clone())
+        .unwrap_or_else(|| config.memory.path.to_string_lossy().into_owned())
 }
 
-/// Opens the memory (creating it).
+/// The memory file from `--memory` or the configuration (a URL stays as it is).
+pub fn memory_path(flag: Option<&Path>, config: &Config) -> PathBuf {
+    PathBuf::from(memory_address(flag, config))
+}
+
+/// Opens the memory (creating it, or its schema on a PostgreSQL server).
 pub fn open_memory(flag: Option<&Path>, config: &Config) -> anyhow::Result<Memory> {
-    Ok(Memory::open(&memory_path(flag, config))?)
+    Ok(Memory::open_at(&memory_address(flag, config))?)
 }
 
 /// The target locales: `--to es,de`, else the configuration's; at least one.

@@ -55,19 +55,6 @@ impl Memory {
         self.write(|tx| {
             let mut out = Vec::with_capacity(keys.len());
             for key in keys {
-                let at = [P::T(&src), P::T(&tgt), P::T(key), P::T(fingerprint)];
-                let landed = tx
-                    .row(
-                        "SELECT 1 FROM translations
-                         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                           AND (engine = ?4 OR status IN ('approved', 'reviewed')) LIMIT 1",
-                        &at,
-                    )?
-                    .is_some();
-                if landed {
-                    out.push(Claim::Landed);
-                    continue;
-                }
                 let mut changed = tx.exec(
                     "INSERT INTO claims (source_lang, target_lang, engine, source_key, owner,
                                          expires_at)
@@ -111,11 +98,37 @@ impl Memory {
                         )?;
                     }
                 }
-                out.push(if changed > 0 {
-                    Claim::Mine
+                if changed == 0 {
+                    out.push(Claim::Held);
+                    continue;
+                }
+                // Claimed first, then looked for: a translation stored after this look was
+                // stored by the holder of a claim this one could not have taken, so a
+                // segment is never both claimed here and stored elsewhere unseen.
+                let landed = tx
+                    .row(
+                        "SELECT 1 FROM translations
+                         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
+                           AND (engine = ?4 OR status IN ('approved', 'reviewed')) LIMIT 1",
+                        &[P::T(&src), P::T(&tgt), P::T(key), P::T(fingerprint)],
+                    )?
+                    .is_some();
+                if landed {
+                    tx.exec(
+                        "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+                           AND engine = ?3 AND source_key = ?4 AND owner = ?5",
+                        &[
+                            P::T(&src),
+                            P::T(&tgt),
+                            P::T(fingerprint),
+                            P::T(key),
+                            P::T(owner),
+                        ],
+                    )?;
+                    out.push(Claim::Landed);
                 } else {
-                    Claim::Held
-                });
+                    out.push(Claim::Mine);
+                }
             }
             Ok(out)
         })

@@ -661,6 +661,8 @@ fn store_human_in(
     for item in items {
         let key = item.source.key();
         let target = item.target.canonical();
+        // Precedence reads what is there and then writes: nobody else writes it in between.
+        tx.lock(&format!("human {src} {tgt} {key}"))?;
         let old = tx
             .row(
                 "SELECT status, updated_at, target FROM translations

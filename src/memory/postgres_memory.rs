@@ -3,6 +3,12 @@
 //! rustls with the system's roots, and versioned migrations run under an advisory lock (two
 //! workers starting at once do not both create the schema).
 //!
+//! Writes run read-committed: a claim or a store is one statement, atomic on its row, and
+//! what reads a block before writing it (a review save, a human translation's precedence)
+//! holds that block's advisory lock first. Serializable transactions were tried: four
+//! workers storing batches side by side failed each other's predicate locks faster than
+//! retries could absorb.
+//!
 //! Credentials come only from the URL (or `VERSO_MEMORY_URL`); messages show the address
 //! with its password cut out ([`shown`]).
 //!
@@ -42,7 +48,7 @@ pub(crate) fn shown(url: &str) -> String {
 const MIGRATIONS: &[(i64, &str)] = &[(
     1,
     "
-CREATE TABLE translations (
+CREATE TABLE IF NOT EXISTS translations (
     id            BIGSERIAL PRIMARY KEY,
     source_lang   TEXT NOT NULL,
     target_lang   TEXT NOT NULL,
@@ -58,15 +64,15 @@ CREATE TABLE translations (
     names         TEXT NOT NULL DEFAULT '[]',
     UNIQUE (source_lang, target_lang, engine, source_key)
 );
-CREATE INDEX translations_by_source ON translations (source_lang, target_lang, source_key);
-CREATE TABLE reviewers (
+CREATE INDEX IF NOT EXISTS translations_by_source ON translations (source_lang, target_lang, source_key);
+CREATE TABLE IF NOT EXISTS reviewers (
     name        TEXT PRIMARY KEY,
     role        TEXT NOT NULL CHECK (role IN ('reviewer', 'approver')),
     token_hash  TEXT NOT NULL UNIQUE,
     created_at  BIGINT NOT NULL,
     revoked_at  BIGINT
 );
-CREATE TABLE block_versions (
+CREATE TABLE IF NOT EXISTS block_versions (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
     source_key  TEXT NOT NULL,
@@ -75,7 +81,7 @@ CREATE TABLE block_versions (
     updated_at  BIGINT NOT NULL,
     PRIMARY KEY (source_lang, target_lang, source_key)
 );
-CREATE TABLE review_history (
+CREATE TABLE IF NOT EXISTS review_history (
     id          BIGSERIAL PRIMARY KEY,
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
@@ -87,8 +93,8 @@ CREATE TABLE review_history (
     after       TEXT NOT NULL,
     status      TEXT NOT NULL
 );
-CREATE INDEX review_history_by_block ON review_history (source_lang, target_lang, source_key);
-CREATE TABLE review_comments (
+CREATE INDEX IF NOT EXISTS review_history_by_block ON review_history (source_lang, target_lang, source_key);
+CREATE TABLE IF NOT EXISTS review_comments (
     id          BIGSERIAL PRIMARY KEY,
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
@@ -98,8 +104,8 @@ CREATE TABLE review_comments (
     at          BIGINT NOT NULL,
     text        TEXT NOT NULL
 );
-CREATE INDEX review_comments_by_block ON review_comments (source_lang, target_lang, source_key);
-CREATE TABLE review_dismissals (
+CREATE INDEX IF NOT EXISTS review_comments_by_block ON review_comments (source_lang, target_lang, source_key);
+CREATE TABLE IF NOT EXISTS review_dismissals (
     id          BIGSERIAL PRIMARY KEY,
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
@@ -111,7 +117,7 @@ CREATE TABLE review_dismissals (
     reason      TEXT NOT NULL,
     UNIQUE (source_lang, target_lang, source_key, rule, target)
 );
-CREATE TABLE claims (
+CREATE TABLE IF NOT EXISTS claims (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
     engine      TEXT NOT NULL,
@@ -120,7 +126,7 @@ CREATE TABLE claims (
     expires_at  BIGINT NOT NULL,
     PRIMARY KEY (source_lang, target_lang, engine, source_key)
 );
-CREATE TABLE article_assignees (
+CREATE TABLE IF NOT EXISTS article_assignees (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
     path        TEXT NOT NULL,
@@ -189,7 +195,7 @@ impl Pool {
             idle: Mutex::new(Vec::new()),
             address: address.clone(),
         };
-        retry_busy(|| pool.transaction(true, &mut |tx| migrate(tx)))
+        retry_busy(|| pool.run(Isolation::Schema, &mut |tx| migrate(tx)))
             .map_err(|e| err(e.to_string()))?;
         Ok(pool)
     }
@@ -199,11 +205,24 @@ impl Pool {
             .map_err(|e| DbError::new(format!("{}: {}", self.address, e)))
     }
 
-    /// Runs `f` in a transaction on a pooled connection: a write serializable, a read one
-    /// repeatable-read snapshot. A connection that broke is dropped, not returned.
+    /// Runs `f` in a transaction on a pooled connection: a write read-committed (with the
+    /// blocks' locks it takes), a read one repeatable-read snapshot. A connection that broke is dropped, not returned.
     pub fn transaction<T>(
         &self,
         write: bool,
+        f: &mut dyn FnMut(&mut dyn Tx) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let isolation = if write {
+            Isolation::Write
+        } else {
+            Isolation::Read
+        };
+        self.run(isolation, f)
+    }
+
+    fn run<T>(
+        &self,
+        isolation: Isolation,
         f: &mut dyn FnMut(&mut dyn Tx) -> Result<T, DbError>,
     ) -> Result<T, DbError> {
         let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
@@ -212,15 +231,19 @@ impl Pool {
             _ => self.open()?,
         };
         let result = blocking(|| {
-            let level = if write {
-                postgres::IsolationLevel::Serializable
-            } else {
-                postgres::IsolationLevel::RepeatableRead
+            let (level, read_only) = match isolation {
+                // Every statement's own view; what reads a block and writes it takes that
+                // block's lock (`Tx::lock`), and claims and stores are single statements.
+                Isolation::Write => (postgres::IsolationLevel::ReadCommitted, false),
+                Isolation::Read => (postgres::IsolationLevel::RepeatableRead, true),
+                // Each statement sees what committed before it: after waiting for the lock,
+                // the schema another worker made.
+                Isolation::Schema => (postgres::IsolationLevel::ReadCommitted, false),
             };
             let mut tx = client
                 .build_transaction()
                 .isolation_level(level)
-                .read_only(!write)
+                .read_only(read_only)
                 .start()
                 .map_err(|e| db_error(&e))?;
             let out = f(&mut PgTx(&mut tx))?;
@@ -237,7 +260,16 @@ impl Pool {
     }
 }
 
-/// Creates or updates the schema under a transaction-scoped advisory lock.
+/// How a transaction sees the others.
+#[derive(Debug, Clone, Copy)]
+enum Isolation {
+    Write,
+    Read,
+    Schema,
+}
+
+/// Creates or updates the schema under a transaction-scoped advisory lock; each statement is
+/// also safe to run twice, so a worker that raced past the lock changes nothing.
 fn migrate(tx: &mut dyn Tx) -> Result<(), DbError> {
     tx.exec("SELECT pg_advisory_xact_lock(7309826110)", &[])?;
     tx.exec(
@@ -257,7 +289,8 @@ fn migrate(tx: &mut dyn Tx) -> Result<(), DbError> {
             tx.exec(statement, &[])?;
         }
         tx.exec(
-            "INSERT INTO verso_schema (version, applied_at) VALUES (?1, ?2)",
+            "INSERT INTO verso_schema (version, applied_at) VALUES (?1, ?2)
+             ON CONFLICT (version) DO NOTHING",
             &[P::I(*version), P::I(super::now())],
         )?;
     }
@@ -282,6 +315,16 @@ fn params<'p>(params: &'p [P<'p>]) -> Vec<&'p (dyn ToSql + Sync)> {
 }
 
 impl Tx for PgTx<'_, '_> {
+    fn lock(&mut self, name: &str) -> Result<(), DbError> {
+        self.0
+            .execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                &[&name],
+            )
+            .map(|_| ())
+            .map_err(|e| db_error(&e))
+    }
+
     fn exec(&mut self, sql: &str, p: &[P]) -> Result<u64, DbError> {
         let sql = dollar_params(sql);
         if p.is_empty() && !sql.contains('$') {

@@ -171,6 +171,7 @@ impl Memory {
         let key = item.source.key();
         let now = now();
         self.write(|tx| {
+            tx.lock(&format!("block {src} {tgt} {key}"))?;
             let (version, last_author) = version_of(tx, (&src, &tgt), &key)?;
             let before = human_text(tx, (&src, &tgt), &key)?;
             if version != base_version {
@@ -213,6 +214,7 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now();
         self.write(|tx| {
+            tx.lock(&format!("block {src} {tgt} {source_key}"))?;
             let (version, last_author) = version_of(tx, (&src, &tgt), source_key)?;
             let before = human_text(tx, (&src, &tgt), source_key)?;
             if version != base_version {

@@ -108,6 +108,12 @@ pub(crate) trait Tx {
     fn row(&mut self, sql: &str, params: &[P]) -> Result<Option<Row>, DbError> {
         Ok(self.rows(sql, params)?.into_iter().next())
     }
+    /// Holds `name` until the transaction ends: what a transaction reads about one block and
+    /// then writes is not changed in between by another. SQLite's write transactions take the
+    /// whole file, so there it is nothing more.
+    fn lock(&mut self, _name: &str) -> Result<(), DbError> {
+        Ok(())
+    }
 }
 
 // --- SQLite ---------------------------------------------------------------------------------

@@ -162,6 +162,7 @@ pub fn report(path: &Path) -> serde_json::Value {
 
 pub mod corpus;
 pub mod loopback;
+pub mod pg;
 pub mod real;
 pub mod served;
 

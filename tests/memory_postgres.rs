@@ -1,0 +1,285 @@
+//! The memory on a real PostgreSQL server (a throwaway cluster, `common::pg`): the same
+//! meaning as the SQLite file — machine translations by engine, human ones serving every
+//! engine under the precedence rules, review versions and conflicts, comments, dismissals,
+//! claims — and a schema made once however many workers open it at the same moment.
+
+mod common;
+
+use std::time::Duration;
+
+use common::pg::Cluster;
+use verso::backend::{LanguagePair, Translation};
+use verso::memory::claims::Claim;
+use verso::memory::desk::Dismissal;
+use verso::memory::reviews::{Role, Saved};
+use verso::memory::{HumanItem, HumanStatus, MachineItem, Memory};
+use verso::segment::Segment;
+
+fn pair() -> LanguagePair {
+    LanguagePair {
+        source: "en".parse().expect("tag"),
+        target: "es".parse().expect("tag"),
+    }
+}
+
+fn machine(m: &Memory, engine: &str, source: &Segment, target: &str) {
+    let t = Translation {
+        segment: Segment::parse_canonical(target),
+        unknown_words: vec!["Hrytsenko".into()],
+        origin: None,
+    };
+    m.store_machine(
+        &pair(),
+        engine,
+        &[MachineItem {
+            source,
+            translation: &t,
+            names: &[],
+        }],
+    )
+    .expect("stored");
+}
+
+#[test]
+fn the_memory_means_on_postgresql_what_it_means_in_a_file() {
+    let cluster = Cluster::start();
+    let m = Memory::open_at(&cluster.url).expect("open");
+    assert!(m.is_shared_server());
+    let source = Segment::parse_canonical("The <1>port</1> closed at 11:00.");
+    let key = source.key();
+    machine(
+        &m,
+        "apertium",
+        &source,
+        "El <1>puerto</1> cerró a las 11:00.",
+    );
+    // By engine only; the best entry whatever engine.
+    let found = m
+        .lookup_many(&pair(), "apertium", std::slice::from_ref(&key))
+        .expect("lookup");
+    assert_eq!(found[&key].unknown_words, ["Hrytsenko"]);
+    assert!(
+        m.lookup_many(&pair(), "deepl", std::slice::from_ref(&key))
+            .expect("lookup")
+            .is_empty()
+    );
+    // A reviewer's text serves every engine; an older one does not replace it.
+    let reviewed = Segment::parse_canonical("El <1>puerto</1> cerró a las 11.00.");
+    let item = |target: &'static Segment, status, at| HumanItem {
+        source: Box::leak(Box::new(source.clone())),
+        target,
+        status,
+        changed_at: at,
+        names: &[],
+    };
+    let reviewed: &'static Segment = Box::leak(Box::new(reviewed));
+    let older: &'static Segment = Box::leak(Box::new(Segment::parse_canonical("Viejo.")));
+    let done = m
+        .store_human(
+            &pair(),
+            &[item(reviewed, HumanStatus::Approved, 100)],
+            "xliff",
+        )
+        .expect("stored");
+    assert_eq!((done.stored, done.approved), (1, 1));
+    let kept = m
+        .store_human(&pair(), &[item(older, HumanStatus::Reviewed, 50)], "tmx")
+        .expect("answered");
+    assert_eq!(kept.kept, 1);
+    let best = m
+        .lookup_many(&pair(), "deepl", std::slice::from_ref(&key))
+        .expect("lookup");
+    assert_eq!(
+        (best[&key].status.as_str(), best[&key].target.canonical()),
+        ("approved", reviewed.canonical())
+    );
+    let stats = m.stats().expect("stats");
+    assert_eq!(stats.len(), 2, "{stats:?}");
+    assert_eq!(m.len().expect("len"), 2);
+    assert_eq!(m.entries().expect("entries").len(), 2);
+
+    // Review versions: a stale save is refused with what won.
+    let block = Segment::parse_canonical("Two howitzers moved.");
+    let first = Segment::parse_canonical("Se movieron dos obuses.");
+    let second = Segment::parse_canonical("Dos obuses se movieron.");
+    let save = |target: &Segment, base: i64, who: &str| {
+        m.save_reviewed(
+            &pair(),
+            &HumanItem {
+                source: &block,
+                target,
+                status: HumanStatus::Reviewed,
+                changed_at: 200,
+                names: &[],
+            },
+            who,
+            base,
+        )
+        .expect("answered")
+    };
+    assert_eq!(save(&first, 0, "ana"), Saved::Stored { version: 1 });
+    assert!(matches!(
+        save(&second, 0, "bo"),
+        Saved::Conflict { version: 1, .. }
+    ));
+    assert_eq!(m.history(&pair(), &block.key()).expect("history").len(), 1);
+    assert_eq!(
+        m.send_to_machine(&pair(), &block.key(), "bo", 1)
+            .expect("sent"),
+        Saved::Stored { version: 2 }
+    );
+
+    // Reviewers, comments with answers, dismissals.
+    let token = m.add_reviewer("ana", Role::Approver).expect("added");
+    assert_eq!(
+        m.reviewer(&token).expect("read").map(|r| r.name),
+        Some("ana".into())
+    );
+    let c = m
+        .add_comment(&pair(), &block.key(), "ana", "¿Fuente?", None)
+        .expect("comment");
+    let a = m
+        .add_comment(&pair(), &block.key(), "bo", "La agencia.", Some(c))
+        .expect("answer");
+    let thread = m.comments(&pair(), &block.key()).expect("comments");
+    assert_eq!(
+        (thread.len(), thread[1].id, thread[1].reply_to),
+        (2, a, Some(c))
+    );
+    m.dismiss(
+        &pair(),
+        &block.key(),
+        &Dismissal {
+            rule: "numbers".into(),
+            target: first.canonical(),
+            author: "ana".into(),
+            at: 1,
+            reason: "as quoted".into(),
+        },
+    )
+    .expect("dismissed");
+    assert_eq!(
+        m.dismissals(&pair(), &[block.key()]).expect("read")[&block.key()][0].reason,
+        "as quoted"
+    );
+
+    // Claims: held by one worker, landed for all once stored, taken over after the lease.
+    let credit = Segment::parse_canonical("Reporting by the desk.");
+    let keys = [credit.key()];
+    let long = Duration::from_secs(60);
+    assert_eq!(
+        m.claim(&pair(), "e", &keys, "w1", long).expect("claim"),
+        [Claim::Mine]
+    );
+    assert_eq!(
+        m.claim(&pair(), "e", &keys, "w2", long).expect("claim"),
+        [Claim::Held]
+    );
+    machine(&m, "e", &credit, "Información de la redacción.");
+    assert_eq!(
+        m.claim(&pair(), "e", &keys, "w2", long).expect("claim"),
+        [Claim::Landed]
+    );
+    assert_eq!(m.live_claims().expect("claims"), 0);
+    let other = ["other".to_string()];
+    m.claim(&pair(), "e", &other, "w1", Duration::from_millis(1))
+        .expect("claim");
+    std::thread::sleep(Duration::from_millis(5));
+    assert_eq!(
+        m.claim(&pair(), "e", &other, "w2", long).expect("claim"),
+        [Claim::Mine]
+    );
+}
+
+#[test]
+fn eight_workers_opening_a_new_database_at_once_make_one_schema() {
+    let cluster = Cluster::start();
+    let url = cluster.database("fresh");
+    let opened: Vec<Result<(), String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| s.spawn(|| Memory::open_at(&url).map(|_| ()).map_err(|e| e.to_string())))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Err("panicked".into())))
+            .collect()
+    });
+    assert!(opened.iter().all(Result::is_ok), "{opened:?}");
+    let m = Memory::open_at(&url).expect("open");
+    assert!(m.is_empty().expect("empty"));
+}
+
+#[test]
+fn a_wrong_address_is_an_error_naming_it_without_its_password() {
+    let cluster = Cluster::start();
+    let wrong = cluster
+        .url
+        .replace("verso@", "verso:hunter2@")
+        .replace("/verso?", "/no_such_db?");
+    let err = match Memory::open_at(&wrong) {
+        Ok(_) => panic!("a database that does not exist opened"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        err.contains("no_such_db") && !err.contains("hunter2"),
+        "{err}"
+    );
+}
+
+/// Sixteen reviewers save one block on the version they all saw, at the same moment, through
+/// their own connections: exactly one save is stored, the others are told who won.
+#[test]
+fn concurrent_saves_on_one_version_store_exactly_one() {
+    let cluster = Cluster::start();
+    let url = cluster.url.clone();
+    Memory::open_at(&url).expect("schema");
+    let block = Segment::parse_canonical("The convoy left at dawn.");
+    let start = std::sync::Barrier::new(16);
+    let results: Vec<Saved> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..16)
+            .map(|i| {
+                let (url, block, start) = (&url, &block, &start);
+                s.spawn(move || {
+                    let m = Memory::open_at(url).expect("open");
+                    // Warm the connection, then all save at once.
+                    m.block_version(&pair(), &block.key()).expect("read");
+                    start.wait();
+                    let target =
+                        Segment::parse_canonical(&format!("El convoy salió, versión {i}."));
+                    m.save_reviewed(
+                        &pair(),
+                        &HumanItem {
+                            source: block,
+                            target: &target,
+                            status: HumanStatus::Reviewed,
+                            // Each newer than the last: precedence alone would store them all.
+                            changed_at: 100 + i,
+                            names: &[],
+                        },
+                        &format!("r{i}"),
+                        0,
+                    )
+                    .expect("answered")
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    let stored = results
+        .iter()
+        .filter(|r| matches!(r, Saved::Stored { version: 1 }))
+        .count();
+    assert_eq!(stored, 1, "{results:?}");
+    assert_eq!(
+        results
+            .iter()
+            .filter(|r| matches!(r, Saved::Conflict { version: 1, .. }))
+            .count(),
+        15
+    );
+    let m = Memory::open_at(&url).expect("open");
+    assert_eq!(m.history(&pair(), &block.key()).expect("history").len(), 1);
+}

@@ -283,3 +283,95 @@ fn concurrent_saves_on_one_version_store_exactly_one() {
     let m = Memory::open_at(&url).expect("open");
     assert_eq!(m.history(&pair(), &block.key()).expect("history").len(), 1);
 }
+
+/// `verso memory copy`: a SQLite memory with machine and human work and a review desk's
+/// history, copied to PostgreSQL and back into a new file, comes back the same — entries with
+/// their statuses, origins and times, comments still answering their comment — and a second
+/// copy adds nothing.
+#[test]
+fn a_memory_copied_to_postgresql_and_back_keeps_everything() {
+    let cluster = Cluster::start();
+    let work = tempfile::tempdir().expect("tmp");
+    let a = work.path().join("a.sqlite");
+    {
+        let m = Memory::open(&a).expect("open");
+        let s1 = Segment::parse_canonical("The <1>port</1> closed.");
+        let s2 = Segment::parse_canonical("Two howitzers moved.");
+        machine(&m, "apertium", &s1, "El <1>puerto</1> cerró.");
+        machine(&m, "deepl", &s2, "Se movieron dos obuses.");
+        let approved = Segment::parse_canonical("Dos obuses se movieron.");
+        m.save_reviewed(
+            &pair(),
+            &HumanItem {
+                source: &s2,
+                target: &approved,
+                status: HumanStatus::Approved,
+                changed_at: 1_700_000_000,
+                names: &[],
+            },
+            "ana",
+            0,
+        )
+        .expect("saved");
+        m.add_reviewer("ana", Role::Approver).expect("reviewer");
+        let c = m
+            .add_comment(&pair(), &s2.key(), "ana", "¿Obuses?", None)
+            .expect("comment");
+        m.add_comment(&pair(), &s2.key(), "bo", "Sí.", Some(c))
+            .expect("answer");
+        m.assign(&pair(), "a.md", "ana", "bo").expect("assigned");
+    }
+    let copy = |from: &str, to: &str| {
+        let out = common::verso()
+            .args(["memory", "copy", from, to])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let a_str = a.to_str().expect("path");
+    let said = copy(a_str, &cluster.url);
+    assert!(
+        said.contains("rows copied") && !said.contains("sslmode=disable&"),
+        "{said}"
+    );
+    let b = work.path().join("b.sqlite");
+    copy(&cluster.url, b.to_str().expect("path"));
+    let (ma, mb) = (Memory::open(&a).expect("a"), Memory::open(&b).expect("b"));
+    let pg = Memory::open_at(&cluster.url).expect("pg");
+    let key = |e: &verso::memory::StoredEntry| {
+        (
+            e.source.canonical(),
+            e.target.canonical(),
+            e.origin.clone(),
+            e.status.clone(),
+            e.updated_at,
+        )
+    };
+    let mut ea: Vec<_> = ma.entries().expect("a").iter().map(key).collect();
+    let mut eb: Vec<_> = mb.entries().expect("b").iter().map(key).collect();
+    let mut ep: Vec<_> = pg.entries().expect("pg").iter().map(key).collect();
+    ea.sort();
+    eb.sort();
+    ep.sort();
+    assert_eq!(ea.len(), 3);
+    assert_eq!(ea, ep, "SQLite → PostgreSQL");
+    assert_eq!(ea, eb, "and back");
+    assert_eq!(ma.stats().expect("a"), mb.stats().expect("b"));
+    let s2 = Segment::parse_canonical("Two howitzers moved.");
+    let thread = mb.comments(&pair(), &s2.key()).expect("comments");
+    assert_eq!(thread.len(), 2);
+    assert_eq!(
+        thread[1].reply_to,
+        Some(thread[0].id),
+        "an answer still answers"
+    );
+    assert_eq!(mb.history(&pair(), &s2.key()).expect("history").len(), 1);
+    assert_eq!(mb.block_version(&pair(), &s2.key()).expect("version").0, 1);
+    assert_eq!(mb.assignees(&pair()).expect("assignees")["a.md"], "ana");
+    assert_eq!(mb.reviewer_names().expect("reviewers"), ["ana"]);
+    // Again: nothing added, nothing changed.
+    let again = copy(a_str, &cluster.url);
+    assert!(again.starts_with("0 rows copied"), "{again}");
+    assert_eq!(pg.entries().expect("pg").len(), 3);
+}

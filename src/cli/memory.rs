@@ -28,6 +28,15 @@ enum Command {
     Import(ImportArgs),
     Export(ExportArgs),
     Stats,
+    Copy(CopyArgs),
+}
+
+#[derive(clap::Args)]
+struct CopyArgs {
+    #[arg(value_name = "FROM")]
+    from: String,
+    #[arg(value_name = "TO")]
+    to: String,
 }
 
 #[derive(clap::Args)]
@@ -54,6 +63,24 @@ fn language(tag: &str) -> &str {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // A copy names both memories itself.
+    if let Command::Copy(a) = &args.command {
+        let (from, to) = (Memory::open_at(&a.from)?, Memory::open_at(&a.to)?);
+        let copied = from.copy_into(&to)?;
+        for (table, added, there) in &copied.tables {
+            out!("{table:<20} {added:>8} {there:>8}");
+        }
+        note!(
+            "{}",
+            i18n::render(&msg!(
+                "memory-copied",
+                added = copied.tables.iter().map(|t| t.1).sum::<usize>(),
+                there = copied.tables.iter().map(|t| t.2).sum::<usize>(),
+                to = to.address()
+            ))
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let memory = open(&args)?;
     match &args.command {
         Command::Import(a) => import(&memory, &a.file, a.from.as_deref(), a.to.as_deref()),
@@ -70,6 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Copy(_) => Ok(ExitCode::SUCCESS),
         Command::Stats => {
             let stats = memory.stats()?;
             for (src, tgt, origin, status, n) in &stats {

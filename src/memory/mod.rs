@@ -19,6 +19,7 @@
 //! another holds the file.
 
 pub mod claims;
+pub mod copy;
 pub mod desk;
 mod postgres_memory;
 pub mod precedence;
@@ -337,6 +338,11 @@ impl Memory {
             });
         }
         Memory::open(Path::new(address))
+    }
+
+    /// Where it is, as messages show it (a URL without its password).
+    pub fn address(&self) -> String {
+        self.path.display().to_string()
     }
 
     /// Whether the memory is a PostgreSQL server.

@@ -363,9 +363,20 @@ fn the_deploy_examples_split_the_batch_the_way_verso_reads_the_scheduler() {
         .and_then(|e| e["value"].as_str())
         .expect("VERSO_SHARDS");
     assert_eq!(shards, completions.to_string());
+    let url = container["env"]
+        .as_array()
+        .expect("env")
+        .iter()
+        .find(|e| e["name"] == "VERSO_MEMORY_URL")
+        .expect("the memory's URL");
+    assert!(
+        url["valueFrom"]["secretKeyRef"]["key"].is_string() && url.get("value").is_none(),
+        "the memory's URL (and its password) from a Secret: {url}"
+    );
     let slurm = std::fs::read_to_string(common::root().join("examples/deploy/slurm-array.sh"))
         .expect("script");
     assert!(slurm.contains("--array=1-16") && slurm.contains("--shard auto"));
+    assert!(slurm.contains("VERSO_MEMORY_URL") && !slurm.contains("--memory"));
 
     let work = tempfile::tempdir().expect("tmp");
     let dir = work.path();

@@ -12,4 +12,7 @@
 #SBATCH --requeue               # a preempted task is run again; nothing it stored is paid twice
 set -euo pipefail
 cd "${SLURM_SUBMIT_DIR:-.}"
-exec verso translate articles --to es,de --shard auto --out out --memory shared/memory.sqlite
+# The shared memory: a PostgreSQL URL in the environment (sbatch passes yours on), never on
+# the command line, where `ps` would show its password.
+: "${VERSO_MEMORY_URL:?set VERSO_MEMORY_URL to the shared memory, postgres://user:password@host/db}"
+exec verso translate articles --to es,de --shard auto --out out

@@ -52,9 +52,14 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now_ms();
         let until = now.saturating_add(lease_ms(lease));
+        // Rows are locked in key order, whatever order the batch has: two workers claiming
+        // overlapping batches never wait for each other in a circle.
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
         self.write(|tx| {
-            let mut out = Vec::with_capacity(keys.len());
-            for key in keys {
+            let mut out = vec![Claim::Held; keys.len()];
+            for &i in &order {
+                let key = &keys[i];
                 let mut changed = tx.exec(
                     "INSERT INTO claims (source_lang, target_lang, engine, source_key, owner,
                                          expires_at)
@@ -99,7 +104,7 @@ impl Memory {
                     }
                 }
                 if changed == 0 {
-                    out.push(Claim::Held);
+                    out[i] = Claim::Held;
                     continue;
                 }
                 // Claimed first, then looked for: a translation stored after this look was
@@ -125,9 +130,9 @@ impl Memory {
                             P::T(owner),
                         ],
                     )?;
-                    out.push(Claim::Landed);
+                    out[i] = Claim::Landed;
                 } else {
-                    out.push(Claim::Mine);
+                    out[i] = Claim::Mine;
                 }
             }
             Ok(out)

@@ -281,6 +281,23 @@ const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// (PostgreSQL).
 const ATTEMPTS: u32 = 8;
 
+/// Keys looked up by one statement.
+const LOOKUP_CHUNK: usize = 64;
+
+/// The lookup of [`LOOKUP_CHUNK`] keys: every candidate of each (human translations, or the
+/// engine's when `?3` names one), the best chosen by the caller: approved, then reviewed,
+/// then the newest.
+fn lookup_sql() -> String {
+    let keys: Vec<String> = (0..LOOKUP_CHUNK).map(|i| format!("?{}", i + 4)).collect();
+    format!(
+        "SELECT source_key, target, unknown_words, origin, status, updated_at, id
+         FROM translations
+         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key IN ({})
+           AND (?3 = '' OR engine = ?3 OR status IN ('approved', 'reviewed'))",
+        keys.join(", ")
+    )
+}
+
 /// Runs `f` until it succeeds or fails for a reason other than contention, waiting a little
 /// longer each time (SQLite returns "busy" at once, without waiting, in a few cases: a read
 /// transaction that meets a newer snapshot, changing the journal mode, recovery; PostgreSQL
@@ -376,9 +393,9 @@ impl Memory {
                 })
                 .map_err(|e| self.error(e))
             }
-            Db::Pg(pool) => pool
-                .transaction(true, &mut |tx| f(tx))
-                .map_err(|e| self.error(e)),
+            Db::Pg(pool) => {
+                retry_busy(|| pool.transaction(true, &mut |tx| f(tx))).map_err(|e| self.error(e))
+            }
         }
     }
 
@@ -398,9 +415,9 @@ impl Memory {
                 })
                 .map_err(|e| self.error(e))
             }
-            Db::Pg(pool) => pool
-                .transaction(false, &mut |tx| f(tx))
-                .map_err(|e| self.error(e)),
+            Db::Pg(pool) => {
+                retry_busy(|| pool.transaction(false, &mut |tx| f(tx))).map_err(|e| self.error(e))
+            }
         }
     }
 
@@ -432,36 +449,47 @@ impl Memory {
         keys: &[String],
     ) -> Result<HashMap<String, Entry>, MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        // One read transaction for all keys: SQLite would otherwise lock and unlock the file
-        // for every query.
+        // One read transaction for all keys (SQLite would otherwise lock and unlock the file
+        // for every query), and the keys asked LOOKUP_CHUNK at a time: one statement, always
+        // the same (the last chunk is padded with its last key), instead of one per key — a
+        // round trip each on a server.
+        let mut wanted: Vec<&String> = keys.iter().collect();
+        wanted.sort();
+        wanted.dedup();
+        let sql = lookup_sql();
         self.read(|tx| {
-            let mut found = HashMap::new();
-            for key in keys {
-                if found.contains_key(key) {
-                    continue;
+            let mut best: HashMap<String, ((i64, i64, i64), Entry)> = HashMap::new();
+            for chunk in wanted.chunks(LOOKUP_CHUNK) {
+                let mut params = vec![P::T(&src), P::T(&tgt), P::T(fingerprint.unwrap_or(""))];
+                for i in 0..LOOKUP_CHUNK {
+                    let key = chunk.get(i).or(chunk.last()).map_or("", |k| k.as_str());
+                    params.push(P::T(key));
                 }
-                let row = tx.row(
-                    "SELECT target, unknown_words, origin, status FROM translations
-                     WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                       AND (?4 = '' OR engine = ?4 OR status IN ('approved', 'reviewed'))
-                     ORDER BY CASE status WHEN 'approved' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END DESC,
-                              updated_at DESC, id DESC
-                     LIMIT 1",
-                    &[P::T(&src), P::T(&tgt), P::T(key), P::T(fingerprint.unwrap_or(""))],
-                )?;
-                if let Some(row) = row {
-                    found.insert(
-                        key.clone(),
-                        Entry {
-                            target: Segment::parse_canonical(&row.text(0)?),
-                            unknown_words: serde_json::from_str(&row.text(1)?).unwrap_or_default(),
-                            origin: row.text(2)?,
-                            status: row.text(3)?,
+                for row in tx.rows(&sql, &params)? {
+                    let status = row.text(4)?;
+                    let rank = (
+                        match status.as_str() {
+                            "approved" => 2,
+                            "reviewed" => 1,
+                            _ => 0,
                         },
+                        row.int(5)?,
+                        row.int(6)?,
                     );
+                    let key = row.text(0)?;
+                    if best.get(&key).is_some_and(|(r, _)| *r >= rank) {
+                        continue;
+                    }
+                    let entry = Entry {
+                        target: Segment::parse_canonical(&row.text(1)?),
+                        unknown_words: serde_json::from_str(&row.text(2)?).unwrap_or_default(),
+                        origin: row.text(3)?,
+                        status,
+                    };
+                    best.insert(key, (rank, entry));
                 }
             }
-            Ok(found)
+            Ok(best.into_iter().map(|(k, (_, e))| (k, e)).collect())
         })
     }
 

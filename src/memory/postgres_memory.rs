@@ -16,6 +16,7 @@
 //! inside verso's multi-threaded runtime each call runs under `block_in_place`, so it neither
 //! nests runtimes nor stalls the other tasks.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use postgres::error::SqlState;
@@ -145,8 +146,15 @@ const POOL_SIZE: usize = 8;
 pub(crate) struct Pool {
     config: postgres::Config,
     tls: tokio_postgres_rustls::MakeRustlsConnect,
-    idle: Mutex<Vec<postgres::Client>>,
+    idle: Mutex<Vec<Conn>>,
     address: String,
+}
+
+/// A connection and the statements it has prepared (a statement prepared once is run again
+/// without being parsed again: one round trip instead of two).
+struct Conn {
+    client: postgres::Client,
+    prepared: HashMap<String, postgres::Statement>,
 }
 
 fn db_error(e: &postgres::Error) -> DbError {
@@ -200,9 +208,13 @@ impl Pool {
         Ok(pool)
     }
 
-    fn open(&self) -> Result<postgres::Client, DbError> {
-        blocking(|| self.config.connect(self.tls.clone()))
-            .map_err(|e| DbError::new(format!("{}: {}", self.address, e)))
+    fn open(&self) -> Result<Conn, DbError> {
+        let client = blocking(|| self.config.connect(self.tls.clone()))
+            .map_err(|e| DbError::new(format!("{}: {}", self.address, e)))?;
+        Ok(Conn {
+            client,
+            prepared: HashMap::new(),
+        })
     }
 
     /// Runs `f` in a transaction on a pooled connection: a write read-committed (with the
@@ -226,10 +238,11 @@ impl Pool {
         f: &mut dyn FnMut(&mut dyn Tx) -> Result<T, DbError>,
     ) -> Result<T, DbError> {
         let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let mut client = match taken {
-            Some(c) if !c.is_closed() => c,
+        let mut conn = match taken {
+            Some(c) if !c.client.is_closed() => c,
             _ => self.open()?,
         };
+        let Conn { client, prepared } = &mut conn;
         let result = blocking(|| {
             let (level, read_only) = match isolation {
                 // Every statement's own view; what reads a block and writes it takes that
@@ -246,15 +259,18 @@ impl Pool {
                 .read_only(read_only)
                 .start()
                 .map_err(|e| db_error(&e))?;
-            let out = f(&mut PgTx(&mut tx))?;
+            let out = f(&mut PgTx {
+                tx: &mut tx,
+                prepared,
+            })?;
             tx.commit().map_err(|e| db_error(&e))?;
             Ok(out)
         });
-        if !client.is_closed()
+        if !conn.client.is_closed()
             && let Ok(mut idle) = self.idle.lock()
             && idle.len() < POOL_SIZE
         {
-            idle.push(client);
+            idle.push(conn);
         }
         result
     }
@@ -297,8 +313,26 @@ fn migrate(tx: &mut dyn Tx) -> Result<(), DbError> {
     Ok(())
 }
 
-/// A PostgreSQL transaction as a [`Tx`].
-struct PgTx<'a, 'b>(&'a mut postgres::Transaction<'b>);
+/// A PostgreSQL transaction as a [`Tx`], with its connection's prepared statements.
+struct PgTx<'a, 'b> {
+    tx: &'a mut postgres::Transaction<'b>,
+    prepared: &'a mut HashMap<String, postgres::Statement>,
+}
+
+impl PgTx<'_, '_> {
+    /// The statement for `sql` (`?N` parameters), prepared once per connection.
+    fn statement(&mut self, sql: &str) -> Result<postgres::Statement, DbError> {
+        if let Some(s) = self.prepared.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self
+            .tx
+            .prepare(&dollar_params(sql))
+            .map_err(|e| db_error(&e))?;
+        self.prepared.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+}
 
 fn params<'p>(params: &'p [P<'p>]) -> Vec<&'p (dyn ToSql + Sync)> {
     params
@@ -316,30 +350,26 @@ fn params<'p>(params: &'p [P<'p>]) -> Vec<&'p (dyn ToSql + Sync)> {
 
 impl Tx for PgTx<'_, '_> {
     fn lock(&mut self, name: &str) -> Result<(), DbError> {
-        self.0
-            .execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-                &[&name],
-            )
+        let s = self.statement("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")?;
+        self.tx
+            .execute(&s, &[&name])
             .map(|_| ())
             .map_err(|e| db_error(&e))
     }
 
     fn exec(&mut self, sql: &str, p: &[P]) -> Result<u64, DbError> {
-        let sql = dollar_params(sql);
-        if p.is_empty() && !sql.contains('$') {
-            // Statements without parameters (schema) go as simple queries.
-            self.0.batch_execute(&sql).map_err(|e| db_error(&e))?;
+        if p.is_empty() && !sql.contains('?') {
+            // Statements without parameters (the schema) go as simple queries.
+            self.tx.batch_execute(sql).map_err(|e| db_error(&e))?;
             return Ok(0);
         }
-        self.0.execute(&sql, &params(p)).map_err(|e| db_error(&e))
+        let s = self.statement(sql)?;
+        self.tx.execute(&s, &params(p)).map_err(|e| db_error(&e))
     }
 
     fn rows(&mut self, sql: &str, p: &[P]) -> Result<Vec<Row>, DbError> {
-        let rows = self
-            .0
-            .query(&dollar_params(sql), &params(p))
-            .map_err(|e| db_error(&e))?;
+        let s = self.statement(sql)?;
+        let rows = self.tx.query(&s, &params(p)).map_err(|e| db_error(&e))?;
         rows.iter()
             .map(|r| {
                 let mut cells = Vec::with_capacity(r.len());

@@ -5,7 +5,7 @@
 //! the reason: it never skips.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A running cluster.
@@ -149,13 +149,14 @@ impl Cluster {
             "createdb",
             &["-h", "127.0.0.1", "-p", &port, "-U", "verso", name],
         );
+        self.url_of(name)
+    }
+
+    /// The address of database `name` on the cluster.
+    pub fn url_of(&self, name: &str) -> String {
         self.url.replace("/verso?", &format!("/{name}?"))
     }
 
-    /// Where its files are.
-    pub fn dir(&self) -> &Path {
-        self.dir.path()
-    }
 }
 
 impl Drop for Cluster {

@@ -209,8 +209,12 @@ impl Pool {
     }
 
     fn open(&self) -> Result<Conn, DbError> {
-        let client = blocking(|| self.config.connect(self.tls.clone()))
+        let mut client = blocking(|| self.config.connect(self.tls.clone()))
             .map_err(|e| DbError::new(format!("{}: {}", self.address, e)))?;
+        // Statements are prepared once per connection, but planned at each run: a plan made
+        // while a fresh table was empty (a scan) would otherwise stay as it fills.
+        blocking(|| client.batch_execute("SET plan_cache_mode = force_custom_plan"))
+            .map_err(|e| db_error(&e))?;
         Ok(Conn {
             client,
             prepared: HashMap::new(),

@@ -156,7 +156,6 @@ impl Cluster {
     pub fn url_of(&self, name: &str) -> String {
         self.url.replace("/verso?", &format!("/{name}?"))
     }
-
 }
 
 impl Drop for Cluster {

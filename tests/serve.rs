@@ -103,20 +103,7 @@ fn saves_go_into_the_memory_a_stale_one_is_refused_and_a_killed_server_loses_not
     assert_eq!(authors, ["bo", "ana"]);
     drop(server);
     // The next run writes the approved title, whatever the engine.
-    succeed(verso().current_dir(dir).args([
-        "translate",
-        ARTICLE,
-        "--to",
-        "es",
-        "--engine",
-        "pseudo",
-        "--memory",
-        "mem.sqlite",
-        "--out",
-        "out",
-        "--no-review",
-        "--no-check",
-    ]));
+    common::served::translate_into_memory(dir, &[ARTICLE], "pseudo", &[]);
     let written = std::fs::read_to_string(dir.join("out/es").join(ARTICLE)).expect("output");
     assert!(written.contains(title), "{written}");
 }

@@ -523,20 +523,7 @@ fn markup_and_scripts_in_an_article_stay_inert_on_the_served_page() {
                    A paragraph <img src=x onerror=\"document.title='pwned'\"> with markup.\n\n\
                    [a link](javascript:document.title='pwned') and `</script><script>document.title='pwned'</script>`\n";
     std::fs::write(dir.join(ARTICLE), hostile).expect("article");
-    common::succeed(verso().current_dir(dir).args([
-        "translate",
-        ARTICLE,
-        "--to",
-        "es",
-        "--engine",
-        "pseudo",
-        "--memory",
-        "mem.sqlite",
-        "--out",
-        "out",
-        "--no-review",
-        "--no-check",
-    ]));
+    common::served::translate_into_memory(dir, &[ARTICLE], "pseudo", &[]);
     let token = common::served::add_reviewer(dir, "bo", "approver");
     let server = Server::start(dir);
     let browser = on_page(&server, &token);
@@ -568,21 +555,7 @@ fn a_save_is_compared_with_the_whole_batch_at_once() {
     for name in [ARTICLE, OTHER] {
         std::fs::copy(common::examples().join(name), dir.join(name)).expect("copy");
     }
-    common::succeed(verso().current_dir(dir).args([
-        "translate",
-        ARTICLE,
-        OTHER,
-        "--to",
-        "es",
-        "--engine",
-        "pseudo",
-        "--memory",
-        "mem.sqlite",
-        "--out",
-        "out",
-        "--no-review",
-        "--no-check",
-    ]));
+    common::served::translate_into_memory(dir, &[ARTICLE, OTHER], "pseudo", &[]);
     let bo = common::served::add_reviewer(dir, "bo", "reviewer");
     let server = Server::start_with(dir, &[OTHER]);
     let get = |path: &str, block: usize| -> Value {

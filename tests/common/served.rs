@@ -136,6 +136,20 @@ pub fn add_reviewer(dir: &Path, name: &str, role: &str) -> String {
         .unwrap_or_else(|| panic!("a link with a token: {said}"))
 }
 
+/// `articles` (in `dir`) translated by `engine` into the desk's memory (`mem.sqlite`), no
+/// checks, no pages: what a desk serves.
+pub fn translate_into_memory(dir: &Path, articles: &[&str], engine: &str, extra: &[&str]) {
+    succeed(
+        verso()
+            .current_dir(dir)
+            .arg("translate")
+            .args(articles)
+            .args(["--to", "es", "--engine", engine, "--memory", "mem.sqlite"])
+            .args(["--out", "out", "--no-review", "--no-check"])
+            .args(extra),
+    );
+}
+
 /// An article translated (pseudo) into the memory, and two reviewers.
 pub fn desk() -> (tempfile::TempDir, String, String) {
     desk_with("pseudo", &[])
@@ -147,25 +161,7 @@ pub fn desk_with(engine: &str, extra: &[&str]) -> (tempfile::TempDir, String, St
     let work = tempfile::tempdir().expect("tmp");
     let dir = work.path();
     std::fs::copy(examples().join(ARTICLE), dir.join(ARTICLE)).expect("copy");
-    succeed(
-        verso()
-            .current_dir(dir)
-            .args([
-                "translate",
-                ARTICLE,
-                "--to",
-                "es",
-                "--engine",
-                engine,
-                "--memory",
-                "mem.sqlite",
-                "--out",
-                "out",
-                "--no-review",
-                "--no-check",
-            ])
-            .args(extra),
-    );
+    translate_into_memory(dir, &[ARTICLE], engine, extra);
     let bo = add_reviewer(dir, "bo", "reviewer");
     let ana = add_reviewer(dir, "ana", "approver");
     (work, bo, ana)

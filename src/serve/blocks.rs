@@ -20,6 +20,19 @@ use crate::report::Severity;
 use crate::review::corrections::{self, CorrectedBlock, Corrections};
 use crate::segment::Segment;
 
+/// The best text the memory holds for a block (approved, reviewed, the newest machine one).
+fn best(
+    site: &Site,
+    pair: &crate::backend::LanguagePair,
+    key: &str,
+) -> Result<Option<crate::memory::Entry>, Refusal> {
+    let mut found = site
+        .memory
+        .lookup_best(pair, &[key.to_string()])
+        .map_err(Refusal::internal)?;
+    Ok(found.remove(key))
+}
+
 /// A block as the API gives it.
 #[derive(Debug, Serialize)]
 struct BlockView {
@@ -43,11 +56,8 @@ pub(super) async fn block(
     off_thread(move || {
         let (pair, source) = source_of(&site, &r)?;
         let key = source.key();
-        let found = site
-            .memory
-            .lookup_best(&pair, std::slice::from_ref(&key))
-            .map_err(Refusal::internal)?;
-        let entry = found.get(&key);
+        let entry = best(&site, &pair, &key)?;
+        let entry = entry.as_ref();
         let (version, author) = site
             .memory
             .block_version(&pair, &key)
@@ -247,11 +257,8 @@ pub struct RevertRequest {
 fn block_now(site: &Site, r: &BlockRef, version: i64) -> Result<Response, Refusal> {
     let (pair, source) = source_of(site, r)?;
     let key = source.key();
-    let found = site
-        .memory
-        .lookup_best(&pair, std::slice::from_ref(&key))
-        .map_err(Refusal::internal)?;
-    let entry = found.get(&key);
+    let entry = best(site, &pair, &key)?;
+    let entry = entry.as_ref();
     let review = site.review_of(&r.article(), None)?;
     Ok(Json(serde_json::json!({
         "saved": true, "version": version,
@@ -340,11 +347,9 @@ fn machine_back(
 ) -> Result<Response, Refusal> {
     let (pair, source) = source_of(site, r)?;
     let key = source.key();
-    let found = site
-        .memory
-        .lookup_best(&pair, std::slice::from_ref(&key))
-        .map_err(Refusal::internal)?;
-    if found.get(&key).is_some_and(|e| e.status == "approved") && who.role != Role::Approver {
+    let entry = best(site, &pair, &key)?;
+    let entry = entry.as_ref();
+    if entry.is_some_and(|e| e.status == "approved") && who.role != Role::Approver {
         return Err(Refusal::may_not_approve(who));
     }
     let saved = site

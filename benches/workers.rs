@@ -161,12 +161,7 @@ fn main() {
     // The cost of one lookup, each memory holding the whole batch, once the server has its
     // table statistics (autovacuum gathers them within a minute of the inserts; until then the
     // planner takes the fresh table for an empty one and scans it).
-    let analyzed = Command::new("psql")
-        .arg(cluster.url_of("w8"))
-        .args(["-qc", "ANALYZE"])
-        .status()
-        .expect("psql runs");
-    assert!(analyzed.success(), "ANALYZE");
+    cluster.sql(&cluster.url_of("w8"), "ANALYZE");
     let sqlite = verso::memory::Memory::open(&dir.join("m8.sqlite")).expect("sqlite");
     let postgres = verso::memory::Memory::open_at(&cluster.url_of("w8")).expect("postgresql");
     let keys: Vec<String> = sqlite

@@ -189,6 +189,39 @@ fn the_memory_means_on_postgresql_what_it_means_in_a_file() {
         m.claim(&pair(), "e", &other, "w2", long).expect("claim"),
         [Claim::Mine]
     );
+    // One batch mixing what has landed, what another holds, what is free, a key twice.
+    let mixed = [
+        "free".to_string(),
+        credit.key(),
+        "other".to_string(),
+        "free".to_string(),
+    ];
+    assert_eq!(
+        m.claim(&pair(), "e", &mixed, "w3", long).expect("claim"),
+        [Claim::Mine, Claim::Landed, Claim::Held, Claim::Mine]
+    );
+    // A batch storing one segment twice keeps its last translation.
+    let twice = Segment::parse_canonical("Twice.");
+    let (a, b) = (
+        Translation {
+            segment: Segment::parse_canonical("Primera."),
+            unknown_words: Vec::new(),
+            origin: None,
+        },
+        Translation {
+            segment: Segment::parse_canonical("Segunda."),
+            unknown_words: Vec::new(),
+            origin: None,
+        },
+    );
+    let items = [&a, &b].map(|t| MachineItem {
+        source: &twice,
+        translation: t,
+        names: &[],
+    });
+    m.store_machine(&pair(), "e", &items).expect("stored");
+    let found = m.lookup_many(&pair(), "e", &[twice.key()]).expect("lookup");
+    assert_eq!(found[&twice.key()].target.canonical(), "Segunda.");
 }
 
 #[test]

@@ -57,15 +57,19 @@ fn articles(dir: &Path) -> BTreeSet<String> {
 }
 
 /// A `command` engine that upper-cases text (tags kept), logs every segment it is asked, one
-/// JSON line each, and takes `delay` seconds per call.
+/// JSON line each (and, in `<log>.t`, with the time it was asked, in ms since the epoch), and
+/// takes `delay` seconds per call.
 fn engine(dir: &Path, log: &str, delay: f64) -> PathBuf {
     let script = dir.join(format!("engine-{log}.py"));
     std::fs::write(
         &script,
         format!(
-            "import fcntl, json, sys, time\nreq = json.load(sys.stdin)\ntime.sleep({delay})\n\
-             with open({log:?}, 'a') as f:\n    fcntl.flock(f, fcntl.LOCK_EX)\n    \
-             for s in req['segments']:\n        f.write(json.dumps(s) + '\\n')\n\
+            "import fcntl, json, sys, time\nasked = int(time.time() * 1000)\n\
+             req = json.load(sys.stdin)\ntime.sleep({delay})\n\
+             with open({log:?}, 'a') as f, open({log:?} + '.t', 'a') as t:\n    \
+             fcntl.flock(f, fcntl.LOCK_EX)\n    \
+             for s in req['segments']:\n        f.write(json.dumps(s) + '\\n')\n        \
+             t.write(json.dumps([asked, s]) + '\\n')\n\
              out = []\nfor s in req['segments']:\n    r, tag = '', False\n    for c in s:\n        \
              tag = tag or c == '<'\n        r += c if tag else c.upper()\n        tag = tag and c != '>'\n    \
              out.append(r)\njson.dump({{'translations': out}}, sys.stdout)\n",
@@ -262,7 +266,14 @@ fn four_shards_write_what_one_process_writes_and_ask_each_segment_once() {
 #[test]
 fn a_shard_killed_in_the_middle_is_run_again_without_asking_for_what_was_stored() {
     let work = tempfile::tempdir().expect("tmp");
-    let dir = work.path();
+    let memory = work.path().join("shared.sqlite").display().to_string();
+    killed_and_run_again(work.path(), &memory);
+}
+
+/// Four shards on `memory`, shard 1 SIGKILLed once the engine has answered a few times: the
+/// others finish, taking over what it had claimed and not sent; shard 1 run again completes
+/// the batch asking for nothing stored, and no claim is left.
+fn killed_and_run_again(dir: &Path, memory: &str) {
     let distinct = articles(dir);
     let slow = config(dir, &engine(dir, "asked.log", 0.15), "slow.toml");
     let args = |k: u32| {
@@ -270,7 +281,7 @@ fn a_shard_killed_in_the_middle_is_run_again_without_asking_for_what_was_stored(
             dir,
             &slow,
             "out",
-            "shared.sqlite",
+            memory,
             &["--shard", &format!("{k}/4"), "--no-review"],
         )
     };
@@ -290,7 +301,7 @@ fn a_shard_killed_in_the_middle_is_run_again_without_asking_for_what_was_stored(
         assert!(ok, "{err}");
     }
     let stored: BTreeSet<String> = {
-        let memory = verso::memory::Memory::open(&dir.join("shared.sqlite")).expect("memory");
+        let memory = verso::memory::Memory::open_at(memory).expect("memory");
         memory
             .entries()
             .expect("entries")
@@ -319,12 +330,68 @@ fn a_shard_killed_in_the_middle_is_run_again_without_asking_for_what_was_stored(
         "{} asked twice",
         all.len() - once.len()
     );
-    let memory = verso::memory::Memory::open(&dir.join("shared.sqlite")).expect("memory");
+    let memory = verso::memory::Memory::open_at(memory).expect("memory");
     assert_eq!(
         memory.live_claims().expect("claims"),
         0,
         "no claim left behind"
     );
+}
+
+/// An engine slower than the lease: the worker renews its claims while it waits, so a second
+/// worker on the same articles waits for the translation instead of taking the claims over
+/// and paying again (without renewal the lease of 1 s runs out during the 3 s call).
+#[test]
+fn a_claim_is_renewed_while_a_slow_engine_works() {
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    let folder = dir.join("articles");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(
+        folder.join("slow.md"),
+        format!("# A slow day\n\n{}\n\n{CREDIT}\n", POOL[0]),
+    )
+    .expect("article");
+    let slow = config(dir, &engine(dir, "asked.log", 3.0), "slow.toml");
+    let mut text = std::fs::read_to_string(&slow).expect("config");
+    text.push_str("\n[memory]\nclaim_lease = 1\n");
+    std::fs::write(&slow, text).expect("config");
+    let memory = dir.join("shared.sqlite");
+    let run = |out: &str| {
+        translate(
+            dir,
+            &slow,
+            out,
+            &memory.display().to_string(),
+            &["--no-review"],
+        )
+        .spawn()
+        .expect("starts")
+    };
+    let first = run("first");
+    // The second starts once the first holds its claims.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        assert!(Instant::now() < deadline, "the first worker never claimed");
+        let claimed = memory.exists()
+            && verso::memory::Memory::open(&memory)
+                .and_then(|m| m.live_claims())
+                .is_ok_and(|n| n > 0);
+        if claimed {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = run("second");
+    for child in [first, second] {
+        let (ok, err) = wait(child);
+        assert!(ok, "{err}");
+    }
+    let all = asked(dir, "asked.log");
+    let once: BTreeSet<&String> = all.iter().collect();
+    assert_eq!(all.len(), 3, "each segment asked once: {all:?}");
+    assert_eq!(once.len(), 3);
+    assert_eq!(tree(&dir.join("first/es")), tree(&dir.join("second/es")));
 }
 
 /// `--shard auto` as the shipped deploy examples use it: the Kubernetes manifest (read by
@@ -508,4 +575,114 @@ fn four_shards_on_a_postgresql_memory_ask_each_segment_once() {
     let memory = verso::memory::Memory::open_at(&cluster.url).expect("memory");
     assert_eq!(memory.len().expect("len") as usize, distinct.len());
     assert_eq!(memory.live_claims().expect("claims"), 0);
+
+    let again = tempfile::tempdir().expect("tmp");
+    killed_and_run_again(again.path(), &cluster.database("killed"));
+}
+
+/// Workers on several machines share only the database: a worker cannot see whether another
+/// machine's worker is alive. A run killed in the middle leaves claims that, as another
+/// node's, the rerun must not take before their lease runs out; once it has, the rerun takes
+/// them over and completes the batch, asking nothing stored again.
+#[test]
+fn a_claim_left_by_another_machine_is_taken_over_once_its_lease_runs_out() {
+    let cluster = common::pg::Cluster::start();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    let distinct = articles(dir);
+    let slow = config(dir, &engine(dir, "asked.log", 0.3), "slow.toml");
+    let mut text = std::fs::read_to_string(&slow).expect("config");
+    text.push_str("\n[memory]\nclaim_lease = 2\n");
+    std::fs::write(&slow, text).expect("config");
+    let url = cluster.database("nodes");
+    let run = || {
+        translate(dir, &slow, "out", &url, &["--no-review"])
+            .spawn()
+            .expect("starts")
+    };
+    let mut first = run();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while asked(dir, "asked.log").len() < 24 {
+        assert!(Instant::now() < deadline, "the engine was never asked");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    // What it held, as a worker of another node would have left it, 3 s still to run.
+    let held = cluster.sql(
+        &url,
+        "UPDATE claims SET owner = 'node-b:4242:0:0123456789ab',
+           expires_at = (extract(epoch from now()) * 1000)::bigint + 3000
+         RETURNING source_key",
+    );
+    let held: BTreeSet<&str> = held.lines().collect();
+    assert!(!held.is_empty(), "the killed run held claims");
+    let until: i64 = cluster
+        .sql(&url, "SELECT max(expires_at) FROM claims")
+        .trim()
+        .parse()
+        .expect("a time");
+    let stored: BTreeSet<String> = verso::memory::Memory::open_at(&url)
+        .expect("memory")
+        .entries()
+        .expect("entries")
+        .into_iter()
+        .map(|e| e.source.text())
+        .collect();
+    let before = asked(dir, "asked.log").len();
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("time")
+        .as_millis() as i64;
+    let (ok, err) = wait(run());
+    assert!(ok, "{err}");
+    let again: Vec<String> = asked(dir, "asked.log")[before..].to_vec();
+    for s in &again {
+        assert!(!stored.contains(s), "asked again though stored: {s}");
+    }
+    // Everything the other node held and had not stored was taken over and asked for.
+    let held_texts: BTreeSet<String> = verso::memory::Memory::open_at(&url)
+        .expect("memory")
+        .entries()
+        .expect("entries")
+        .into_iter()
+        .filter(|e| held.contains(e.source.key().as_str()))
+        .map(|e| e.source.text())
+        .collect();
+    assert_eq!(
+        held_texts.len(),
+        held.len(),
+        "every held segment was stored"
+    );
+    // ... and not before the lease ran out.
+    assert!(started < until, "the rerun began while the lease still ran");
+    let times = std::fs::read_to_string(dir.join("asked.log.t")).expect("times");
+    for t in &held_texts {
+        let when: Vec<i64> = times
+            .lines()
+            .map(|l| serde_json::from_str::<(i64, String)>(l).expect("a timed line"))
+            .filter(|(at, s)| s == t && *at >= started)
+            .map(|(at, _)| at)
+            .collect();
+        assert!(!when.is_empty(), "taken over and asked: {t}");
+        assert!(
+            when.iter().all(|at| *at >= until),
+            "{t} asked {} ms before the lease ran out",
+            until - when.iter().min().copied().unwrap_or(until)
+        );
+    }
+    assert_eq!(
+        tree(&dir.join("out/es")).len(),
+        208,
+        "the batch is complete"
+    );
+    let all = asked(dir, "asked.log");
+    let once: BTreeSet<&String> = all.iter().collect();
+    assert_eq!(once.len(), distinct.len());
+    let memory = verso::memory::Memory::open_at(&url).expect("memory");
+    assert_eq!(
+        memory.live_claims().expect("claims"),
+        0,
+        "no claim left behind"
+    );
 }

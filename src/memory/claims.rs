@@ -9,7 +9,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::sql::P;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::sql::{DbError, P, Tx, placeholders};
 use super::{Memory, MemoryError};
 use crate::backend::LanguagePair;
 
@@ -41,6 +43,10 @@ impl Memory {
     /// [`Claim::Mine`] (free, already this owner's, or another's whose lease ran out),
     /// [`Claim::Held`] by another worker, or [`Claim::Landed`] when the memory holds a
     /// translation the engine with `fingerprint` would be asked for.
+    ///
+    /// A batch costs two statements (claim, look for landed translations) and two more only
+    /// when some keys are held or have landed: on a server each is a round trip, which one
+    /// statement per key made the largest cost of a shared memory.
     pub fn claim(
         &self,
         pair: &LanguagePair,
@@ -54,92 +60,62 @@ impl Memory {
         let until = now.saturating_add(lease_ms(lease));
         // Rows are locked in key order, whatever order the batch has: two workers claiming
         // overlapping batches never wait for each other in a circle.
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
-        self.write(|tx| {
-            let mut out = vec![Claim::Held; keys.len()];
-            for &i in &order {
-                let key = &keys[i];
-                let mut changed = tx.exec(
-                    "INSERT INTO claims (source_lang, target_lang, engine, source_key, owner,
-                                         expires_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
-                       owner = excluded.owner, expires_at = excluded.expires_at
-                     WHERE claims.owner = excluded.owner OR claims.expires_at <= ?7",
-                    &[
-                        P::T(&src),
-                        P::T(&tgt),
-                        P::T(fingerprint),
-                        P::T(key),
-                        P::T(owner),
-                        P::I(until),
-                        P::I(now),
-                    ],
-                )?;
-                if changed == 0 {
-                    // A worker of this machine that is no longer running holds nothing: a rerun
-                    // after a kill goes on at once instead of waiting out the lease.
-                    let holder = tx
-                        .row(
-                            "SELECT owner FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                               AND engine = ?3 AND source_key = ?4",
-                            &[P::T(&src), P::T(&tgt), P::T(fingerprint), P::T(key)],
-                        )?
-                        .map(|r| r.text(0))
-                        .transpose()?;
-                    if holder.as_deref().is_some_and(dead_here) {
-                        changed = tx.exec(
-                            "UPDATE claims SET owner = ?5, expires_at = ?6 WHERE source_lang = ?1
-                               AND target_lang = ?2 AND engine = ?3 AND source_key = ?4",
-                            &[
-                                P::T(&src),
-                                P::T(&tgt),
-                                P::T(fingerprint),
-                                P::T(key),
-                                P::T(owner),
-                                P::I(until),
-                            ],
-                        )?;
-                    }
+        let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let decided = self.write(|tx| {
+            let mut decided: HashMap<String, Claim> = HashMap::new();
+            for chunk in sorted.chunks(CHUNK) {
+                let scope = [P::T(&src), P::T(&tgt), P::T(fingerprint), P::T(owner)];
+                let mut mine = take(tx, chunk, &scope, until, now)?;
+                if mine.len() < chunk.len() {
+                    let held: Vec<&str> = chunk
+                        .iter()
+                        .copied()
+                        .filter(|k| !mine.contains(*k))
+                        .collect();
+                    mine.extend(take_from_dead(tx, &held, &scope, until)?);
                 }
-                if changed == 0 {
-                    out[i] = Claim::Held;
-                    continue;
-                }
+                let mine: Vec<&str> = chunk
+                    .iter()
+                    .copied()
+                    .filter(|k| mine.contains(*k))
+                    .collect();
                 // Claimed first, then looked for: a translation stored after this look was
                 // stored by the holder of a claim this one could not have taken, so a
                 // segment is never both claimed here and stored elsewhere unseen.
-                let landed = tx
-                    .row(
-                        "SELECT 1 FROM translations
-                         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key = ?3
-                           AND (engine = ?4 OR status IN ('approved', 'reviewed')) LIMIT 1",
-                        &[P::T(&src), P::T(&tgt), P::T(key), P::T(fingerprint)],
-                    )?
-                    .is_some();
-                if landed {
-                    tx.exec(
+                let landed = landed(tx, &mine, &scope)?;
+                if !landed.is_empty() {
+                    let sql = format!(
                         "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                           AND engine = ?3 AND source_key = ?4 AND owner = ?5",
-                        &[
-                            P::T(&src),
-                            P::T(&tgt),
-                            P::T(fingerprint),
-                            P::T(key),
-                            P::T(owner),
-                        ],
-                    )?;
-                    out[i] = Claim::Landed;
-                } else {
-                    out[i] = Claim::Mine;
+                           AND engine = ?3 AND owner = ?4 AND source_key IN ({})",
+                        placeholders(5, landed.len())
+                    );
+                    let mut params = scope.to_vec();
+                    params.extend(landed.iter().map(|k| P::T(k)));
+                    tx.exec(&sql, &params)?;
+                }
+                for key in chunk {
+                    let claim = if landed.contains(*key) {
+                        Claim::Landed
+                    } else if mine.contains(key) {
+                        Claim::Mine
+                    } else {
+                        Claim::Held
+                    };
+                    decided.insert((*key).to_string(), claim);
                 }
             }
-            Ok(out)
-        })
+            Ok(decided)
+        })?;
+        Ok(keys
+            .iter()
+            .map(|k| decided.get(k).copied().unwrap_or(Claim::Held))
+            .collect())
     }
 
-    /// Extends this owner's claims on `keys` (a long run keeps what it has not sent yet).
+    /// Extends this owner's claims on `keys`: a worker renews what it is still waiting for
+    /// the engine to answer, so a slow answer does not outlive the lease.
     pub fn renew_claims(
         &self,
         pair: &LanguagePair,
@@ -150,20 +126,25 @@ impl Memory {
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let until = now_ms().saturating_add(lease_ms(lease));
+        let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
         self.write(|tx| {
-            for key in keys {
-                tx.exec(
-                    "UPDATE claims SET expires_at = ?6 WHERE source_lang = ?1 AND target_lang = ?2
-                       AND engine = ?3 AND source_key = ?4 AND owner = ?5",
-                    &[
-                        P::T(&src),
-                        P::T(&tgt),
-                        P::T(fingerprint),
-                        P::T(key),
-                        P::T(owner),
-                        P::I(until),
-                    ],
-                )?;
+            for chunk in sorted.chunks(CHUNK) {
+                let sql = format!(
+                    "UPDATE claims SET expires_at = ?5 WHERE source_lang = ?1 AND target_lang = ?2
+                       AND engine = ?3 AND owner = ?4 AND source_key IN ({})",
+                    placeholders(6, chunk.len())
+                );
+                let mut params = vec![
+                    P::T(&src),
+                    P::T(&tgt),
+                    P::T(fingerprint),
+                    P::T(owner),
+                    P::I(until),
+                ];
+                params.extend(chunk.iter().map(|k| P::T(k)));
+                tx.exec(&sql, &params)?;
             }
             Ok(())
         })
@@ -179,19 +160,19 @@ impl Memory {
         owner: &str,
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
+        let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
         self.write(|tx| {
-            for key in keys {
-                tx.exec(
-                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2 AND engine = ?3
-                       AND source_key = ?4 AND owner = ?5",
-                    &[
-                        P::T(&src),
-                        P::T(&tgt),
-                        P::T(fingerprint),
-                        P::T(key),
-                        P::T(owner),
-                    ],
-                )?;
+            for chunk in sorted.chunks(CHUNK) {
+                let sql = format!(
+                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+                       AND engine = ?3 AND owner = ?4 AND source_key IN ({})",
+                    placeholders(5, chunk.len())
+                );
+                let mut params = vec![P::T(&src), P::T(&tgt), P::T(fingerprint), P::T(owner)];
+                params.extend(chunk.iter().map(|k| P::T(k)));
+                tx.exec(&sql, &params)?;
             }
             Ok(())
         })
@@ -213,14 +194,132 @@ impl Memory {
     }
 }
 
-/// A name for this worker's claims: host, process and a random part (two runs of one process
-/// image on one host never share it).
+/// Keys one statement claims, releases or renews (a server's parameter limit is far above).
+const CHUNK: usize = 64;
+
+/// Claims the free keys of `chunk` (sorted), and those whose lease ran out, and those already
+/// `owner`'s, in one statement; returns the keys claimed. `scope` is source language, target
+/// language, engine fingerprint and owner.
+fn take<'k>(
+    tx: &mut dyn Tx,
+    chunk: &[&'k str],
+    scope: &[P; 4],
+    until: i64,
+    now: i64,
+) -> Result<HashSet<&'k str>, DbError> {
+    let rows: Vec<String> = (0..chunk.len())
+        .map(|i| format!("(?1, ?2, ?3, ?{}, ?4, ?5)", i + 7))
+        .collect();
+    let sql = format!(
+        "INSERT INTO claims (source_lang, target_lang, engine, source_key, owner, expires_at)
+         VALUES {}
+         ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
+           owner = excluded.owner, expires_at = excluded.expires_at
+         WHERE claims.owner = excluded.owner OR claims.expires_at <= ?6
+         RETURNING source_key",
+        rows.join(", ")
+    );
+    let mut params = scope.to_vec();
+    params.extend([P::I(until), P::I(now)]);
+    params.extend(chunk.iter().map(|k| P::T(k)));
+    let claimed: HashSet<String> = tx
+        .rows(&sql, &params)?
+        .iter()
+        .map(|r| r.text(0))
+        .collect::<Result<_, _>>()?;
+    Ok(chunk
+        .iter()
+        .copied()
+        .filter(|k| claimed.contains(*k))
+        .collect())
+}
+
+/// Takes over those of `held` whose holder is a worker of this machine that is no longer
+/// running: a rerun after a kill goes on at once instead of waiting out the lease.
+fn take_from_dead<'k>(
+    tx: &mut dyn Tx,
+    held: &[&'k str],
+    scope: &[P; 4],
+    until: i64,
+) -> Result<Vec<&'k str>, DbError> {
+    let sql = format!(
+        "SELECT source_key, owner FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+           AND engine = ?3 AND source_key IN ({})",
+        placeholders(4, held.len())
+    );
+    let mut params = scope[..3].to_vec();
+    params.extend(held.iter().map(|k| P::T(k)));
+    let mut by_dead: BTreeMap<String, Vec<&'k str>> = BTreeMap::new();
+    for row in tx.rows(&sql, &params)? {
+        let (key, holder) = (row.text(0)?, row.text(1)?);
+        if let Some(k) = held.iter().find(|k| **k == key)
+            && dead_here(&holder)
+        {
+            by_dead.entry(holder).or_default().push(k);
+        }
+    }
+    let mut taken = Vec::new();
+    for (dead, keys) in by_dead {
+        // Only while the dead worker still holds them: another live one may have been first.
+        let sql = format!(
+            "UPDATE claims SET owner = ?4, expires_at = ?5 WHERE source_lang = ?1
+               AND target_lang = ?2 AND engine = ?3 AND owner = ?6 AND source_key IN ({})
+             RETURNING source_key",
+            placeholders(7, keys.len())
+        );
+        let mut params = scope.to_vec();
+        params.extend([P::I(until), P::T(&dead)]);
+        params.extend(keys.iter().map(|k| P::T(k)));
+        let done: HashSet<String> = tx
+            .rows(&sql, &params)?
+            .iter()
+            .map(|r| r.text(0))
+            .collect::<Result<_, _>>()?;
+        taken.extend(keys.into_iter().filter(|k| done.contains(*k)));
+    }
+    Ok(taken)
+}
+
+/// Those of `keys` the memory holds a translation for that the engine would be asked for:
+/// its own, or a human one.
+fn landed<'k>(
+    tx: &mut dyn Tx,
+    keys: &[&'k str],
+    scope: &[P; 4],
+) -> Result<HashSet<&'k str>, DbError> {
+    if keys.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let sql = format!(
+        "SELECT DISTINCT source_key FROM translations
+         WHERE source_lang = ?1 AND target_lang = ?2 AND source_key IN ({})
+           AND (engine = ?3 OR status IN ('approved', 'reviewed'))",
+        placeholders(4, keys.len())
+    );
+    let mut params = scope[..3].to_vec();
+    params.extend(keys.iter().map(|k| P::T(k)));
+    let found: HashSet<String> = tx
+        .rows(&sql, &params)?
+        .iter()
+        .map(|r| r.text(0))
+        .collect::<Result<_, _>>()?;
+    Ok(keys
+        .iter()
+        .copied()
+        .filter(|k| found.contains(*k))
+        .collect())
+}
+
+/// A name for this worker's claims: host, process, a random part (two runs of one process
+/// image on one host never share it), and the scope in which its process number means
+/// something (see [`pid_scope`]).
 pub fn owner_id() -> String {
     format!(
-        "{}:{}:{:08x}",
+        "{}:{}:{:08x}:{}",
         host(),
         std::process::id(),
-        fastrand::u32(..)
+        fastrand::u32(..),
+        pid_scope()
     )
 }
 
@@ -230,15 +329,31 @@ fn host() -> String {
         .unwrap_or_else(|_| "host".into())
 }
 
-/// Whether `owner` is a worker of this machine whose process has ended (Linux: no
-/// `/proc/<pid>`). Anywhere else, or on another machine, nobody is known dead: the lease
+/// Where a process number names one process: one kernel (its boot id) and one process
+/// namespace. Containers of one node share the host name or not, and each has its own
+/// process numbers: the host name alone would let one container take another's live worker
+/// for dead. Empty where this cannot be known (no `/proc`): nobody is then known dead.
+fn pid_scope() -> String {
+    let boot = std::fs::read_to_string("/proc/sys/kernel/random/boot_id");
+    let namespace = std::fs::read_link("/proc/self/ns/pid");
+    match (boot, namespace) {
+        (Ok(boot), Ok(ns)) => {
+            let hash = blake3::hash(format!("{}\n{}", boot.trim(), ns.display()).as_bytes());
+            hash.to_hex()[..12].to_string()
+        }
+        _ => String::new(),
+    }
+}
+
+/// Whether `owner` is a worker whose process this one can see has ended (Linux: same kernel,
+/// same process namespace, no `/proc/<pid>`). Anywhere else nobody is known dead: the lease
 /// decides.
 fn dead_here(owner: &str) -> bool {
-    let mut parts = owner.split(':');
-    let (Some(h), Some(pid)) = (parts.next(), parts.next()) else {
+    let parts: Vec<&str> = owner.split(':').collect();
+    let [_, pid, _, scope] = parts.as_slice() else {
         return false;
     };
-    if h != host() || !Path::new("/proc/self").exists() {
+    if scope.is_empty() || *scope != pid_scope() {
         return false;
     }
     pid.parse::<u32>().is_ok_and(|pid| {
@@ -329,8 +444,11 @@ mod tests {
             .expect("a process");
         let pid = child.id();
         child.wait().expect("ended");
-        let dead = format!("{}:{pid}:0", host());
+        let dead = format!("{}:{pid}:0:{}", host(), pid_scope());
         assert!(dead_here(&dead));
+        // The same process number in another namespace or on another machine is not known.
+        assert!(!dead_here(&format!("{}:{pid}:0:0123456789ab", host())));
+        assert!(!dead_here(&format!("{}:{pid}:0", host())));
         assert_eq!(
             m.claim(&pair(), "e", &["d".into()], &dead, long)
                 .expect("claim"),
@@ -341,8 +459,25 @@ mod tests {
                 .expect("claim"),
             [Claim::Mine]
         );
+        // A batch naming a key twice, and one longer than a statement takes, are answered
+        // key for key, in the batch's order.
+        let many: Vec<String> = (0..CHUNK * 2 + 3)
+            .map(|i| format!("m{i:03}"))
+            .rev()
+            .collect();
+        let mut twice = many.clone();
+        twice.push(many[0].clone());
+        let got = m.claim(&pair(), "e", &twice, "a", long).expect("claim");
+        assert_eq!(got, vec![Claim::Mine; twice.len()]);
+        let got = m
+            .claim(&pair(), "e", &twice[..3], "b", long)
+            .expect("claim");
+        assert_eq!(got, [Claim::Held; 3]);
+        m.release_claims(&pair(), "e", &many, "a").expect("release");
+        let got = m.claim(&pair(), "e", &many, "b", long).expect("claim");
+        assert_eq!(got, vec![Claim::Mine; many.len()]);
         let alive = owner_id();
-        assert!(!dead_here(&alive) && !dead_here("elsewhere:1:0"));
+        assert!(!dead_here(&alive) && !dead_here("elsewhere:1:0:"));
         assert_eq!(
             m.claim(&pair(), "e", &["l".into()], &alive, long)
                 .expect("claim"),

@@ -27,7 +27,7 @@ pub mod reviews;
 mod sql;
 pub mod tmx;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -284,17 +284,19 @@ const ATTEMPTS: u32 = 8;
 /// Keys looked up by one statement.
 const LOOKUP_CHUNK: usize = 64;
 
+/// Machine translations stored by one statement (five parameters each).
+const STORE_CHUNK: usize = 64;
+
 /// The lookup of [`LOOKUP_CHUNK`] keys: every candidate of each (human translations, or the
 /// engine's when `?3` names one), the best chosen by the caller: approved, then reviewed,
 /// then the newest.
 fn lookup_sql() -> String {
-    let keys: Vec<String> = (0..LOOKUP_CHUNK).map(|i| format!("?{}", i + 4)).collect();
     format!(
         "SELECT source_key, target, unknown_words, origin, status, updated_at, id
          FROM translations
          WHERE source_lang = ?1 AND target_lang = ?2 AND source_key IN ({})
            AND (?3 = '' OR engine = ?3 OR status IN ('approved', 'reviewed'))",
-        keys.join(", ")
+        sql::placeholders(4, LOOKUP_CHUNK)
     )
 }
 
@@ -503,40 +505,73 @@ impl Memory {
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now();
-        self.write(|tx| {
-            for item in items {
-                let key = item.source.key();
-                // Stored, a segment needs no claim any more: whoever waits for it takes it.
-                tx.exec(
-                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                       AND source_key = ?3",
-                    &[P::T(&src), P::T(&tgt), P::T(&key)],
-                )?;
+        // One per key, the last of a batch that names a key twice, in key order (rows are
+        // locked in one order by every worker), STORE_CHUNK to a statement.
+        let mut rows: BTreeMap<String, &MachineItem> = BTreeMap::new();
+        for item in items {
+            rows.insert(item.source.key(), item);
+        }
+        let rows: Vec<(String, String, String, String, String)> = rows
+            .into_iter()
+            .map(|(key, item)| {
                 let unknown = serde_json::to_string(&item.translation.unknown_words)
                     .unwrap_or_else(|_| "[]".into());
-                tx.exec(
+                (
+                    key,
+                    item.source.canonical(),
+                    item.translation.segment.canonical(),
+                    unknown,
+                    names_json(item.names),
+                )
+            })
+            .collect();
+        self.write(|tx| {
+            for chunk in rows.chunks(STORE_CHUNK) {
+                // Stored, a segment needs no claim any more: whoever waits for it takes it.
+                let sql = format!(
+                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+                       AND source_key IN ({})",
+                    sql::placeholders(3, chunk.len())
+                );
+                let mut params = vec![P::T(&src), P::T(&tgt)];
+                params.extend(chunk.iter().map(|r| P::T(&r.0)));
+                tx.exec(&sql, &params)?;
+                let values: Vec<String> = (0..chunk.len())
+                    .map(|i| {
+                        let k = 5 + i * 5;
+                        format!(
+                            "(?1, ?2, ?3, ?{k}, ?{}, ?{}, ?3, 'machine', ?{}, ?4, ?4, ?{})",
+                            k + 1,
+                            k + 2,
+                            k + 3,
+                            k + 4
+                        )
+                    })
+                    .collect();
+                let sql = format!(
                     "INSERT INTO translations
                        (source_lang, target_lang, engine, source_key, source, target, origin,
                         status, unknown_words, created_at, updated_at, names)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, 'machine', ?7, ?8, ?8, ?9)
+                     VALUES {}
                      ON CONFLICT (source_lang, target_lang, engine, source_key) DO UPDATE SET
                        target = excluded.target, unknown_words = excluded.unknown_words,
                        updated_at = excluded.updated_at,
                        names = CASE excluded.names WHEN '[]' THEN translations.names
                                ELSE excluded.names END
                      WHERE translations.status = 'machine'",
-                    &[
-                        P::T(&src),
-                        P::T(&tgt),
-                        P::T(fingerprint),
-                        P::T(&key),
-                        P::T(&item.source.canonical()),
-                        P::T(&item.translation.segment.canonical()),
-                        P::T(&unknown),
-                        P::I(now),
-                        P::T(&names_json(item.names)),
-                    ],
-                )?;
+                    values.join(", ")
+                );
+                let mut params = vec![P::T(&src), P::T(&tgt), P::T(fingerprint), P::I(now)];
+                for (key, source, target, unknown, names) in chunk {
+                    params.extend([
+                        P::T(key),
+                        P::T(source),
+                        P::T(target),
+                        P::T(unknown),
+                        P::T(names),
+                    ]);
+                }
+                tx.exec(&sql, &params)?;
             }
             Ok(())
         })

@@ -177,6 +177,15 @@ impl Tx for Lite<'_> {
     }
 }
 
+/// `?first, ?first+1, …`: the `n` parameters of an `IN (…)` list or of the rows of a
+/// multi-row `VALUES`.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `?1`-style parameters as PostgreSQL writes them (`$1`); text in quotes is left alone.
 pub(crate) fn dollar_params(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());

@@ -188,8 +188,28 @@ async fn send(
                         .iter()
                         .map(|&m| misses[m].segment.clone())
                         .collect();
-                    let task = tokio::spawn(async move { engine.translate(&pair, &segs).await });
-                    claimed.answer = Some(task.await.unwrap_or_else(|e| {
+                    let keys: Vec<String> = claimed
+                        .mine
+                        .iter()
+                        .map(|&m| misses[m].segment.key())
+                        .collect();
+                    let asked = pair.clone();
+                    let mut task =
+                        tokio::spawn(async move { engine.translate(&asked, &segs).await });
+                    // An engine may take longer than the lease (a slow model, a queue): the
+                    // claims are renewed while it works, so no other worker takes them over
+                    // and pays for them again. A renewal that fails costs at worst that.
+                    let answer = loop {
+                        tokio::select! {
+                            done = &mut task => break done,
+                            () = tokio::time::sleep(claims.lease / 3) => {
+                                let _ = memory.renew_claims(
+                                    &pair, &fingerprint, &keys, &claims.owner, claims.lease,
+                                );
+                            }
+                        }
+                    };
+                    claimed.answer = Some(answer.unwrap_or_else(|e| {
                         Err(EngineError::Failed {
                             engine: name,
                             detail: e.to_string(),

@@ -152,6 +152,21 @@ impl Cluster {
         self.url_of(name)
     }
 
+    /// Runs `statement` with `psql` on the database at `url`; its rows, one a line.
+    pub fn sql(&self, url: &str, statement: &str) -> String {
+        let out = Command::new(self.bin.join("psql"))
+            .arg(url)
+            .args(["-qAtc", statement])
+            .output()
+            .expect("psql runs");
+        assert!(
+            out.status.success(),
+            "psql: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// The address of database `name` on the cluster.
     pub fn url_of(&self, name: &str) -> String {
         self.url.replace("/verso?", &format!("/{name}?"))

@@ -257,6 +257,11 @@ fn a_wrong_address_is_an_error_naming_it_without_its_password() {
         err.contains("no_such_db") && !err.contains("hunter2"),
         "{err}"
     );
+    // The server's reason, not only "db error".
+    assert!(
+        err.contains("does not exist") && err.contains("3D000"),
+        "{err}"
+    );
 }
 
 /// Sixteen reviewers save one block on the version they all saw, at the same moment, through

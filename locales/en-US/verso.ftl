@@ -9,12 +9,12 @@ about-translate = Translate files and directories of articles into one or more l
 help-translate-paths = Files (.md, .markdown, .txt) or directories, walked recursively.
 help-translate-to = Target languages, comma-separated BCP 47 tags (es,ca).
 help-translate-from = Source language (BCP 47); default from the configuration (en).
-help-translate-engine = Translation engine: apertium, identity or pseudo.
+help-translate-engine = Translation engine: apertium, apy, deepl, google, libretranslate, openai, command, identity or pseudo, with translate.fallback from the configuration after it.
 help-translate-out = Output directory; files go to DIR/<locale>/<relative path>.
 help-translate-config = Configuration file; default ./verso.toml if present, else built-in defaults.
 help-translate-report = Write a JSON report of the run to FILE.
 help-translate-jobs = Segments in flight per engine at once.
-help-translate-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-translate-memory = Translation memory: a SQLite file or a postgres:// URL (else VERSO_MEMORY_URL, then the configuration; default .verso/memory.sqlite).
 help-translate-ui_lang = { help-verso-ui_lang }
 about-segment = Show the blocks a file is cut into, with kind, byte range and line.
 help-segment-file = The file to segment.
@@ -88,7 +88,10 @@ locale-invalid = "{ $tag }" is not a BCP 47 language tag; write e.g. es, es-ES, 
 
 config-read = { $path }: cannot read the configuration ({ $reason }).
 config-invalid = { $path }:{ $line }: { $reason }. See config/verso.toml for the valid keys.
-memory-error = translation memory { $path }: { $reason }. Check the path, or pass --memory FILE.
+memory-error = translation memory { $path }: { $reason }. { $kind ->
+        [server] Check the address (--memory, VERSO_MEMORY_URL or memory.url), that the database exists and that the server is up.
+       *[file] Check the path, or pass --memory FILE.
+    }
 
 ## Engines
 
@@ -362,7 +365,7 @@ help-translate-profile = The check profile to use (from [checks.profiles] in the
 ## verso memory
 
 about-memory = Exchange the translation memory as TMX 1.4b, and count what it holds.
-help-memory-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-memory-memory = Translation memory: a SQLite file or a postgres:// URL (else VERSO_MEMORY_URL, then the configuration; default .verso/memory.sqlite).
 help-memory-config = Configuration file.
 about-memory-import = Import a TMX file into the memory (human translations are stored as reviewed unless the file says approved).
 help-memory-import-file = The TMX file.
@@ -487,7 +490,7 @@ help-review-width = Width of the terminal view in columns (default: the terminal
 help-review-memory = Translation memory, for the blocks' review status (not created if missing).
 help-review-config = Configuration file.
 about-xliff = Exchanges articles with CAT tools as XLIFF 2.1 or 1.2.
-help-xliff-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-xliff-memory = Translation memory: a SQLite file or a postgres:// URL (else VERSO_MEMORY_URL, then the configuration; default .verso/memory.sqlite).
 help-xliff-config = Configuration file.
 about-xliff-export = Writes one XLIFF file per article and locale with what the memory holds: a unit per block, a segment per sentence, inline codes, glossary and check notes.
 help-xliff-export-paths = Articles or directories.
@@ -505,7 +508,7 @@ help-xliff-import-memory = { help-xliff-memory }
 help-xliff-import-config = { help-xliff-config }
 about-import = Stores reviewed work in the memory: corrections files from the review page, XLIFF or TMX (recognized by content). Each file is stored whole or not at all.
 help-import-files = The files.
-help-import-memory = Translation memory (SQLite file); default .verso/memory.sqlite.
+help-import-memory = Translation memory: a SQLite file or a postgres:// URL (else VERSO_MEMORY_URL, then the configuration; default .verso/memory.sqlite).
 help-import-config = Configuration file.
 xliff-written = wrote { $file } ({ $units } units, { $translated } with a translation)
 xliff-note-concept = { $id } ({ $kind }): { $form }
@@ -636,7 +639,7 @@ help-serve-terms = What the glossary did in the translation run: enforce, check 
 help-serve-add_reviewer = Add a reviewer (or give one a new token) and print their link; nothing is served.
 help-serve-role = The new reviewer's role: reviewer (saves) or approver (also approves).
 help-serve-revoke = Revoke a reviewer's token; nothing is served.
-help-serve-memory = The memory file (default: from the configuration).
+help-serve-memory = The memory: a SQLite file or a postgres:// URL (default: VERSO_MEMORY_URL, then the configuration).
 help-serve-config = Configuration file.
 serve-reviewer-added = { $name } ({ $role }) can review at: { $link }
 serve-reviewer-revoked = { $name } can no longer review.

@@ -9,12 +9,12 @@ about-translate = Traduce archivos y directorios de artículos a uno o más idio
 help-translate-paths = Archivos (.md, .markdown, .txt) o directorios, recorridos recursivamente.
 help-translate-to = Idiomas de destino, etiquetas BCP 47 separadas por comas (es,ca).
 help-translate-from = Idioma de origen (BCP 47); por defecto, el de la configuración (en).
-help-translate-engine = Motor de traducción: apertium, identity o pseudo.
+help-translate-engine = Motor de traducción: apertium, apy, deepl, google, libretranslate, openai, command, identity o pseudo, seguido de translate.fallback de la configuración.
 help-translate-out = Directorio de salida; los archivos van a DIR/<idioma>/<ruta relativa>.
 help-translate-config = Archivo de configuración; por defecto ./verso.toml si existe, si no los valores incorporados.
 help-translate-report = Escribe un informe JSON de la ejecución en FILE.
 help-translate-jobs = Segmentos en curso a la vez por motor.
-help-translate-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-translate-memory = Memoria de traducción: un archivo SQLite o una URL postgres:// (si no, VERSO_MEMORY_URL y luego la configuración; por defecto .verso/memory.sqlite).
 help-translate-ui_lang = { help-verso-ui_lang }
 about-segment = Muestra los bloques en que se divide un archivo, con tipo, rango de bytes y línea.
 help-segment-file = El archivo que se segmenta.
@@ -100,7 +100,10 @@ locale-invalid = «{ $tag }» no es una etiqueta de idioma BCP 47; escriba p. ej
 
 config-read = { $path }: no se puede leer la configuración ({ $reason }).
 config-invalid = { $path }:{ $line }: { $reason }. Las claves válidas están en config/verso.toml.
-memory-error = memoria de traducción { $path }: { $reason }. Compruebe la ruta o indique --memory FILE.
+memory-error = memoria de traducción { $path }: { $reason }. { $kind ->
+        [server] Compruebe la dirección (--memory, VERSO_MEMORY_URL o memory.url), que la base de datos existe y que el servidor está en marcha.
+       *[file] Compruebe la ruta o indique --memory FILE.
+    }
 
 ## Motores
 
@@ -374,7 +377,7 @@ help-translate-profile = El perfil de comprobación que se usa (de [checks.profi
 ## verso memory
 
 about-memory = Intercambia la memoria de traducción como TMX 1.4b y cuenta lo que contiene.
-help-memory-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-memory-memory = Memoria de traducción: un archivo SQLite o una URL postgres:// (si no, VERSO_MEMORY_URL y luego la configuración; por defecto .verso/memory.sqlite).
 help-memory-config = Archivo de configuración.
 about-memory-import = Importa un archivo TMX a la memoria (las traducciones humanas se guardan como revisadas salvo que el archivo diga aprobadas).
 help-memory-import-file = El archivo TMX.
@@ -499,7 +502,7 @@ help-review-width = Ancho de la vista de terminal en columnas (por defecto, el d
 help-review-memory = Memoria de traducción, para el estado de revisión de los bloques (no se crea si falta).
 help-review-config = Archivo de configuración.
 about-xliff = Intercambia artículos con herramientas de traducción como XLIFF 2.1 o 1.2.
-help-xliff-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-xliff-memory = Memoria de traducción: un archivo SQLite o una URL postgres:// (si no, VERSO_MEMORY_URL y luego la configuración; por defecto .verso/memory.sqlite).
 help-xliff-config = Archivo de configuración.
 about-xliff-export = Escribe un archivo XLIFF por artículo e idioma con lo que tiene la memoria: una unidad por bloque, un segmento por oración, códigos en línea, notas del glosario y de las comprobaciones.
 help-xliff-export-paths = Artículos o directorios.
@@ -517,7 +520,7 @@ help-xliff-import-memory = { help-xliff-memory }
 help-xliff-import-config = { help-xliff-config }
 about-import = Guarda trabajo revisado en la memoria: archivos de correcciones de la página de revisión, XLIFF o TMX (reconocidos por su contenido). Cada archivo se guarda entero o nada.
 help-import-files = Los archivos.
-help-import-memory = Memoria de traducción (archivo SQLite); por defecto .verso/memory.sqlite.
+help-import-memory = Memoria de traducción: un archivo SQLite o una URL postgres:// (si no, VERSO_MEMORY_URL y luego la configuración; por defecto .verso/memory.sqlite).
 help-import-config = Archivo de configuración.
 xliff-written = escrito { $file } ({ $units } unidades, { $translated } con traducción)
 xliff-note-concept = { $id } ({ $kind }): { $form }
@@ -648,7 +651,7 @@ help-serve-terms = Qué hizo el glosario al traducir: enforce, check u off.
 help-serve-add_reviewer = Añade un revisor (o le da un token nuevo) e imprime su enlace; no sirve nada.
 help-serve-role = El papel del nuevo revisor: reviewer (guarda) o approver (también aprueba).
 help-serve-revoke = Revoca el token de un revisor; no sirve nada.
-help-serve-memory = El archivo de memoria (por defecto: el de la configuración).
+help-serve-memory = La memoria: un archivo SQLite o una URL postgres:// (por defecto: VERSO_MEMORY_URL y luego la configuración).
 help-serve-config = Archivo de configuración.
 serve-reviewer-added = { $name } ({ $role }) puede revisar en: { $link }
 serve-reviewer-revoked = { $name } ya no puede revisar.

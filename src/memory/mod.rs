@@ -157,7 +157,17 @@ pub struct MemoryError {
 
 impl Localized for MemoryError {
     fn message(&self) -> Message {
-        msg!("memory-error", path = &self.path, reason = &self.reason)
+        let kind = if postgres_memory::is_url(&self.path.to_string_lossy()) {
+            "server"
+        } else {
+            "file"
+        };
+        msg!(
+            "memory-error",
+            path = &self.path,
+            reason = &self.reason,
+            kind = kind
+        )
     }
 }
 

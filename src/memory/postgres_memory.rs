@@ -147,7 +147,6 @@ pub(crate) struct Pool {
     config: postgres::Config,
     tls: tokio_postgres_rustls::MakeRustlsConnect,
     idle: Mutex<Vec<Conn>>,
-    address: String,
 }
 
 /// A connection and the statements it has prepared (a statement prepared once is run again
@@ -165,8 +164,22 @@ fn db_error(e: &postgres::Error) -> DbError {
     });
     DbError {
         message: match e.as_db_error() {
-            Some(db) => format!("{}: {}", db.code().code(), db.message()),
-            None => e.to_string(),
+            Some(db) => format!("{} ({})", db.message(), db.code().code()),
+            // The client's own words ("error connecting to server") and their causes: the
+            // cause is what says what to do ("Connection refused").
+            None => {
+                let mut text = e.to_string();
+                let mut cause = std::error::Error::source(e);
+                while let Some(c) = cause {
+                    let more = c.to_string();
+                    if !text.contains(&more) {
+                        text.push_str(": ");
+                        text.push_str(&more);
+                    }
+                    cause = c.source();
+                }
+                text
+            }
         },
         retry,
     }
@@ -201,7 +214,6 @@ impl Pool {
             config,
             tls: tokio_postgres_rustls::MakeRustlsConnect::new(tls_config),
             idle: Mutex::new(Vec::new()),
-            address: address.clone(),
         };
         retry_busy(|| pool.run(Isolation::Schema, &mut |tx| migrate(tx)))
             .map_err(|e| err(e.to_string()))?;
@@ -209,8 +221,8 @@ impl Pool {
     }
 
     fn open(&self) -> Result<Conn, DbError> {
-        let mut client = blocking(|| self.config.connect(self.tls.clone()))
-            .map_err(|e| DbError::new(format!("{}: {}", self.address, e)))?;
+        let mut client =
+            blocking(|| self.config.connect(self.tls.clone())).map_err(|e| db_error(&e))?;
         // Statements are prepared once per connection, but planned at each run: a plan made
         // while a fresh table was empty (a scan) would otherwise stay as it fills.
         blocking(|| client.batch_execute("SET plan_cache_mode = force_custom_plan"))

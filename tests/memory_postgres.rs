@@ -413,3 +413,145 @@ fn a_memory_copied_to_postgresql_and_back_keeps_everything() {
     assert!(again.starts_with("0 rows copied"), "{again}");
     assert_eq!(pg.entries().expect("pg").len(), 3);
 }
+
+/// Every command that takes a memory takes a PostgreSQL one and means the same by it: one
+/// batch translated into a SQLite file and into a database, then `memory stats`, `memory
+/// export` (TMX) and `memory import` into a second database, `xliff export` and `review`
+/// answer alike from both; `VERSO_MEMORY_URL` names the database when `--memory` does not.
+#[test]
+fn the_commands_that_take_a_memory_answer_alike_from_postgresql_and_a_file() {
+    let cluster = Cluster::start();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::create_dir_all(dir.join("articles")).expect("mkdir");
+    std::fs::write(
+        dir.join("articles/port.md"),
+        "# The port reopens\n\nThe harbour reopened on Monday after the storm.\n\n\
+         Ferries to the islands run **twice a day** again, the [operator](https://example.org) said.\n",
+    )
+    .expect("article");
+    std::fs::write(
+        dir.join("articles/budget.md"),
+        "# Budget\n\nThe council approved the budget after a long debate.\n",
+    )
+    .expect("article");
+    let url = cluster.database("commands");
+    let run = |args: &[&str], memory: Option<&str>| {
+        let mut c = common::verso();
+        c.current_dir(dir).args(args).env_remove("VERSO_MEMORY_URL");
+        if let Some(m) = memory {
+            c.args(["--memory", m]);
+        }
+        let out = c.output().expect("verso runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (memory, out) in [("file.sqlite", "out-file"), (url.as_str(), "out-pg")] {
+        run(
+            &[
+                "translate",
+                "articles",
+                "--to",
+                "es",
+                "--engine",
+                "pseudo",
+                "--out",
+                out,
+                "--no-review",
+            ],
+            Some(memory),
+        );
+    }
+    let stats_file = run(&["memory", "stats"], Some("file.sqlite"));
+    let stats_pg = run(&["memory", "stats"], Some(&url));
+    assert!(stats_file.contains("es"), "{stats_file}");
+    assert_eq!(stats_file, stats_pg);
+    // The address from the environment.
+    let mut env = common::verso();
+    let from_env = env
+        .current_dir(dir)
+        .env("VERSO_MEMORY_URL", &url)
+        .args(["memory", "stats"])
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&from_env.stdout), stats_pg);
+
+    // TMX out of the database, into another: the same segments.
+    run(&["memory", "export", "pg.tmx"], Some(&url));
+    run(&["memory", "export", "file.tmx"], Some("file.sqlite"));
+    let tus = |name: &str| {
+        std::fs::read_to_string(dir.join(name))
+            .expect("tmx")
+            .matches("<tu ")
+            .count()
+    };
+    assert!(tus("pg.tmx") >= 5, "{}", tus("pg.tmx"));
+    assert_eq!(tus("pg.tmx"), tus("file.tmx"));
+    let second = cluster.database("imported");
+    run(&["memory", "import", "pg.tmx"], Some(&second));
+    let imported = Memory::open_at(&second).expect("open");
+    let first = Memory::open_at(&url).expect("open");
+    let texts = |m: &Memory| {
+        let mut t: Vec<(String, String)> = m
+            .entries()
+            .expect("entries")
+            .into_iter()
+            .map(|e| (e.source.canonical(), e.target.canonical()))
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(texts(&imported), texts(&first));
+
+    // XLIFF and the review page, drawn from either memory, say the same.
+    run(
+        &[
+            "xliff", "export", "articles", "--to", "es", "--out", "xl-file",
+        ],
+        Some("file.sqlite"),
+    );
+    run(
+        &[
+            "xliff", "export", "articles", "--to", "es", "--out", "xl-pg",
+        ],
+        Some(&url),
+    );
+    for name in ["es/port.md.xlf", "es/budget.md.xlf"] {
+        let a = std::fs::read_to_string(dir.join("xl-file").join(name)).expect("xliff");
+        let b = std::fs::read_to_string(dir.join("xl-pg").join(name)).expect("xliff");
+        assert!(a.contains("<target"), "{a}");
+        assert_eq!(a, b, "{name}");
+    }
+    let page = |memory: &str, html: &str| {
+        run(
+            &[
+                "review",
+                "articles/port.md",
+                "out-file/es/port.md",
+                "--to",
+                "es",
+                "--html",
+                html,
+            ],
+            Some(memory),
+        );
+        // The page's data: each block's source, text and status in the memory (the page
+        // around it carries a fresh nonce each time).
+        let html = std::fs::read_to_string(dir.join(html)).expect("page");
+        let start = html
+            .find(r#"<script type="application/json" id="verso-data">"#)
+            .expect("the page's data");
+        let end = start + html[start..].find("</script>").expect("its end");
+        html[start..end].to_string()
+    };
+    let (a, b) = (page("file.sqlite", "file.html"), page(&url, "pg.html"));
+    assert!(
+        a.contains("harbour") && a.contains(r#""status":"machine""#),
+        "{a}"
+    );
+    assert_eq!(a, b);
+}

@@ -165,6 +165,47 @@ fn wait(child: Child) -> (bool, String) {
     )
 }
 
+/// The source texts `memory` holds.
+fn stored_texts(memory: &str) -> BTreeSet<String> {
+    verso::memory::Memory::open_at(memory)
+        .expect("memory")
+        .entries()
+        .expect("entries")
+        .into_iter()
+        .map(|e| e.source.text())
+        .collect()
+}
+
+/// What the engine was asked after the first `before` lines of its log, none of it `stored`
+/// already.
+fn asked_again(dir: &Path, before: usize, stored: &BTreeSet<String>) -> Vec<String> {
+    let again: Vec<String> = asked(dir, "asked.log")[before..].to_vec();
+    for s in &again {
+        assert!(!stored.contains(s), "asked again though stored: {s}");
+    }
+    again
+}
+
+/// The batch is complete: every article written, every distinct segment asked, no claim left
+/// in `memory`; returns how many asks were repeats.
+fn batch_done(dir: &Path, distinct: &BTreeSet<String>, memory: &str) -> usize {
+    assert_eq!(
+        tree(&dir.join("out/es")).len(),
+        208,
+        "the batch is complete"
+    );
+    let all = asked(dir, "asked.log");
+    let once: BTreeSet<&String> = all.iter().collect();
+    assert_eq!(once.len(), distinct.len());
+    let memory = verso::memory::Memory::open_at(memory).expect("memory");
+    assert_eq!(
+        memory.live_claims().expect("claims"),
+        0,
+        "no claim left behind"
+    );
+    all.len() - once.len()
+}
+
 #[test]
 fn four_shards_write_what_one_process_writes_and_ask_each_segment_once() {
     let work = tempfile::tempdir().expect("tmp");
@@ -300,42 +341,14 @@ fn killed_and_run_again(dir: &Path, memory: &str) {
         let (ok, err) = wait(child);
         assert!(ok, "{err}");
     }
-    let stored: BTreeSet<String> = {
-        let memory = verso::memory::Memory::open_at(memory).expect("memory");
-        memory
-            .entries()
-            .expect("entries")
-            .into_iter()
-            .map(|e| e.source.text())
-            .collect()
-    };
+    let stored = stored_texts(memory);
     let before = asked(dir, "asked.log").len();
     let (ok, err) = wait(args(1).spawn().expect("starts"));
     assert!(ok, "{err}");
-    let again: Vec<String> = asked(dir, "asked.log")[before..].to_vec();
-    for s in &again {
-        assert!(!stored.contains(s), "asked again though stored: {s}");
-    }
-    assert_eq!(
-        tree(&dir.join("out/es")).len(),
-        208,
-        "the batch is complete"
-    );
+    asked_again(dir, before, &stored);
     // In all, only what the kill interrupted was asked twice.
-    let all = asked(dir, "asked.log");
-    let once: BTreeSet<&String> = all.iter().collect();
-    assert_eq!(once.len(), distinct.len());
-    assert!(
-        all.len() - once.len() <= 16,
-        "{} asked twice",
-        all.len() - once.len()
-    );
-    let memory = verso::memory::Memory::open_at(memory).expect("memory");
-    assert_eq!(
-        memory.live_claims().expect("claims"),
-        0,
-        "no claim left behind"
-    );
+    let twice = batch_done(dir, &distinct, memory);
+    assert!(twice <= 16, "{twice} asked twice");
 }
 
 /// An engine slower than the lease: the worker renews its claims while it waits, so a second
@@ -622,13 +635,7 @@ fn a_claim_left_by_another_machine_is_taken_over_once_its_lease_runs_out() {
         .trim()
         .parse()
         .expect("a time");
-    let stored: BTreeSet<String> = verso::memory::Memory::open_at(&url)
-        .expect("memory")
-        .entries()
-        .expect("entries")
-        .into_iter()
-        .map(|e| e.source.text())
-        .collect();
+    let stored = stored_texts(&url);
     let before = asked(dir, "asked.log").len();
     let started = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -636,10 +643,7 @@ fn a_claim_left_by_another_machine_is_taken_over_once_its_lease_runs_out() {
         .as_millis() as i64;
     let (ok, err) = wait(run());
     assert!(ok, "{err}");
-    let again: Vec<String> = asked(dir, "asked.log")[before..].to_vec();
-    for s in &again {
-        assert!(!stored.contains(s), "asked again though stored: {s}");
-    }
+    asked_again(dir, before, &stored);
     // Everything the other node held and had not stored was taken over and asked for.
     let held_texts: BTreeSet<String> = verso::memory::Memory::open_at(&url)
         .expect("memory")
@@ -671,18 +675,5 @@ fn a_claim_left_by_another_machine_is_taken_over_once_its_lease_runs_out() {
             until - when.iter().min().copied().unwrap_or(until)
         );
     }
-    assert_eq!(
-        tree(&dir.join("out/es")).len(),
-        208,
-        "the batch is complete"
-    );
-    let all = asked(dir, "asked.log");
-    let once: BTreeSet<&String> = all.iter().collect();
-    assert_eq!(once.len(), distinct.len());
-    let memory = verso::memory::Memory::open_at(&url).expect("memory");
-    assert_eq!(
-        memory.live_claims().expect("claims"),
-        0,
-        "no claim left behind"
-    );
+    batch_done(dir, &distinct, &url);
 }

@@ -365,7 +365,8 @@ fn killed_and_run_again(dir: &Path, memory: &str) {
 
 /// An engine slower than the lease: the worker renews its claims while it waits, so a second
 /// worker on the same articles waits for the translation instead of taking the claims over
-/// and paying again (without renewal the lease of 1 s runs out during the 3 s call).
+/// and paying again (without renewal the lease of 2 s runs out during the 5 s call; renewed
+/// every 0.67 s, it has 1.3 s to spare on a loaded machine).
 #[test]
 fn a_claim_is_renewed_while_a_slow_engine_works() {
     let work = tempfile::tempdir().expect("tmp");
@@ -377,8 +378,8 @@ fn a_claim_is_renewed_while_a_slow_engine_works() {
         format!("# A slow day\n\n{}\n\n{CREDIT}\n", POOL[0]),
     )
     .expect("article");
-    let slow = config(dir, &engine(dir, "asked.log", 3.0), "slow.toml");
-    with_lease(&slow, 1);
+    let slow = config(dir, &engine(dir, "asked.log", 5.0), "slow.toml");
+    with_lease(&slow, 2);
     let memory = dir.join("shared.sqlite");
     let run = |out: &str| {
         translate(

@@ -200,6 +200,19 @@ fn the_memory_means_on_postgresql_what_it_means_in_a_file() {
         m.claim(&pair(), "e", &mixed, "w3", long).expect("claim"),
         [Claim::Mine, Claim::Landed, Claim::Held, Claim::Mine]
     );
+    // A fallback's translation lands only for a worker that counts it as a stand-in.
+    let fell_back = Segment::parse_canonical("Wire down.");
+    machine(&m, "fallback", &fell_back, "Cable caído.");
+    let keys = [fell_back.key()];
+    assert_eq!(
+        m.claim_with(&pair(), "e", &["fallback".to_string()], &keys, "w4", long)
+            .expect("claim"),
+        [Claim::Landed]
+    );
+    assert_eq!(
+        m.claim(&pair(), "e", &keys, "w4", long).expect("claim"),
+        [Claim::Mine]
+    );
     // A batch storing one segment twice keeps its last translation.
     let twice = Segment::parse_canonical("Twice.");
     let (a, b) = (

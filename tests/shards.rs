@@ -60,6 +60,12 @@ fn articles(dir: &Path) -> BTreeSet<String> {
 /// JSON line each (and, in `<log>.t`, with the time it was asked, in ms since the epoch, and
 /// the process of the worker that asked), and takes `delay` seconds per call.
 fn engine(dir: &Path, log: &str, delay: f64) -> PathBuf {
+    failing_engine(dir, log, delay, "")
+}
+
+/// [`engine`], answering no translation (null) for a segment that contains `fails` (unless
+/// empty).
+fn failing_engine(dir: &Path, log: &str, delay: f64, fails: &str) -> PathBuf {
     let script = dir.join(format!("engine-{log}.py"));
     std::fs::write(
         &script,
@@ -72,7 +78,8 @@ fn engine(dir: &Path, log: &str, delay: f64) -> PathBuf {
              t.write(json.dumps([asked, os.getppid(), s]) + '\\n')\n\
              out = []\nfor s in req['segments']:\n    r, tag = '', False\n    for c in s:\n        \
              tag = tag or c == '<'\n        r += c if tag else c.upper()\n        tag = tag and c != '>'\n    \
-             out.append(r)\njson.dump({{'translations': out}}, sys.stdout)\n",
+             out.append(None if {fails:?} and {fails:?} in s else r)\n\
+             json.dump({{'translations': out}}, sys.stdout)\n",
             log = dir.join(log).display().to_string()
         ),
     )
@@ -602,6 +609,80 @@ fn four_shards_on_a_postgresql_memory_ask_each_segment_once() {
 
     let again = tempfile::tempdir().expect("tmp");
     killed_and_run_again(again.path(), &cluster.database("killed"));
+}
+
+/// A chain (`command`, then `pseudo`): the first engine has no answer for one segment, so the
+/// fallback translates it. A second worker that waited for that segment takes the fallback's
+/// translation from the memory instead of asking the first engine again.
+#[test]
+fn a_segment_a_fallback_translated_for_another_worker_is_not_asked_again() {
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    let folder = dir.join("articles");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let failing = "The agency's wire could not be reached overnight.";
+    std::fs::write(
+        folder.join("wire.md"),
+        format!("# The wire\n\n{failing}\n\n{}\n", POOL[1]),
+    )
+    .expect("article");
+    let chain = config(
+        dir,
+        &failing_engine(dir, "asked.log", 1.5, "agency"),
+        "chain.toml",
+    );
+    let mut text = std::fs::read_to_string(&chain).expect("config");
+    text.push_str("\n[translate]\nfallback = [\"pseudo\"]\n");
+    std::fs::write(&chain, text).expect("config");
+    let memory = dir.join("shared.sqlite");
+    let run = |out: &str| {
+        translate(
+            dir,
+            &chain,
+            out,
+            &memory.display().to_string(),
+            &["--no-review"],
+        )
+        .spawn()
+        .expect("starts")
+    };
+    let first = run("first");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !(memory.exists()
+        && verso::memory::Memory::open(&memory)
+            .and_then(|m| m.live_claims())
+            .is_ok_and(|n| n > 0))
+    {
+        assert!(Instant::now() < deadline, "the first worker never claimed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = run("second");
+    let (pids, ok): (Vec<u32>, Vec<(bool, String)>) = [first, second]
+        .into_iter()
+        .map(|c| (c.id(), wait(c)))
+        .unzip();
+    for (ok, err) in ok {
+        assert!(ok, "{err}");
+    }
+    // Every ask, of every segment, came from one worker: the first.
+    let times = std::fs::read_to_string(dir.join("asked.log.t")).expect("times");
+    let asks: Vec<(i64, u32, String)> = times
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a timed line"))
+        .collect();
+    assert!(
+        asks.iter().any(|(_, _, s)| s == failing),
+        "the first engine was asked for it"
+    );
+    for (_, by, s) in &asks {
+        assert_eq!(*by, pids[0], "asked by the second worker: {s}");
+    }
+    let written = std::fs::read_to_string(dir.join("second/es/wire.md")).expect("output");
+    assert_eq!(
+        written,
+        std::fs::read_to_string(dir.join("first/es/wire.md")).expect("output")
+    );
+    assert!(!written.contains(failing), "the fallback's text: {written}");
 }
 
 /// Workers on several machines share only the database: a worker cannot see whether another

@@ -104,6 +104,13 @@ impl Engine for Chain {
         self.engines[0].fingerprint(pair)
     }
 
+    fn stand_ins(&self, pair: &LanguagePair) -> Vec<String> {
+        self.engines[1..]
+            .iter()
+            .map(|e| e.fingerprint(pair))
+            .collect()
+    }
+
     fn batching(&self) -> (usize, usize) {
         self.engines[0].batching()
     }

@@ -200,6 +200,14 @@ pub trait Engine: Send + Sync {
     /// data never replays another engine's output.
     fn fingerprint(&self, pair: &LanguagePair) -> String;
 
+    /// Fingerprints whose translations stand in for this engine's within one batch: a
+    /// chain's fallbacks. A segment that another worker of the batch had a fallback translate
+    /// was already asked of this engine (and failed): it is taken from the memory, not asked
+    /// again. A later run asks this engine again, as the chain intends.
+    fn stand_ins(&self, _pair: &LanguagePair) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Translates segments, one result per segment, in order. The outer error is fatal for
     /// the batch (the engine cannot run); an inner error concerns that segment alone.
     async fn translate(

@@ -55,6 +55,20 @@ impl Memory {
         owner: &str,
         lease: Duration,
     ) -> Result<Vec<Claim>, MemoryError> {
+        self.claim_with(pair, fingerprint, &[], keys, owner, lease)
+    }
+
+    /// [`Memory::claim`], a translation by one of `stand_ins` (a chain's fallbacks, see
+    /// [`crate::backend::Engine::stand_ins`]) counting as landed too.
+    pub fn claim_with(
+        &self,
+        pair: &LanguagePair,
+        fingerprint: &str,
+        stand_ins: &[String],
+        keys: &[String],
+        owner: &str,
+        lease: Duration,
+    ) -> Result<Vec<Claim>, MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now_ms();
         let until = now.saturating_add(lease_ms(lease));
@@ -84,7 +98,7 @@ impl Memory {
                 // Claimed first, then looked for: a translation stored after this look was
                 // stored by the holder of a claim this one could not have taken, so a
                 // segment is never both claimed here and stored elsewhere unseen.
-                let landed = landed(tx, &mine, &scope)?;
+                let landed = landed(tx, &mine, &scope, stand_ins)?;
                 if !landed.is_empty() {
                     let sql = format!(
                         "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
@@ -281,23 +295,33 @@ fn take_from_dead<'k>(
 }
 
 /// Those of `keys` the memory holds a translation for that the engine would be asked for:
-/// its own, or a human one.
+/// its own, a stand-in's, or a human one.
 fn landed<'k>(
     tx: &mut dyn Tx,
     keys: &[&'k str],
     scope: &[P; 4],
+    stand_ins: &[String],
 ) -> Result<HashSet<&'k str>, DbError> {
     if keys.is_empty() {
         return Ok(HashSet::new());
     }
+    let others = if stand_ins.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " OR engine IN ({})",
+            placeholders(4 + keys.len(), stand_ins.len())
+        )
+    };
     let sql = format!(
         "SELECT DISTINCT source_key FROM translations
          WHERE source_lang = ?1 AND target_lang = ?2 AND source_key IN ({})
-           AND (engine = ?3 OR status IN ('approved', 'reviewed'))",
+           AND (engine = ?3 OR status IN ('approved', 'reviewed'){others})",
         placeholders(4, keys.len())
     );
     let mut params = scope[..3].to_vec();
     params.extend(keys.iter().map(|k| P::T(k)));
+    params.extend(stand_ins.iter().map(|f| P::T(f)));
     let found: HashSet<String> = tx
         .rows(&sql, &params)?
         .iter()

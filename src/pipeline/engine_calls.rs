@@ -74,12 +74,17 @@ pub(crate) async fn run(
     let mut counts = EngineCounts::default();
     let mut todo: Vec<usize> = (0..plan.misses.len()).collect();
     let mut pause = MIN_POLL;
+    // In the first round a segment counts as stored only by this engine (a fallback's
+    // translation from an earlier run is asked of the first engine again); once it was held,
+    // another worker of this batch asked the first engine, and a fallback's answer stands.
+    let chain_stand_ins = job.engine.stand_ins(pair);
+    let mut stand_ins: &[String] = &[];
     let fatal = loop {
         let round = send(
             job,
             docs,
             pair,
-            fingerprint,
+            (fingerprint, stand_ins),
             plan,
             writer,
             progress,
@@ -99,6 +104,7 @@ pub(crate) async fn run(
             pause = (pause * 2).min(MAX_POLL);
         }
         todo = round.held;
+        stand_ins = &chain_stand_ins;
     };
     if let Some(e) = fatal {
         let reason = i18n::describe(&e);
@@ -134,7 +140,7 @@ async fn send(
     job: &Job,
     docs: &[(Input, Document)],
     pair: &LanguagePair,
-    fingerprint: &str,
+    (fingerprint, stand_ins): (&str, &[String]),
     plan: &mut Plan,
     writer: &mut Writer<'_>,
     progress: &dyn Progress,
@@ -162,13 +168,20 @@ async fn send(
             let keys: Vec<String> = batch.iter().map(|&m| misses[m].segment.key()).collect();
             let memory = Arc::clone(&job.memory);
             let fingerprint = fingerprint.to_string();
+            let stand_ins = stand_ins.to_vec();
             let name = job.engine.name().to_string();
             async move {
                 if stopped {
                     return Ok((batch, None)); // not started: the run is stopping
                 }
-                let decided =
-                    memory.claim(&pair, &fingerprint, &keys, &claims.owner, claims.lease)?;
+                let decided = memory.claim_with(
+                    &pair,
+                    &fingerprint,
+                    &stand_ins,
+                    &keys,
+                    &claims.owner,
+                    claims.lease,
+                )?;
                 let mut claimed = Claimed {
                     mine: Vec::new(),
                     held: Vec::new(),
@@ -236,7 +249,7 @@ async fn send(
         if !claimed.landed.is_empty() {
             let missing = from_memory(
                 job,
-                (pair, fingerprint),
+                (pair, fingerprint, stand_ins),
                 (misses, &mut *states),
                 &claimed.landed,
                 writer,
@@ -314,17 +327,31 @@ fn release(
 }
 
 /// Delivers segments another worker translated (or a reviewer stored) from the memory, as
-/// memory hits; returns those not there after all.
+/// memory hits, this engine's translation first, then its stand-ins'; returns those not
+/// there after all.
 fn from_memory(
     job: &Job,
-    (pair, fingerprint): (&LanguagePair, &str),
+    (pair, fingerprint, stand_ins): (&LanguagePair, &str, &[String]),
     (misses, states): (&[Miss], &mut [super::DocState]),
     which: &[usize],
     writer: &mut Writer<'_>,
     progress: &dyn Progress,
 ) -> Result<Vec<usize>, RunError> {
     let keys: Vec<String> = which.iter().map(|&m| misses[m].segment.key()).collect();
-    let found = job.memory.lookup_many(pair, fingerprint, &keys)?;
+    let mut found = job.memory.lookup_many(pair, fingerprint, &keys)?;
+    for other in stand_ins {
+        let lacking: Vec<String> = keys
+            .iter()
+            .filter(|k| !found.contains_key(*k))
+            .cloned()
+            .collect();
+        if lacking.is_empty() {
+            break;
+        }
+        for (k, entry) in job.memory.lookup_many(pair, other, &lacking)? {
+            found.entry(k).or_insert(entry);
+        }
+    }
     let mut missing = Vec::new();
     for (&m, key) in which.iter().zip(&keys) {
         let Some(entry) = found.get(key) else {

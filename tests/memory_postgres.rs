@@ -568,3 +568,53 @@ fn the_commands_that_take_a_memory_answer_alike_from_postgresql_and_a_file() {
     );
     assert_eq!(a, b);
 }
+
+/// The review desk on a PostgreSQL memory: reviewers added to it, the server's pages and API
+/// answering from it, a save approved and stored with its version, a stale save refused with
+/// who won, and the approved text in the database for the next run.
+#[test]
+fn the_review_server_works_on_a_postgresql_memory() {
+    use common::served::{ARTICLE, Server, add_reviewer_to, translate_into};
+    let cluster = Cluster::start();
+    let work = tempfile::tempdir().expect("tmp");
+    let dir = work.path();
+    std::fs::copy(common::examples().join(ARTICLE), dir.join(ARTICLE)).expect("copy");
+    let url = cluster.database("desk");
+    translate_into(dir, &url, &[ARTICLE], "pseudo", &[]);
+    let ana = add_reviewer_to(dir, &url, "ana", "approver");
+    let bo = add_reviewer_to(dir, &url, "bo", "reviewer");
+    let server = Server::start_on(dir, &url, &[]);
+    let cookie = format!("verso_token={ana}");
+    let (status, index) = server.request("GET", "/", &[("Cookie", &cookie)], None);
+    assert_eq!(status, 200, "{index}");
+    assert!(index.contains(ARTICLE), "{index}");
+    let page = format!("/review/es/{ARTICLE}");
+    let (status, html) = server.request("GET", &page, &[("Cookie", &cookie)], None);
+    assert_eq!(status, 200);
+    assert!(html.contains("data-block=\"1\""), "{html}");
+    let before = server.block(&ana, 1);
+    assert_eq!(before["status"], "machine", "{before}");
+    let text = "Texto revisado por la mesa.";
+    let (status, saved) = server.save(&ana, 1, text, 0, true);
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["version"], 1, "{saved}");
+    let (status, stale) = server.save(&bo, 1, "Otro texto.", 0, false);
+    assert_eq!(status, 409, "{stale}");
+    assert_eq!(stale["author"], "ana", "{stale}");
+    let after = server.block(&bo, 1);
+    assert_eq!(
+        (after["status"].as_str(), after["target"].as_str()),
+        (Some("approved"), Some(text)),
+        "{after}"
+    );
+    drop(server);
+    let memory = Memory::open_at(&url).expect("open");
+    let approved: Vec<String> = memory
+        .entries()
+        .expect("entries")
+        .into_iter()
+        .filter(|e| e.status == "approved")
+        .map(|e| e.target.canonical())
+        .collect();
+    assert_eq!(approved, [text]);
+}

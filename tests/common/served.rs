@@ -26,6 +26,11 @@ impl Server {
     }
 
     pub fn start_with(dir: &Path, extra: &[&str]) -> Server {
+        Server::start_on(dir, "mem.sqlite", extra)
+    }
+
+    /// A server on the memory at `memory` (a file in `dir`, or a PostgreSQL URL).
+    pub fn start_on(dir: &Path, memory: &str, extra: &[&str]) -> Server {
         for _ in 0..5 {
             let port = TcpListener::bind("127.0.0.1:0")
                 .and_then(|l| l.local_addr())
@@ -33,7 +38,7 @@ impl Server {
                 .expect("a free port");
             let mut child = Command::new(env!("CARGO_BIN_EXE_verso"))
                 .current_dir(dir)
-                .args(["serve", ARTICLE, "--to", "es", "--memory", "mem.sqlite"])
+                .args(["serve", ARTICLE, "--to", "es", "--memory", memory])
                 .arg("--listen")
                 .arg(format!("127.0.0.1:{port}"))
                 .args(extra)
@@ -120,10 +125,15 @@ impl Drop for Server {
 }
 
 pub fn add_reviewer(dir: &Path, name: &str, role: &str) -> String {
+    add_reviewer_to(dir, "mem.sqlite", name, role)
+}
+
+/// [`add_reviewer`] on the memory at `memory`.
+pub fn add_reviewer_to(dir: &Path, memory: &str, name: &str, role: &str) -> String {
     let out = succeed(verso().current_dir(dir).args([
         "serve",
         "--memory",
-        "mem.sqlite",
+        memory,
         "--add-reviewer",
         name,
         "--role",
@@ -139,12 +149,17 @@ pub fn add_reviewer(dir: &Path, name: &str, role: &str) -> String {
 /// `articles` (in `dir`) translated by `engine` into the desk's memory (`mem.sqlite`), no
 /// checks, no pages: what a desk serves.
 pub fn translate_into_memory(dir: &Path, articles: &[&str], engine: &str, extra: &[&str]) {
+    translate_into(dir, "mem.sqlite", articles, engine, extra);
+}
+
+/// [`translate_into_memory`] on the memory at `memory`.
+pub fn translate_into(dir: &Path, memory: &str, articles: &[&str], engine: &str, extra: &[&str]) {
     succeed(
         verso()
             .current_dir(dir)
             .arg("translate")
             .args(articles)
-            .args(["--to", "es", "--engine", engine, "--memory", "mem.sqlite"])
+            .args(["--to", "es", "--engine", engine, "--memory", memory])
             .args(["--out", "out", "--no-review", "--no-check"])
             .args(extra),
     );

@@ -565,3 +565,31 @@ fn a_revert_brings_back_an_earlier_text_as_a_new_version() {
     assert_eq!(history.as_array().map(Vec::len), Some(3));
     assert_eq!(revert(9, 3).0, 404);
 }
+
+/// Two servers on one memory (or a translation run beside a server): the index one server
+/// keeps shows a save made through the other within `index_cache::FRESH` (5 s). A save
+/// through the server itself shows at once (`serve_desk`'s index test fails otherwise).
+#[test]
+fn the_index_shows_what_another_process_saved_within_seconds() {
+    let (work, bo, ana) = desk();
+    let first = Server::start(work.path());
+    let second = Server::start(work.path());
+    let index = |server: &Server| {
+        server
+            .request("GET", "/", &[("X-Verso-Token", &bo)], None)
+            .1
+    };
+    let row = |status: &str| format!(" data-status=\"{status}\">");
+    let drawn = index(&first);
+    assert!(drawn.contains(&row("machine")), "{drawn}");
+    assert_eq!(second.save(&ana, 0, "Un título revisado", 0, false).0, 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    // Kept for a while (the save was not this server's), then drawn again.
+    while !index(&first).contains(&row("in-review")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the other server's save never showed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+}

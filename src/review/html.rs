@@ -691,7 +691,7 @@ fn marked_text(out: &mut String, text: &str, offset: usize, marks: &[Mark], pain
 }
 
 /// One line of the index page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IndexEntry {
     /// The article.
     pub file: String,

@@ -10,6 +10,7 @@
 pub mod auth;
 mod blocks;
 mod desk;
+mod index_cache;
 mod pages;
 
 use std::sync::{Arc, Mutex};
@@ -51,6 +52,8 @@ pub struct Site {
     /// Per locale (as in `locales`), per article: the facts its last check left for the batch
     /// rules, so a save is compared with the whole batch without checking every article again.
     facts: Vec<Mutex<Vec<ArticleFacts>>>,
+    /// The index as last drawn, out of date after each write.
+    index: index_cache::IndexCache,
 }
 
 impl Site {
@@ -94,6 +97,7 @@ impl Site {
             limit,
             protected,
             facts,
+            index: index_cache::IndexCache::default(),
         }
     }
 }
@@ -249,8 +253,30 @@ pub fn router(site: Arc<Site>) -> axum::Router {
         .route("/api/comments", get(desk::comments).post(desk::comment))
         .route("/api/dismiss", post(desk::dismiss))
         .route("/api/assign", post(desk::assign))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&site),
+            count_writes,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(site)
+}
+
+/// Every request that may write (anything but GET and HEAD) makes the kept index out of date
+/// once it has finished: one place for every write the API has or will have.
+async fn count_writes(
+    axum::extract::State(site): axum::extract::State<Arc<Site>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let writes = !matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let response = next.run(request).await;
+    if writes {
+        site.index.wrote();
+    }
+    response
 }
 
 /// Which block of which article in which language.

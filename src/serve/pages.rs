@@ -43,23 +43,25 @@ pub(super) async fn index(
         return refused.into_response();
     }
     off_thread(move || {
-        let mut entries = Vec::new();
-        let all: Vec<usize> = (0..site.articles.len()).collect();
-        for (tag, context) in &site.locales {
-            let assignees = site
-                .memory
-                .assignees(context.pair())
-                .map_err(Refusal::internal)?;
-            // Every article of the language at once: the batch rules are compared once.
-            for review in site.reviews_of(tag, &all, None)? {
-                let href = format!("review/{tag}/{}", review.file);
-                let mut entry = html::IndexEntry::of(&review, href);
-                entry.assignee = assignees.get(&review.file).cloned();
-                if q.status.as_deref().is_none_or(|s| s == entry.status) {
+        let mut entries = site.index.entries(|| {
+            let mut entries = Vec::new();
+            let all: Vec<usize> = (0..site.articles.len()).collect();
+            for (tag, context) in &site.locales {
+                let assignees = site
+                    .memory
+                    .assignees(context.pair())
+                    .map_err(Refusal::internal)?;
+                // Every article of the language at once: the batch rules are compared once.
+                for review in site.reviews_of(tag, &all, None)? {
+                    let href = format!("review/{tag}/{}", review.file);
+                    let mut entry = html::IndexEntry::of(&review, href);
+                    entry.assignee = assignees.get(&review.file).cloned();
                     entries.push(entry);
                 }
             }
-        }
+            Ok(entries)
+        })?;
+        entries.retain(|e| q.status.as_deref().is_none_or(|s| s == e.status));
         Ok(Html(html::index_for(&entries, Some(q.status.as_deref()))))
     })
     .await

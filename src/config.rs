@@ -125,8 +125,9 @@ pub struct MemoryConfig {
     /// A PostgreSQL memory shared by workers on many machines (`postgres://…`); wins over
     /// `path`. `VERSO_MEMORY_URL` wins over it, `--memory` over both.
     pub url: Option<String>,
-    /// Seconds a worker's claim on a segment it is sending holds; a worker that died is
-    /// taken over after this long. Longer than the engine's slowest batch with its retries.
+    /// Seconds a worker's claim on a segment it is sending holds, renewed every third of it
+    /// while the engine works; a worker that died stops renewing and is taken over after
+    /// this long. Shorter means a quicker takeover, at one renewal per batch in flight.
     pub claim_lease: u64,
 }
 

@@ -8,37 +8,21 @@
 //! answered, each version once: no lost update. Printed: saves accepted and refused per
 //! second, and save latency p50/p95/p99.
 
-#[path = "../tests/common/loopback.rs"]
-mod loopback;
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::loopback;
+use common::served::{Server, add_reviewer_to, translate_into};
 use serde_json::{Value, json};
-
-const VERSO: &str = env!("CARGO_BIN_EXE_verso");
 
 /// An accepted save: article, block, the version it was answered, its text.
 type Accepted = (&'static str, usize, i64, String);
 const REVIEWERS: usize = 50;
-
-fn run(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(VERSO)
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("verso runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -52,75 +36,24 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().expect("tmp");
     let dir = work.path();
-    run(
-        dir,
-        &[
-            "translate",
-            root.join("examples/articles").to_str().expect("utf-8"),
-            "--to",
-            "es",
-            "--engine",
-            "pseudo",
-            "--memory",
-            "mem.sqlite",
-            "--out",
-            "out",
-            "--no-review",
-            "--no-check",
-        ],
-    );
+    let articles = root.join("examples/articles");
+    let articles = articles.to_str().expect("utf-8");
+    translate_into(dir, "mem.sqlite", &[articles], "pseudo", &[]);
     let tokens: Vec<(String, bool)> = (0..REVIEWERS)
         .map(|i| {
             let approver = i % 10 == 0;
-            let said = run(
-                dir,
-                &[
-                    "serve",
-                    "--memory",
-                    "mem.sqlite",
-                    "--add-reviewer",
-                    &format!("r{i}"),
-                    "--role",
-                    if approver { "approver" } else { "reviewer" },
-                ],
-            );
-            let token = said
-                .trim()
-                .rsplit_once("token=")
-                .expect("a link")
-                .1
-                .to_string();
+            let role = if approver { "approver" } else { "reviewer" };
+            let token = add_reviewer_to(dir, "mem.sqlite", &format!("r{i}"), role);
             (token, approver)
         })
         .collect();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a port")
-        .port();
-    let articles = root.join("examples/articles");
-    let mut server = Command::new(VERSO)
-        .current_dir(dir)
-        .args([
-            "serve",
-            articles.to_str().expect("utf-8"),
-            "--to",
-            "es",
-            "--memory",
-            "mem.sqlite",
-        ])
-        .args([
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-            "--max-saves-per-minute",
-            "100000",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("verso serve starts");
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let server = Server::serving(
+        dir,
+        &[articles],
+        "mem.sqlite",
+        &["--max-saves-per-minute", "100000"],
+    );
+    let port = server.port;
     // Every block of every article, by asking until a block is not found.
     let paths = [
         "frontline-artillery.md",
@@ -278,8 +211,7 @@ fn main() {
         }
     }
     assert_eq!(checked, accepted.len());
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let (mut lat, mut stale) = latencies.lock().expect("lock").clone();
     lat.sort_by(f64::total_cmp);
     stale.sort_by(f64::total_cmp);

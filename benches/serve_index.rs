@@ -3,32 +3,15 @@
 //! them, and the index page loaded: drawn (the first load, and the first after a save through
 //! the server), and kept (every load until then). Printed: the best and median of each.
 
-#[path = "../tests/common/loopback.rs"]
-mod loopback;
+#[path = "../tests/common/mod.rs"]
+mod common;
 
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use common::served::{Server, add_reviewer_to, translate_into};
 use serde_json::json;
 
-const VERSO: &str = env!("CARGO_BIN_EXE_verso");
 const ARTICLES: usize = 300;
-
-fn run(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(VERSO)
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("verso runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn main() {
     let work = tempfile::tempdir().expect("tmp");
@@ -52,60 +35,12 @@ fn main() {
         )
         .expect("article");
     }
-    run(
-        dir,
-        &[
-            "translate",
-            "articles",
-            "--to",
-            "es",
-            "--engine",
-            "pseudo",
-            "--memory",
-            "mem.sqlite",
-            "--out",
-            "out",
-            "--no-review",
-            "--no-check",
-        ],
-    );
-    let said = run(
-        dir,
-        &[
-            "serve",
-            "--memory",
-            "mem.sqlite",
-            "--add-reviewer",
-            "ana",
-            "--role",
-            "approver",
-        ],
-    );
-    let token = said
-        .trim()
-        .rsplit_once("token=")
-        .expect("a link")
-        .1
-        .to_string();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a port")
-        .port();
-    let mut server = Command::new(VERSO)
-        .current_dir(dir)
-        .args(["serve", "articles", "--to", "es", "--memory", "mem.sqlite"])
-        .args(["--listen", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("verso serve starts");
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    translate_into(dir, "mem.sqlite", &["articles"], "pseudo", &[]);
+    let token = add_reviewer_to(dir, "mem.sqlite", "ana", "approver");
+    let server = Server::serving(dir, &["articles"], "mem.sqlite", &[]);
     let load = || {
         let started = Instant::now();
-        let (status, body) =
-            loopback::request(port, "GET", "/", &[("X-Verso-Token", &token)], None);
+        let (status, body) = server.request("GET", "/", &[("X-Verso-Token", &token)], None);
         assert_eq!(status, 200);
         assert_eq!(body.matches(" data-status=").count(), ARTICLES);
         started.elapsed().as_secs_f64() * 1000.0
@@ -117,8 +52,7 @@ fn main() {
             kept.push(load());
         }
         // A save through the server: the next load draws the index again.
-        let (status, body) = loopback::request(
-            port,
+        let (status, body) = server.request(
             "POST",
             "/api/block",
             &[("X-Verso-Token", &token)],
@@ -130,8 +64,7 @@ fn main() {
         );
         assert_eq!(status, 200, "{body}");
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     for (name, mut ms) in [("drawn", drawn), ("kept", kept)] {
         ms.sort_by(f64::total_cmp);
         println!(

@@ -183,11 +183,47 @@ fn kill_once_asked(dir: &Path, child: &mut Child, n: usize) {
     child.wait().expect("reaped");
 }
 
-/// Sets the claims' lease of the configuration at `path`, in seconds.
-fn with_lease(path: &Path, seconds: u64) {
+/// Adds `table` (TOML) to the configuration at `path`.
+fn adding(path: &Path, table: &str) {
     let mut text = std::fs::read_to_string(path).expect("config");
-    text.push_str(&format!("\n[memory]\nclaim_lease = {seconds}\n"));
+    text.push('\n');
+    text.push_str(table);
     std::fs::write(path, text).expect("config");
+}
+
+/// Two workers on the memory `shared.sqlite` translating the articles in `dir` with
+/// `config`, into `first/` and `second/`: the second starts once the first holds its claims.
+/// Returns their process ids, both having succeeded.
+fn second_worker_once_the_first_claims(dir: &Path, config: &Path) -> [u32; 2] {
+    let memory = dir.join("shared.sqlite");
+    let run = |out: &str| {
+        translate(
+            dir,
+            config,
+            out,
+            &memory.display().to_string(),
+            &["--no-review"],
+        )
+        .spawn()
+        .expect("starts")
+    };
+    let first = run("first");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !(memory.exists()
+        && verso::memory::Memory::open(&memory)
+            .and_then(|m| m.live_claims())
+            .is_ok_and(|n| n > 0))
+    {
+        assert!(Instant::now() < deadline, "the first worker never claimed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = run("second");
+    [first, second].map(|child| {
+        let pid = child.id();
+        let (ok, err) = wait(child);
+        assert!(ok, "{err}");
+        pid
+    })
 }
 
 /// The source texts `memory` holds.
@@ -269,6 +305,7 @@ fn four_shards_write_what_one_process_writes_and_ask_each_segment_once() {
     for child in children {
         let (ok, err) = wait(child);
         assert!(ok, "{err}");
+        assert!(!err.contains("s3cret-pw"), "{err}");
     }
     let asked_shards = asked(dir, "shards.log");
     let once: BTreeSet<&String> = asked_shards.iter().collect();
@@ -386,38 +423,8 @@ fn a_claim_is_renewed_while_a_slow_engine_works() {
     )
     .expect("article");
     let slow = config(dir, &engine(dir, "asked.log", 5.0), "slow.toml");
-    with_lease(&slow, 2);
-    let memory = dir.join("shared.sqlite");
-    let run = |out: &str| {
-        translate(
-            dir,
-            &slow,
-            out,
-            &memory.display().to_string(),
-            &["--no-review"],
-        )
-        .spawn()
-        .expect("starts")
-    };
-    let first = run("first");
-    // The second starts once the first holds its claims.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        assert!(Instant::now() < deadline, "the first worker never claimed");
-        let claimed = memory.exists()
-            && verso::memory::Memory::open(&memory)
-                .and_then(|m| m.live_claims())
-                .is_ok_and(|n| n > 0);
-        if claimed {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let second = run("second");
-    for child in [first, second] {
-        let (ok, err) = wait(child);
-        assert!(ok, "{err}");
-    }
+    adding(&slow, "[memory]\nclaim_lease = 2\n");
+    second_worker_once_the_first_claims(dir, &slow);
     let all = asked(dir, "asked.log");
     let once: BTreeSet<&String> = all.iter().collect();
     assert_eq!(all.len(), 3, "each segment asked once: {all:?}");
@@ -580,13 +587,15 @@ fn four_shards_on_a_postgresql_memory_ask_each_segment_once() {
     );
     assert!(ok, "{err}");
     let shared = config(dir, &engine(dir, "shards.log", 0.5), "shards.toml");
+    // A password in the address (the cluster trusts loopback and never asks for it).
+    let url = cluster.url.replace("verso@", "verso:s3cret-pw@");
     let children: Vec<Child> = (1..=4)
         .map(|k| {
             translate(
                 dir,
                 &shared,
                 "sharded",
-                &cluster.url,
+                &url,
                 &["--shard", &format!("{k}/4"), "--no-review"],
             )
             .spawn()
@@ -602,7 +611,21 @@ fn four_shards_on_a_postgresql_memory_ask_each_segment_once() {
     assert_eq!(asked_shards.len(), once.len(), "a segment was asked twice");
     assert_eq!(once.len(), distinct.len());
     assert_eq!(tree(&dir.join("single/es")), tree(&dir.join("sharded/es")));
-    // The reports name the memory without anything secret, and it holds every segment.
+    // Nothing the shards wrote (outputs, reports, indexes) or said holds the password; the
+    // memory holds every segment.
+    let written = tree(&dir.join("sharded"));
+    assert!(
+        written
+            .keys()
+            .any(|p| p.starts_with("report.shard-1-of-4.json"))
+    );
+    for (path, bytes) in &written {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("s3cret-pw"),
+            "{}",
+            path.display()
+        );
+    }
     let memory = verso::memory::Memory::open_at(&cluster.url).expect("memory");
     assert_eq!(memory.len().expect("len") as usize, distinct.len());
     assert_eq!(memory.live_claims().expect("claims"), 0);
@@ -631,39 +654,8 @@ fn a_segment_a_fallback_translated_for_another_worker_is_not_asked_again() {
         &failing_engine(dir, "asked.log", 1.5, "agency"),
         "chain.toml",
     );
-    let mut text = std::fs::read_to_string(&chain).expect("config");
-    text.push_str("\n[translate]\nfallback = [\"pseudo\"]\n");
-    std::fs::write(&chain, text).expect("config");
-    let memory = dir.join("shared.sqlite");
-    let run = |out: &str| {
-        translate(
-            dir,
-            &chain,
-            out,
-            &memory.display().to_string(),
-            &["--no-review"],
-        )
-        .spawn()
-        .expect("starts")
-    };
-    let first = run("first");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !(memory.exists()
-        && verso::memory::Memory::open(&memory)
-            .and_then(|m| m.live_claims())
-            .is_ok_and(|n| n > 0))
-    {
-        assert!(Instant::now() < deadline, "the first worker never claimed");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let second = run("second");
-    let (pids, ok): (Vec<u32>, Vec<(bool, String)>) = [first, second]
-        .into_iter()
-        .map(|c| (c.id(), wait(c)))
-        .unzip();
-    for (ok, err) in ok {
-        assert!(ok, "{err}");
-    }
+    adding(&chain, "[translate]\nfallback = [\"pseudo\"]\n");
+    let pids = second_worker_once_the_first_claims(dir, &chain);
     // Every ask, of every segment, came from one worker: the first.
     let times = std::fs::read_to_string(dir.join("asked.log.t")).expect("times");
     let asks: Vec<(i64, u32, String)> = times
@@ -696,7 +688,7 @@ fn a_claim_left_by_another_machine_is_taken_over_once_its_lease_runs_out() {
     let dir = work.path();
     let distinct = articles(dir);
     let slow = config(dir, &engine(dir, "asked.log", 0.3), "slow.toml");
-    with_lease(&slow, 2);
+    adding(&slow, "[memory]\nclaim_lease = 2\n");
     let url = cluster.database("nodes");
     let run = || {
         translate(dir, &slow, "out", &url, &["--no-review"])

@@ -31,6 +31,11 @@ impl Server {
 
     /// A server on the memory at `memory` (a file in `dir`, or a PostgreSQL URL).
     pub fn start_on(dir: &Path, memory: &str, extra: &[&str]) -> Server {
+        Server::serving(dir, &[ARTICLE], memory, extra)
+    }
+
+    /// A server over the articles at `paths` (in `dir`), on the memory at `memory`.
+    pub fn serving(dir: &Path, paths: &[&str], memory: &str, extra: &[&str]) -> Server {
         for _ in 0..5 {
             let port = TcpListener::bind("127.0.0.1:0")
                 .and_then(|l| l.local_addr())
@@ -38,7 +43,9 @@ impl Server {
                 .expect("a free port");
             let mut child = Command::new(env!("CARGO_BIN_EXE_verso"))
                 .current_dir(dir)
-                .args(["serve", ARTICLE, "--to", "es", "--memory", memory])
+                .arg("serve")
+                .args(paths)
+                .args(["--to", "es", "--memory", memory])
                 .arg("--listen")
                 .arg(format!("127.0.0.1:{port}"))
                 .args(extra)

@@ -72,11 +72,7 @@ impl Memory {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let now = now_ms();
         let until = now.saturating_add(lease_ms(lease));
-        // Rows are locked in key order, whatever order the batch has: two workers claiming
-        // overlapping batches never wait for each other in a circle.
-        let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
+        let sorted = in_key_order(keys);
         let decided = self.write(|tx| {
             let mut decided: HashMap<String, Claim> = HashMap::new();
             for chunk in sorted.chunks(CHUNK) {
@@ -99,16 +95,12 @@ impl Memory {
                 // stored by the holder of a claim this one could not have taken, so a
                 // segment is never both claimed here and stored elsewhere unseen.
                 let landed = landed(tx, &mine, &scope, stand_ins)?;
-                if !landed.is_empty() {
-                    let sql = format!(
-                        "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                           AND engine = ?3 AND owner = ?4 AND source_key IN ({})",
-                        placeholders(5, landed.len())
-                    );
-                    let mut params = scope.to_vec();
-                    params.extend(landed.iter().map(|k| P::T(k)));
-                    tx.exec(&sql, &params)?;
-                }
+                let done: Vec<&str> = mine
+                    .iter()
+                    .copied()
+                    .filter(|k| landed.contains(k))
+                    .collect();
+                release_in(tx, &done, &scope)?;
                 for key in chunk {
                     let claim = if landed.contains(*key) {
                         Claim::Landed
@@ -140,9 +132,7 @@ impl Memory {
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
         let until = now_ms().saturating_add(lease_ms(lease));
-        let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
+        let sorted = in_key_order(keys);
         self.write(|tx| {
             for chunk in sorted.chunks(CHUNK) {
                 let sql = format!(
@@ -174,19 +164,11 @@ impl Memory {
         owner: &str,
     ) -> Result<(), MemoryError> {
         let (src, tgt) = (pair.source.to_string(), pair.target.to_string());
-        let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
+        let sorted = in_key_order(keys);
         self.write(|tx| {
+            let scope = [P::T(&src), P::T(&tgt), P::T(fingerprint), P::T(owner)];
             for chunk in sorted.chunks(CHUNK) {
-                let sql = format!(
-                    "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
-                       AND engine = ?3 AND owner = ?4 AND source_key IN ({})",
-                    placeholders(5, chunk.len())
-                );
-                let mut params = vec![P::T(&src), P::T(&tgt), P::T(fingerprint), P::T(owner)];
-                params.extend(chunk.iter().map(|k| P::T(k)));
-                tx.exec(&sql, &params)?;
+                release_in(tx, chunk, &scope)?;
             }
             Ok(())
         })
@@ -210,6 +192,47 @@ impl Memory {
 
 /// Keys one statement claims, releases or renews (a server's parameter limit is far above).
 const CHUNK: usize = 64;
+
+/// `keys` once each, sorted: rows are locked in key order whatever order a batch has, so two
+/// workers with overlapping batches never wait for each other in a circle.
+fn in_key_order(keys: &[String]) -> Vec<&str> {
+    let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted
+}
+
+/// Those of `among` that the statement `sql` returns (its first column).
+fn returned<'k>(
+    tx: &mut dyn Tx,
+    sql: &str,
+    params: &[P],
+    among: &[&'k str],
+) -> Result<HashSet<&'k str>, DbError> {
+    let got: HashSet<String> = tx
+        .rows(sql, params)?
+        .iter()
+        .map(|r| r.text(0))
+        .collect::<Result<_, _>>()?;
+    Ok(among.iter().copied().filter(|k| got.contains(*k)).collect())
+}
+
+/// Drops the owner's claims on `keys` (at most [`CHUNK`]); `scope` is source language, target
+/// language, engine fingerprint and owner.
+fn release_in(tx: &mut dyn Tx, keys: &[&str], scope: &[P; 4]) -> Result<(), DbError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "DELETE FROM claims WHERE source_lang = ?1 AND target_lang = ?2
+           AND engine = ?3 AND owner = ?4 AND source_key IN ({})",
+        placeholders(5, keys.len())
+    );
+    let mut params = scope.to_vec();
+    params.extend(keys.iter().map(|k| P::T(k)));
+    tx.exec(&sql, &params)?;
+    Ok(())
+}
 
 /// Claims the free keys of `chunk` (sorted), and those whose lease ran out, and those already
 /// `owner`'s, in one statement; returns the keys claimed. `scope` is source language, target
@@ -236,16 +259,7 @@ fn take<'k>(
     let mut params = scope.to_vec();
     params.extend([P::I(until), P::I(now)]);
     params.extend(chunk.iter().map(|k| P::T(k)));
-    let claimed: HashSet<String> = tx
-        .rows(&sql, &params)?
-        .iter()
-        .map(|r| r.text(0))
-        .collect::<Result<_, _>>()?;
-    Ok(chunk
-        .iter()
-        .copied()
-        .filter(|k| claimed.contains(*k))
-        .collect())
+    returned(tx, &sql, &params, chunk)
 }
 
 /// Takes over those of `held` whose holder is a worker of this machine that is no longer
@@ -284,12 +298,7 @@ fn take_from_dead<'k>(
         let mut params = scope.to_vec();
         params.extend([P::I(until), P::T(&dead)]);
         params.extend(keys.iter().map(|k| P::T(k)));
-        let done: HashSet<String> = tx
-            .rows(&sql, &params)?
-            .iter()
-            .map(|r| r.text(0))
-            .collect::<Result<_, _>>()?;
-        taken.extend(keys.into_iter().filter(|k| done.contains(*k)));
+        taken.extend(returned(tx, &sql, &params, &keys)?);
     }
     Ok(taken)
 }
@@ -322,16 +331,7 @@ fn landed<'k>(
     let mut params = scope[..3].to_vec();
     params.extend(keys.iter().map(|k| P::T(k)));
     params.extend(stand_ins.iter().map(|f| P::T(f)));
-    let found: HashSet<String> = tx
-        .rows(&sql, &params)?
-        .iter()
-        .map(|r| r.text(0))
-        .collect::<Result<_, _>>()?;
-    Ok(keys
-        .iter()
-        .copied()
-        .filter(|k| found.contains(*k))
-        .collect())
+    returned(tx, &sql, &params, keys)
 }
 
 /// A name for this worker's claims: host, process, a random part (two runs of one process
